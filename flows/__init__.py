@@ -1,0 +1,1 @@
+"""Prefect flows that run the pipeline in batches (orchestration only; the work is in pipeline/)."""

@@ -1,0 +1,252 @@
+"""The document model every stage shares.
+
+A `Document` is a list of `TextUnit`s (the text that detection sees, each with where it came
+from) plus the layout needed to write it out again: `blocks` (paragraphs and tables, in
+reading order) for rebuilt outputs, and per-character boxes for PDFs whose redactions are
+burned into the original page. Content that must never reach an output (comments, deleted
+tracked changes, the "not for disclosure" column, document properties) is kept aside in
+`Document.removed`, so that verification can prove it is absent and the log can list it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# x0, y0, x1, y1 in PDF points, origin top-left (PyMuPDF's convention).
+Box = tuple[float, float, float, float]
+
+
+class Source(str, enum.Enum):
+    """Where in the document a unit of text lives."""
+
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXTBOX = "textbox"
+    FOOTNOTE = "footnote"
+
+
+class Style(str, enum.Enum):
+    """How a paragraph is written out when the document is rebuilt."""
+
+    TITLE = "title"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    HEADING3 = "heading3"
+    BODY = "body"
+    LIST = "list"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a unit of text came from; everything here is safe to log (no document text)."""
+
+    source: Source
+    page: int | None = None  # 1-based; known for PDFs, None for DOCX
+    paragraph: int | None = None  # 0-based position in reading order
+    table: int | None = None  # 0-based table number in the document
+    row: int | None = None
+    column: int | None = None  # grid column in the original table
+    section: str | None = None  # id of the nearest heading unit above, if any
+
+    def describe(self) -> str:
+        """A location a person can find in the original: 'page 3, table 1 row 4 column 2'."""
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.source in (Source.HEADER, Source.FOOTER, Source.TEXTBOX, Source.FOOTNOTE):
+            parts.append(self.source.value)
+        if self.table is not None:
+            cell = f"table {self.table + 1}"
+            if self.row is not None:
+                cell += f" row {self.row + 1}"
+            if self.column is not None:
+                cell += f" column {self.column + 1}"
+            parts.append(cell)
+        elif self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph + 1}")
+        return ", ".join(parts) or "document"
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """A run of text that detection sees as one piece: a paragraph, a table cell, a PDF block.
+
+    For PDFs `boxes` holds one box per character of `text`; characters the reader inserted
+    (a space joining two lines) have None.
+    """
+
+    id: str
+    text: str
+    provenance: Provenance
+    style: Style = Style.BODY
+    boxes: tuple[Box | None, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.boxes is not None and len(self.boxes) != len(self.text):
+            raise ValueError(f"unit {self.id}: {len(self.boxes)} boxes for {len(self.text)} characters")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph block: one text unit."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its own blocks (paragraphs and nested tables)."""
+
+    blocks: tuple[Block, ...]
+    col_span: int = 1
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table after the "not for disclosure" column was taken out."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    index: int = 0
+
+
+Block = Paragraph | Table
+
+
+class HiddenKind(str, enum.Enum):
+    """Content that never reaches an output."""
+
+    COMMENT = "comment"
+    DELETED_TEXT = "deleted tracked change"
+    PROPERTY = "document property"
+    NOT_FOR_DISCLOSURE = "not for disclosure column"
+    ANNOTATION = "annotation"
+    METADATA = "metadata"
+    EMBEDDED = "embedded object"
+
+
+@dataclass(frozen=True)
+class HiddenContent:
+    """Something the reader set aside; `text` is kept only so verification can look for it."""
+
+    kind: HiddenKind
+    text: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class RemovedRegion:
+    """An area of a PDF page that is redacted whole (the "not for disclosure" column)."""
+
+    page: int  # 1-based
+    box: Box
+    kind: HiddenKind = HiddenKind.NOT_FOR_DISCLOSURE
+
+
+class DocumentKind(str, enum.Enum):
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+@dataclass
+class Document:
+    """One input document, read."""
+
+    path: Path
+    kind: DocumentKind
+    units: dict[str, TextUnit]
+    blocks: list[Block] = field(default_factory=list)
+    header_units: list[str] = field(default_factory=list)
+    footer_units: list[str] = field(default_factory=list)
+    removed: list[HiddenContent] = field(default_factory=list)
+    removed_regions: list[RemovedRegion] = field(default_factory=list)
+    page_count: int | None = None  # PDFs; DOCX page count is known after rendering
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # PDFs, per page
+
+    def text_units(self) -> list[TextUnit]:
+        """Units in reading order."""
+        return list(self.units.values())
+
+
+# ---------------------------------------------------------------- detection onwards
+
+
+class Category(str, enum.Enum):
+    """What kind of information a redaction removes (the log's and the evaluation's grouping)."""
+
+    NAME = "name"
+    IDENTIFIER = "identifier"
+    CONTACT = "contact"
+    ADDRESS = "address"
+    DATE_OF_BIRTH = "date of birth"
+    MEDICAL = "medical"
+    PRISON = "prison"
+    HIDDEN = "hidden content"
+    REMOVED_COLUMN = "removed column"
+
+
+class Action(str, enum.Enum):
+    """The three decisions a reviewer can make (Annex I)."""
+
+    WITHHOLD = "Withhold"
+    DISCLOSE = "Disclose"
+    ANONYMISE = "Anonymise"
+
+
+class Role(str, enum.Enum):
+    SUPERVISED_INDIVIDUAL = "supervised individual"
+    VICTIM = "victim"
+    STAFF = "staff"
+    THIRD_PARTY = "third party"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A span a recognizer found, with which recognizer and why."""
+
+    unit_id: str
+    start: int
+    end: int
+    entity: str  # Presidio entity type, e.g. PERSON, UK_CRN
+    score: float
+    recognizer: str
+    explanation: str  # why it fired: pattern name, context word, list; never document text
+    text: str
+
+
+@dataclass
+class Person:
+    """One person found in a case, with every way the text writes their name."""
+
+    key: str  # stable within a case: normalised canonical name
+    canonical: str
+    variants: set[str] = field(default_factory=set)
+    role: Role = Role.UNKNOWN
+    staff_role: str | None = None  # PP, SPO, POM, COM, HoPDU, VLO, RM, other
+    relationship: str | None = None  # partner, mother, ... for third parties
+    role_source: str = "context"  # "case file" or "context: <cue>"
+    first_seen: int = 0  # order of first mention
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What happens to one span of one unit, and why. The log rows are made from these."""
+
+    unit_id: str
+    start: int
+    end: int
+    text: str
+    category: Category
+    action: Action
+    label: str  # what stands in the output in place of the text
+    gist: str  # "name of probation practitioner": what was removed, without the text
+    recognizer: str
+    score: float
+    reason: str  # why it was found
+    person: str | None = None  # Person.key for names
+    entity: str = ""

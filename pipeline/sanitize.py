@@ -1,0 +1,66 @@
+"""Strip every hidden place of a PDF and save it as one clean revision."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pymupdf
+
+# Catalog entries that can carry text or behaviour the pages do not show.
+_CATALOG_KEYS = ("AcroForm", "Names", "OpenAction", "Metadata", "Outlines", "PageLabels", "AA", "StructTreeRoot", "MarkInfo")
+
+
+def strip_hidden(doc: pymupdf.Document) -> None:
+    """Remove metadata, XMP, outlines, annotations, links, form fields, embedded files, JavaScript."""
+    doc.set_toc([])
+    for page in doc:
+        for link in page.get_links():
+            page.delete_link(link)
+        for widget in list(page.widgets() or []):
+            page.delete_widget(widget)
+        annot = page.first_annot
+        while annot is not None:
+            annot = page.delete_annot(annot)
+    # scrub() covers /Info, XMP, links, embedded files, JavaScript and thumbnails; it keeps
+    # text layers with hidden_text=False (OCR layers are text we already redacted).
+    doc.scrub(
+        attached_files=True,
+        clean_pages=True,
+        embedded_files=True,
+        hidden_text=False,
+        javascript=True,
+        metadata=True,
+        redactions=True,
+        redact_images=0,
+        remove_links=True,
+        reset_fields=True,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    catalog = doc.pdf_catalog()
+    for key in _CATALOG_KEYS:
+        if doc.xref_get_key(catalog, key)[0] != "null":
+            doc.xref_set_key(catalog, key, "null")
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    # The trailer's /Info dictionary may survive set_metadata as an empty object; drop it.
+    if doc.xref_get_key(-1, "Info")[0] != "null":
+        doc.xref_set_key(-1, "Info", "null")
+
+
+def save_clean(doc: pymupdf.Document, path: Path) -> None:
+    """Strip hidden content and write `doc` to `path` as a full rewrite, atomically.
+
+    The file is written beside `path` under a temporary name and renamed into place, so a
+    crash never leaves a partial output under the final name.
+    """
+    strip_hidden(doc)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        doc.save(tmp, garbage=4, deflate=True, clean=True, incremental=False, no_new_id=True)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
