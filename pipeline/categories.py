@@ -1,0 +1,132 @@
+"""What each kind of finding becomes: category, label, gist, proposed action, legal reason.
+
+One table, so the renderers, the log and the evaluation all agree. Reasons cite the Data
+Protection Act 2018 Part 3 and the SFO operational guidance (section 3.4.4 and 7.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.model import Action, Category, HiddenKind, Role
+
+
+@dataclass(frozen=True)
+class Treatment:
+    category: Category
+    label: str
+    gist: str
+    action: Action
+
+
+ENTITY_TREATMENT: dict[str, Treatment] = {
+    "UK_CRN": Treatment(Category.IDENTIFIER, "[CRN]", "case reference number (CRN)", Action.WITHHOLD),
+    "UK_PNC": Treatment(Category.IDENTIFIER, "[PNC number]", "Police National Computer number", Action.WITHHOLD),
+    "UK_PRISON_NUMBER": Treatment(Category.IDENTIFIER, "[prison number]", "prison (NOMIS) number", Action.WITHHOLD),
+    "UK_CRO": Treatment(Category.IDENTIFIER, "[CRO number]", "criminal records office number", Action.WITHHOLD),
+    "UK_NHS": Treatment(Category.IDENTIFIER, "[NHS number]", "NHS number", Action.WITHHOLD),
+    "UK_NINO": Treatment(Category.IDENTIFIER, "[NI number]", "National Insurance number", Action.WITHHOLD),
+    "SFO_REFERENCE": Treatment(Category.IDENTIFIER, "[file reference]", "file name holding a surname", Action.WITHHOLD),
+    "UK_POSTCODE": Treatment(Category.ADDRESS, "[postcode]", "postcode", Action.WITHHOLD),
+    "UK_ADDRESS": Treatment(Category.ADDRESS, "[address]", "address", Action.WITHHOLD),
+    "UK_PHONE": Treatment(Category.CONTACT, "[phone number]", "telephone number", Action.WITHHOLD),
+    "EMAIL_ADDRESS": Treatment(Category.CONTACT, "[e-mail address]", "e-mail address", Action.WITHHOLD),
+    "DATE_OF_BIRTH": Treatment(Category.DATE_OF_BIRTH, "[date of birth]", "date of birth", Action.WITHHOLD),
+    "PRISON": Treatment(Category.PRISON, "Prison", "name of a prison", Action.ANONYMISE),
+    "MEDICAL": Treatment(Category.MEDICAL, "[medical information]", "medical information", Action.WITHHOLD),
+}
+
+# Which finding wins when two overlap: the larger number. Names from the case file are certain.
+PRIORITY: dict[str, int] = {
+    "UK_ADDRESS": 6,
+    "EMAIL_ADDRESS": 6,
+    "DATE_OF_BIRTH": 6,
+    "UK_NHS": 5,
+    "UK_NINO": 5,
+    "UK_CRN": 5,
+    "UK_PNC": 5,
+    "UK_CRO": 5,
+    "UK_PRISON_NUMBER": 5,
+    "UK_PHONE": 5,
+    "SFO_REFERENCE": 5,
+    "UK_POSTCODE": 4,
+    "PRISON": 4,
+    "PERSON": 3,
+    "MEDICAL": 2,
+}
+
+REASONS: dict[Category, str] = {
+    Category.NAME: (
+        "Personal data (DPA 2018 Part 3, s.35(2) and s.37): the person's identity is not necessary "
+        "to understand the review; anonymised with a consistent label (operational guidance 3.4.4, 7.2)."
+    ),
+    Category.IDENTIFIER: (
+        "Personal identifier (DPA 2018 Part 3, s.37): not relevant to the review's findings and "
+        "excessive for disclosure."
+    ),
+    Category.CONTACT: "Contact details (DPA 2018 Part 3, s.37): not relevant to the review's findings.",
+    Category.ADDRESS: (
+        "Address (DPA 2018 Part 3, s.37): could locate a person; not necessary and proportionate to share."
+    ),
+    Category.DATE_OF_BIRTH: "Date of birth (DPA 2018 Part 3, s.37): identifying and not needed to understand the review.",
+    Category.MEDICAL: (
+        "Health data, a sensitive category (DPA 2018 s.35(8)); disclosure is not necessary and "
+        "proportionate under s.35(5) and Schedule 8 (operational guidance 7.2)."
+    ),
+    Category.PRISON: (
+        "Prisons are referred to generically unless there is a specific reason to name one "
+        "(operational guidance 7.2)."
+    ),
+    Category.HIDDEN: (
+        "Not part of the finished review (comments, deleted tracked changes, document properties); "
+        "removed before sharing (operational guidance 7.2)."
+    ),
+    Category.REMOVED_COLUMN: (
+        "Recorded by the reviewing manager as not for disclosure; the column is removed in its "
+        "entirety (operational guidance 3.4.4, 7.2)."
+    ),
+}
+
+# Default arguments for and against disclosure, for a person to edit (Annex I).
+ARGUMENTS: dict[Category, tuple[str, str]] = {
+    Category.NAME: (
+        "Transparency: the family may wish to know who was involved.",
+        "Privacy of the individual; the role label keeps the account understandable.",
+    ),
+    Category.IDENTIFIER: ("None identified.", "Identifier adds nothing to understanding the review."),
+    Category.CONTACT: ("None identified.", "Could enable contact; adds nothing to understanding."),
+    Category.ADDRESS: ("Location may be relevant to risk findings.", "Could locate a person; town-level detail is kept."),
+    Category.DATE_OF_BIRTH: ("Age may be relevant.", "Identifying; age can be given without it."),
+    Category.MEDICAL: (
+        "May explain risk decisions discussed in the review.",
+        "Sensitive health data of a person who has not consented.",
+    ),
+    Category.PRISON: ("Naming the prison may matter if practice there is a finding.", "Not needed to understand the review."),
+    Category.HIDDEN: ("None: not part of the review.", "Drafting material, not the review's content."),
+    Category.REMOVED_COLUMN: ("None: the reviewing manager marked it not for disclosure.", "Marked not for disclosure."),
+}
+
+HIDDEN_CATEGORY: dict[HiddenKind, Category] = {
+    HiddenKind.NOT_FOR_DISCLOSURE: Category.REMOVED_COLUMN,
+}
+
+
+def hidden_category(kind: HiddenKind) -> Category:
+    return HIDDEN_CATEGORY.get(kind, Category.HIDDEN)
+
+
+def name_gist(role: Role, staff_gist: str | None = None, relationship: str | None = None) -> str:
+    """'name of probation practitioner', 'name of the victim', "name of the partner"."""
+    if role is Role.SUPERVISED_INDIVIDUAL:
+        return "name of the supervised individual"
+    if role is Role.VICTIM:
+        return "name of a victim"
+    if role is Role.STAFF:
+        return f"name of {staff_gist or 'a member of staff'}"
+    if relationship:
+        return f"name of third party ({relationship})"
+    return "name of a third party"
+
+
+def name_action(role: Role) -> Action:
+    return Action.ANONYMISE

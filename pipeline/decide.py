@@ -1,0 +1,123 @@
+"""Decisions: one per span to change, non-overlapping, each with its label, gist and reason.
+
+Overlapping findings are merged into one span (so nothing is half-redacted), led by the
+finding with the highest priority (categories.PRIORITY). Staff titles and role
+abbreviations beside a staff name are folded into the label ("Ms Jenkins" -> "PP1",
+"PP Sarah Jenkins" -> "PP1"); other titles stay ("Mr O'Connor" -> "Mr KT").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.categories import ENTITY_TREATMENT, PRIORITY, name_gist
+from pipeline.labels import STAFF_GIST, Labeller
+from pipeline.model import Action, Category, Decision, Document, Role
+from pipeline.resolve import Resolution
+
+_STAFF_PREFIX = re.compile(
+    r"(?:(?:\b(?:PP|SPO|POM|COM|VLO|RM|PO|PSO)\s+)?(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+)?)$"
+)
+
+
+@dataclass
+class _Span:
+    unit_id: str
+    start: int
+    end: int
+    priority: int
+    decision: Decision
+
+
+def decide(document: Document, resolution: Resolution, labeller: Labeller, acronyms: set[str]) -> list[Decision]:
+    """The proposed decision for every finding of a document."""
+    people = resolution.people
+    labels = labeller.assign(list(people.values()), acronyms)
+    spans: list[_Span] = []
+    for m in resolution.mentions:
+        person = people[m.person]
+        start = m.start
+        if person.role is Role.STAFF:
+            before = document.units[m.unit_id].text[:start]
+            pm = _STAFF_PREFIX.search(before)
+            if pm and pm.group(0):
+                start = pm.start()
+        gist = name_gist(person.role, STAFF_GIST.get(person.staff_role or ""), person.relationship)
+        reason = f"{m.explanation}; role: {person.role.value} ({person.role_source})" if m.explanation else f"role: {person.role.value} ({person.role_source})"
+        unit_text = document.units[m.unit_id].text
+        d = Decision(
+            unit_id=m.unit_id,
+            start=start,
+            end=m.end,
+            text=unit_text[start : m.end],
+            category=Category.NAME,
+            action=Action.ANONYMISE,
+            label=labels[m.person],
+            gist=gist,
+            recognizer=m.recognizer,
+            score=m.score,
+            reason=reason,
+            person=m.person,
+            entity="PERSON",
+        )
+        spans.append(_Span(m.unit_id, start, m.end, PRIORITY["PERSON"] + (1 if m.recognizer == "CaseFile" else 0), d))
+    for det in resolution.others:
+        treatment = ENTITY_TREATMENT.get(det.entity)
+        if treatment is None:
+            continue
+        label = treatment.label
+        if det.entity == "PRISON":
+            label = labeller.thing("Prison", det.text)
+        d = Decision(
+            unit_id=det.unit_id,
+            start=det.start,
+            end=det.end,
+            text=det.text,
+            category=treatment.category,
+            action=treatment.action,
+            label=label,
+            gist=treatment.gist,
+            recognizer=det.recognizer,
+            score=det.score,
+            reason=det.explanation,
+            entity=det.entity,
+        )
+        spans.append(_Span(det.unit_id, det.start, det.end, PRIORITY.get(det.entity, 1), d))
+    return _merge(document, spans)
+
+
+def _merge(document: Document, spans: list[_Span]) -> list[Decision]:
+    by_unit: dict[str, list[_Span]] = defaultdict(list)
+    for s in spans:
+        if s.end > s.start:
+            by_unit[s.unit_id].append(s)
+    out: list[Decision] = []
+    for uid in document.units:
+        group: list[_Span] = []
+        end = -1
+        for s in sorted(by_unit.get(uid, ()), key=lambda s: (s.start, -s.end)):
+            if group and s.start < end:
+                group.append(s)
+                end = max(end, s.end)
+                continue
+            if group:
+                out.append(_lead(document, group))
+            group, end = [s], s.end
+        if group:
+            out.append(_lead(document, group))
+    return out
+
+
+def _lead(document: Document, group: list[_Span]) -> Decision:
+    start = min(s.start for s in group)
+    end = max(s.end for s in group)
+    lead = max(group, key=lambda s: (s.priority, s.end - s.start, s.decision.score))
+    d = lead.decision
+    if (start, end) == (d.start, d.end):
+        return d
+    text = document.units[d.unit_id].text[start:end]
+    others = sorted({s.decision.recognizer for s in group if s is not lead})
+    reason = d.reason + (f"; merged with overlapping findings of {', '.join(others)}" if others else "")
+    return Decision(d.unit_id, start, end, text, d.category, d.action, d.label, d.gist, d.recognizer, d.score, reason, d.person, d.entity)

@@ -1,0 +1,183 @@
+"""One document in, a verified redacted PDF and its draft redaction log out.
+
+The stages run in order (read, detect, resolve, decide, render, verify, log). Outputs are
+written into a private temporary folder inside the output folder and moved into place only
+after verification passed, so a failure or a crash never leaves a partial or unchecked
+output under a final name. Output names hold the case reference and the kind of document,
+never anything from the input's name (SFO file names carry the supervised individual's
+surname).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.case import Case
+from pipeline.decide import decide
+from pipeline.detect import detect
+from pipeline.engine import Engine, get_engine
+from pipeline.keystore import CaseMapping, load_key
+from pipeline.labels import Labeller, document_acronyms
+from pipeline.model import Action, Category, Decision, Document, Role, Style
+from pipeline.read import read
+from pipeline.render import render
+from pipeline.replace import replaced_text
+from pipeline.resolve import MONTHS, Resolution, name_variants, resolve
+from pipeline.verify import Needle, verify
+from redaction_logs.draft import write_draft
+from redaction_logs.rows import rows_for
+
+logger = logging.getLogger(__name__)
+
+_SFO_REF = re.compile(r"SFO\d{5}", re.IGNORECASE)
+
+
+@dataclass
+class RedactionResult:
+    """What one input produced. Holds no document text except in `decisions` (kept in memory)."""
+
+    input: Path
+    case_id: str
+    pdf: Path
+    log: Path
+    pages: int
+    counts: dict[str, int]
+    people: dict[str, int]  # role -> number of people
+    seconds: float
+    decisions: list[Decision] = field(default_factory=list, repr=False)
+
+
+def case_id_for(path: Path, case: Case | None) -> str:
+    """The case reference: from the case file, else the SFO reference in the file name, else a hash."""
+    if case is not None and case.case_id:
+        return case.case_id
+    m = _SFO_REF.search(path.name)
+    if m:
+        return m.group(0).upper()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    return f"doc-{digest}"
+
+
+def document_kind_name(path: Path) -> str:
+    """'review', 'action-plan' or 'document', from words in the file name (not the name itself)."""
+    low = path.stem.lower()
+    if "action" in low or "plan" in low or "annexe" in low:
+        return "action-plan"
+    if "review" in low or "outcome" in low or "annexd" in low:
+        return "review"
+    return "document"
+
+
+def output_stem(path: Path, case_id: str, taken: set[str] | None = None) -> str:
+    stem = f"{case_id}-{document_kind_name(path)}"
+    if taken is not None:
+        base, n = stem, 2
+        while stem in taken:
+            stem = f"{base}-{n}"
+            n += 1
+        taken.add(stem)
+    return stem
+
+
+def needles_for(resolution: Resolution, decisions: Sequence[Decision], document: Document) -> list[Needle]:
+    """Everything that must not appear in the output."""
+    needles: dict[tuple[str, bool], Needle] = {}
+    redacted_people = {d.person for d in decisions if d.person and d.action is not Action.DISCLOSE}
+    for d in decisions:
+        if d.action is Action.DISCLOSE:
+            continue
+        if d.category is Category.NAME:
+            continue  # names are checked through every variant below, case-sensitively
+        needles[(d.text, False)] = Needle(d.text, d.category.value)
+    for key in redacted_people:
+        person = resolution.people[key]
+        for v in name_variants(person):
+            if v.lower() in MONTHS or len(v) < 3:
+                continue
+            for form in {v, v.upper()}:
+                needles[(form, True)] = Needle(form, Category.NAME.value, case_sensitive=True)
+    for h in document.removed:
+        text = " ".join(h.text.split())
+        if len(text) >= 15:
+            needles[(text, False)] = Needle(text, "hidden content")
+    return list(needles.values())
+
+
+def section_titles(document: Document, decisions: Sequence[Decision]) -> dict[str, str]:
+    """Heading unit id -> heading text as redacted (the log must not quote a name in a heading)."""
+    by_unit: dict[str, list[Decision]] = {}
+    for d in decisions:
+        by_unit.setdefault(d.unit_id, []).append(d)
+    out = {}
+    for uid, unit in document.units.items():
+        if unit.style in (Style.TITLE, Style.HEADING1, Style.HEADING2, Style.HEADING3):
+            out[uid] = replaced_text(unit.text, by_unit.get(uid, ()))[:120]
+    return out
+
+
+def redact_file(
+    path: Path,
+    out_dir: Path,
+    *,
+    case: Case | None = None,
+    engine: Engine | None = None,
+    gist_only: bool = False,
+    stem: str | None = None,
+) -> RedactionResult:
+    """Redact one document into out_dir (see module docstring). The input is only read."""
+    started = time.perf_counter()
+    path = Path(path)
+    document = read(path)
+    engine = engine or get_engine()
+    detections = detect(document, engine, case)
+    resolution = resolve(document, detections, case)
+    case_id = case_id_for(path, case)
+    key = load_key()
+    mapping = CaseMapping.load(case_id, key)
+    labeller = Labeller(mapping, key)
+    acronyms = document_acronyms([u.text for u in document.units.values()])
+    decisions = decide(document, resolution, labeller, acronyms)
+
+    stem = stem or output_stem(path, case_id)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pdf_path = out_dir / f"{stem}.redacted.pdf"
+    log_path = out_dir / f"{stem}.redaction-log.xlsx"
+    work = Path(tempfile.mkdtemp(prefix=".sfo-redact-", dir=out_dir))
+    try:
+        os.chmod(work, 0o700)
+        tmp_pdf = work / pdf_path.name
+        pages = render(document, decisions, tmp_pdf)
+        verify(tmp_pdf, needles_for(resolution, decisions, document))
+        rows = rows_for(pdf_path.name, document, decisions, section_titles(document, decisions))
+        tmp_log = work / log_path.name
+        write_draft(rows, tmp_log, gist_only=gist_only)
+        mapping.save()
+        os.replace(tmp_pdf, pdf_path)
+        os.replace(tmp_log, log_path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    counts = Counter(d.category.value for d in decisions)
+    for h in document.removed:
+        if h.text.strip():
+            counts["hidden content" if h.kind.name != "NOT_FOR_DISCLOSURE" else "removed column"] += 1
+    people = Counter(p.role.value for p in resolution.people.values())
+    seconds = time.perf_counter() - started
+    logger.info(
+        "redacted %s: %d pages, %d redactions, %d people, %.1fs",
+        stem, pages, len(decisions), len(resolution.people), seconds,
+    )
+    return RedactionResult(path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions)
+
+
+__all__ = ["RedactionResult", "redact_file", "case_id_for", "output_stem", "Role"]

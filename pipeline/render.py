@@ -1,0 +1,19 @@
+"""Rendering: DOCX reviews are rebuilt as a clean PDF; PDF reviews have redactions burned in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.model import Decision, Document, DocumentKind
+
+
+def render(document: Document, decisions: Sequence[Decision], out_path: Path) -> int:
+    """Write the redacted PDF; returns its page count."""
+    if document.kind is DocumentKind.PDF:
+        from pipeline.render_pdf import burn
+
+        return burn(document, decisions, out_path)
+    from pipeline.render_docx import rebuild
+
+    return rebuild(document, decisions, out_path)

@@ -1,0 +1,471 @@
+"""Resolution: group name mentions into people, give each a role, and find every variant.
+
+Once a person is found anywhere, every occurrence of every variant of their name is
+treated: full name, first name, surname, "J. Smith", capitals, possessives, initials
+("SJ"). Roles come from the case file when one is given, else from the cues beside the
+names (see roles.py), else the most-mentioned unassigned person is taken to be the
+supervised individual and the rest third parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.case import Case, CasePerson
+from pipeline.detect import CASE_FILE
+from pipeline.model import Detection, Document, Person, Role
+from pipeline.roles import Cue, classify, cue_from_explanation, cues_around
+
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "sir", "dame", "master"}
+_TITLE_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Sir|Dame|MR|MRS|MS|MISS|MX|DR)\.?\s+)+")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+_ROLE_PREFIX_RE = re.compile(r"^(?:PP|SPO|POM|COM|VLO|RM|PO|PSO|DC|DS|PC|DI)\s+")
+
+# Words that the statistical model tags as people but that are roles, agencies or places
+# named in every review; a candidate made only of these is not a person.
+NOT_NAMES = {
+    "probation", "officer", "practitioner", "service", "services", "police", "court", "crown",
+    "magistrates", "mappa", "oasys", "nsd", "hmpps", "hmp", "hmyoi", "yoi", "prison", "parole",
+    "board", "council", "manager", "senior", "head", "pdu", "unit", "team", "review", "sfo",
+    "victim", "liaison", "supervised", "individual", "the", "his", "her", "they", "mental",
+    "health", "children", "childrens", "children's", "social", "care", "nhs", "gp", "delius",
+    "ndelius", "nomis", "marac", "iom", "approved", "premises", "ap", "licence", "recall",
+    "section", "annex", "appendix", "chronology", "summary", "background", "pp", "spo",
+    "pom", "com", "vlo", "rm", "si", "cm", "homd", "hopdu", "band", "official", "sensitive",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "england", "wales", "uk", "national", "security", "division", "risk",
+}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# Upper-case tokens that are never someone's initials in a review.
+ACRONYMS = {
+    "PP", "SI", "RM", "CM", "PO", "SPO", "POM", "COM", "VLO", "VLU", "DA", "AP", "OM", "UK", "GP",
+    "NI", "PNC", "CRN", "CRO", "NHS", "SFO", "HMP", "YOI", "IOM", "NSD", "PDU", "RMP", "PSR", "HDC",
+    "OASYS", "MAPPA", "MARAC", "DV", "PSO", "DC", "DS", "PC", "DI", "SO", "OK", "ID", "MH", "CPS",
+    "ROTL", "ETE", "ABH", "GBH", "DTTO", "ATR", "DRR", "UPW", "RAR", "AM", "PM", "TV", "SMS", "CCTV",
+    "FLO", "WCU", "SPOC", "HOMD", "HMIP", "ICO", "DPA", "RSR", "OGRS", "OVP", "OSP", "ROSH", "CAS",
+    "BAU", "NA", "NFA", "SMT", "LA", "CSC", "MASH", "CAMHS", "AA", "NB", "IT", "ASB", "SW",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a person's name in a unit."""
+
+    unit_id: str
+    start: int
+    end: int
+    text: str
+    person: str  # Person.key
+    recognizer: str
+    explanation: str
+    score: float
+
+
+@dataclass
+class Resolution:
+    people: dict[str, Person]
+    mentions: list[Mention]
+    others: list[Detection]  # detections that are not names
+    rejected: int = 0  # name candidates dropped as not names (counts only)
+    cues: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Candidate:
+    unit_id: str
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    detection: Detection
+    order: tuple[int, int]
+
+
+def _norm(token: str) -> str:
+    return token.lower().replace("’", "'").strip(".")
+
+
+def _clean(det: Detection, order: tuple[int, int]) -> _Candidate | None:
+    """Strip titles, role prefixes, possessives and punctuation; None if no name is left."""
+    text = det.text
+    start, end = det.start, det.end
+    m = _TITLE_RE.match(text) or _ROLE_PREFIX_RE.match(text)
+    while m:
+        start += m.end()
+        text = text[m.end() :]
+        m = _TITLE_RE.match(text) or _ROLE_PREFIX_RE.match(text)
+    stripped = text.rstrip(" \t\n,.;:)(\"-–")
+    end -= len(text) - len(stripped)
+    text = stripped
+    m = _POSSESSIVE_RE.search(text)
+    if m and len(text) > 2:
+        end -= len(m.group(0))
+        text = text[: m.start()]
+    lead = len(text) - len(text.lstrip(" \t\n(\"'"))
+    start += lead
+    text = text[lead:]
+    tokens = tuple(t for t in re.split(r"[\s\u00a0]+", text) if t)
+    if not tokens or any(any(c.isdigit() for c in t) for t in tokens):
+        return None
+    if not any(c.isalpha() for c in text):
+        return None
+    if not (tokens[0][0].isupper() or det.recognizer == CASE_FILE):
+        return None
+    if all(_norm(t) in NOT_NAMES or _norm(t) in TITLES for t in tokens):
+        return None
+    return _Candidate(det.unit_id, start, end, tokens, det, order)
+
+
+def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
+    """A lone capitalised word the model called a name, used elsewhere as an ordinary word."""
+    if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE:
+        return False
+    tok = cand.tokens[0]
+    if tok.isupper() and len(tok) <= 4:
+        return True  # an acronym
+    return tok.lower() in lower_words and cand.detection.recognizer.lower().startswith("spacy")
+
+
+def resolve(document: Document, detections: list[Detection], case: Case | None = None) -> Resolution:
+    """People, their roles, and every mention of each (see module docstring)."""
+    unit_order = {uid: i for i, uid in enumerate(document.units)}
+    name_dets = [d for d in detections if d.entity == "PERSON"]
+    others = [d for d in detections if d.entity != "PERSON"]
+    blocked = _blocked_spans(others)
+
+    lower_words: set[str] = set()
+    for unit in document.units.values():
+        lower_words.update(w for w in re.findall(r"\b[a-z][a-z'\-]+\b", unit.text))
+
+    candidates: list[_Candidate] = []
+    rejected = 0
+    for det in sorted(name_dets, key=lambda d: (unit_order.get(d.unit_id, 0), d.start)):
+        if det.recognizer != CASE_FILE and _overlaps(blocked.get(det.unit_id, ()), det.start, det.end):
+            rejected += 1
+            continue
+        cand = _clean(det, (unit_order.get(det.unit_id, 0), det.start))
+        if cand is None or _is_word_not_name(cand, lower_words):
+            rejected += 1
+            continue
+        candidates.append(cand)
+
+    people: dict[str, Person] = {}
+    name_index: dict[str, list[str]] = defaultdict(list)  # normalised token/full name -> person keys
+    if case is not None:
+        _seed_from_case(case, people, name_index)
+
+    # Pass 1: names of two or more words make people; pass 2: single words join them.
+    assigned: list[tuple[_Candidate, str]] = []
+    singles: list[_Candidate] = []
+    for cand in candidates:
+        if len(cand.tokens) >= 2:
+            key = _match_full(cand.tokens, people, name_index)
+            if key is None:
+                key = _new_person(cand.tokens, people, name_index)
+            assigned.append((cand, key))
+        else:
+            singles.append(cand)
+    for cand in singles:
+        keys = name_index.get(_norm(cand.tokens[0]), [])
+        key = _nearest(keys, cand.order, assigned) if keys else _new_person(cand.tokens, people, name_index)
+        assigned.append((cand, key))
+
+    mentions = [
+        Mention(c.unit_id, c.start, c.end, document.units[c.unit_id].text[c.start : c.end], key, c.detection.recognizer, c.detection.explanation, c.detection.score)
+        for c, key in assigned
+    ]
+    _first_seen(people, assigned)
+    mentions += _variant_mentions(document, people, mentions, unit_order, blocked)
+    mentions = _dedupe(mentions, unit_order)
+    cues = _assign_roles(document, people, mentions, case)
+    return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
+
+
+# ---------------------------------------------------------------- people
+
+
+def _person_key(tokens: tuple[str, ...]) -> str:
+    return " ".join(_norm(t) for t in tokens)
+
+
+def _index(key: str, names: list[str], name_index: dict[str, list[str]]) -> None:
+    for name in names:
+        toks = [t for t in re.split(r"[\s\u00a0]+", name) if t and _norm(t) not in TITLES]
+        for t in toks:
+            n = _norm(t)
+            if len(n) > 1 and key not in name_index[n]:
+                name_index[n].append(key)
+        full = " ".join(_norm(t) for t in toks)
+        if key not in name_index[full]:
+            name_index[full].append(key)
+
+
+def _seed_from_case(case: Case, people: dict[str, Person], name_index: dict[str, list[str]]) -> None:
+    entries: list[tuple[CasePerson, Role]] = []
+    if case.supervised_individual is not None:
+        entries.append((case.supervised_individual, Role.SUPERVISED_INDIVIDUAL))
+    entries += [(p, Role.VICTIM) for p in case.victims]
+    entries += [(p, Role.STAFF) for p in case.staff]
+    entries += [(p, Role.THIRD_PARTY) for p in case.third_parties]
+    for cp, role in entries:
+        tokens = tuple(cp.name.split())
+        key = _person_key(tokens)
+        people[key] = Person(
+            key=key,
+            canonical=cp.name,
+            variants={cp.name, *cp.aliases},
+            role=role,
+            staff_role=cp.role if role is Role.STAFF else None,
+            relationship=cp.relationship if role is Role.THIRD_PARTY else None,
+            role_source="case file",
+        )
+        _index(key, [cp.name, *cp.aliases], name_index)
+
+
+def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: dict[str, list[str]]) -> str | None:
+    key = _person_key(tokens)
+    if key in people:
+        return key
+    exact = name_index.get(key)
+    if exact:
+        return exact[0]
+    first, last = _norm(tokens[0]), _norm(tokens[-1])
+    for pkey, person in people.items():
+        ptoks = [_norm(t) for t in person.canonical.split() if _norm(t) not in TITLES]
+        if len(ptoks) < 2:
+            continue
+        same_last = ptoks[-1] == last
+        # "J. Smith" / "J Smith" against "John Smith"
+        if same_last and len(first) == 1 and ptoks[0].startswith(first):
+            return pkey
+        # "Sarah Jane Jenkins" against "Sarah Jenkins", and the reverse
+        if same_last and ptoks[0] == first:
+            return pkey
+    # A single-word person found earlier ("Kyle") whose surname is now given ("Kyle Brown").
+    for pkey, person in list(people.items()):
+        if len(person.canonical.split()) == 1 and _norm(person.canonical) == first and person.role_source != "case file":
+            person.canonical = " ".join(tokens)
+            _index(pkey, [person.canonical], name_index)
+            return pkey
+    return None
+
+
+def _new_person(tokens: tuple[str, ...], people: dict[str, Person], name_index: dict[str, list[str]]) -> str:
+    canonical = " ".join(t.title() if t.isupper() and len(t) > 1 else t for t in tokens)
+    if len(tokens) >= 2 and len(_norm(tokens[0])) == 1:
+        canonical = " ".join(tokens)
+    key = _person_key(tokens)
+    people[key] = Person(key=key, canonical=canonical, variants={canonical})
+    _index(key, [canonical], name_index)
+    return key
+
+
+def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Candidate, str]]) -> str:
+    """Of several people sharing a name part, the one mentioned most recently before `order`."""
+    if len(keys) == 1:
+        return keys[0]
+    best: tuple[tuple[int, int], str] | None = None
+    for cand, key in assigned:
+        if key in keys and cand.order <= order and (best is None or cand.order > best[0]):
+            best = (cand.order, key)
+    return best[1] if best else keys[0]
+
+
+def _first_seen(people: dict[str, Person], assigned: list[tuple[_Candidate, str]]) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    for cand, key in assigned:
+        if key not in seen or cand.order < seen[key]:
+            seen[key] = cand.order
+    ordered = sorted(people, key=lambda k: seen.get(k, (10**9, 0)))
+    for i, key in enumerate(ordered):
+        people[key].first_seen = i
+
+
+# ---------------------------------------------------------------- variants
+
+
+def name_variants(person: Person) -> set[str]:
+    """Every form of a person's name to look for, apart from initials."""
+    out: set[str] = set()
+    for name in {person.canonical, *person.variants}:
+        toks = [t for t in name.split() if _norm(t) not in TITLES]
+        if not toks:
+            continue
+        out.add(" ".join(toks))
+        if len(toks) >= 2:
+            out.add(f"{toks[0]} {toks[-1]}")
+            out.add(f"{toks[0][0]}. {toks[-1]}")
+            out.add(f"{toks[0][0]} {toks[-1]}")
+        for t in toks:
+            if len(t.strip(".")) > 1:
+                out.add(t)
+    return {v for v in out if _norm(v) not in NOT_NAMES}
+
+
+def initials(person: Person) -> str | None:
+    toks = [t for t in person.canonical.split() if _norm(t) not in TITLES]
+    if len(toks) < 2:
+        return None
+    letters = "".join(t[0] for t in toks if t[0].isalpha())
+    letters = letters.upper()
+    return letters if 2 <= len(letters) <= 3 else None
+
+
+def _variant_mentions(
+    document: Document,
+    people: dict[str, Person],
+    mentions: list[Mention],
+    unit_order: dict[str, int],
+    blocked: dict[str, list[tuple[int, int]]],
+) -> list[Mention]:
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for key, person in people.items():
+        for v in name_variants(person):
+            if key not in by_variant[v.lower()]:
+                by_variant[v.lower()].append(key)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, person in people.items():
+        ini = initials(person)
+        if ini and ini not in ACRONYMS:
+            by_initials[ini].append(key)
+    if not by_variant and not by_initials:
+        return []
+    alts = sorted(by_variant, key=len, reverse=True)
+    body = "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in v.split()) for v in alts)
+    pattern = re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", re.IGNORECASE) if alts else None
+    ini_pattern = re.compile(rf"(?<![\w\-/])(?:{'|'.join(map(re.escape, by_initials))})(?![\w\-/])") if by_initials else None
+
+    placed = sorted(((unit_order[m.unit_id], m.start), m.person) for m in mentions)
+
+    def nearest(keys: list[str], order: tuple[int, int]) -> str:
+        if len(keys) == 1:
+            return keys[0]
+        best = None
+        for o, k in placed:
+            if o > order:
+                break
+            if k in keys:
+                best = k
+        return best or keys[0]
+
+    out: list[Mention] = []
+    for uid, unit in document.units.items():
+        spans = blocked.get(uid, ())
+        if pattern is not None:
+            for m in pattern.finditer(unit.text):
+                text = m.group(0)
+                if not _looks_like_name(text, unit.text, m.start(), m.end()):
+                    continue
+                if _overlaps(spans, m.start(), m.end()):
+                    continue
+                keys = by_variant[" ".join(text.lower().split())]
+                key = nearest(keys, (unit_order[uid], m.start()))
+                out.append(Mention(uid, m.start(), m.end(), text, key, "NameVariant", "another form of a name found elsewhere in the document", 0.9))
+        if ini_pattern is not None:
+            for m in ini_pattern.finditer(unit.text):
+                if _overlaps(spans, m.start(), m.end()):
+                    continue
+                key = nearest(by_initials[m.group(0)], (unit_order[uid], m.start()))
+                out.append(Mention(uid, m.start(), m.end(), m.group(0), key, "NameInitials", "initials of a person named in the document", 0.7))
+    return out
+
+
+def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:
+    """Case guards: 'will' the verb is not Will the person, 'May 2023' is not May."""
+    first = found[0]
+    if not (first.isupper() or (found[:2].lower() in {"de", "da", "di", "va", "le", "la", "d'", "o'", "ma", "mc"} and any(c.isupper() for c in found))):
+        return False
+    if found.lower() in MONTHS:
+        around = text[max(0, start - 4) : end + 6]
+        if re.search(r"\d", around) or re.match(r"\s+(?:of|to|and)\b", text[end : end + 6]):
+            return False
+    return True
+
+
+def _dedupe(mentions: list[Mention], unit_order: dict[str, int]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (the full name over its parts)."""
+    out: list[Mention] = []
+    by_unit: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_unit[m.unit_id].append(m)
+    for uid in sorted(by_unit, key=lambda u: unit_order.get(u, 0)):
+        ms = sorted(by_unit[uid], key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in ms:
+            if kept and m.start < kept[-1].end:
+                last = kept[-1]
+                if (m.end - m.start) > (last.end - last.start):
+                    kept[-1] = m
+                continue
+            kept.append(m)
+        out.extend(kept)
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _assign_roles(document: Document, people: dict[str, Person], mentions: list[Mention], case: Case | None) -> dict[str, list[str]]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    cue_of: dict[tuple[str, Role, str | None], Cue] = {}
+    for m in mentions:
+        person = people[m.person]
+        if person.role_source == "case file":
+            continue
+        text = document.units[m.unit_id].text
+        found = cues_around(text, m.start, m.end)
+        ex = cue_from_explanation(m.explanation)
+        if ex is not None:
+            found.append((ex, 3))
+        for cue, weight in found:
+            votes[m.person][(cue.role, cue.code)] += weight
+            cue_of[(m.person, cue.role, cue.code)] = cue
+    counts = Counter(m.person for m in mentions)
+    cues: dict[str, list[str]] = {}
+    for key, person in people.items():
+        if person.role_source == "case file" or not votes[key]:
+            continue
+        (role, code), _ = votes[key].most_common(1)[0]
+        cue = cue_of[(key, role, code)]
+        person.role = role
+        person.role_source = f"context: '{cue.word}' beside the name"
+        if role is Role.STAFF:
+            person.staff_role = code
+        elif role is Role.THIRD_PARTY:
+            person.relationship = code
+        cues[key] = [c.word for (k, r, c2), c in cue_of.items() if k == key]
+    if not any(p.role is Role.SUPERVISED_INDIVIDUAL for p in people.values()):
+        pool = [k for k, p in people.items() if p.role is Role.UNKNOWN and len(p.canonical.split()) >= 2]
+        if pool:
+            si = max(pool, key=lambda k: (counts[k], -people[k].first_seen))
+            if counts[si] >= 3:
+                people[si].role = Role.SUPERVISED_INDIVIDUAL
+                people[si].role_source = "context: the person the review mentions most"
+    for person in people.values():
+        if person.role is Role.UNKNOWN:
+            person.role = Role.THIRD_PARTY
+            person.role_source = "context: no role given beside the name"
+    return cues
+
+
+# ---------------------------------------------------------------- helpers
+
+# Names inside these are part of another finding (a prison, an address, an e-mail).
+_BLOCKING = {"PRISON", "UK_ADDRESS", "EMAIL_ADDRESS", "UK_POSTCODE", "SFO_REFERENCE"}
+
+
+def _blocked_spans(others: list[Detection]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in others:
+        if d.entity in _BLOCKING:
+            out[d.unit_id].append((d.start, d.end))
+    return out
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+__all__ = ["Mention", "Resolution", "resolve", "name_variants", "initials", "classify"]

@@ -1,0 +1,127 @@
+"""The content of the redaction log's rows, made in one place from the pipeline's decisions.
+
+The draft log (this issue) and the Annex I sign-off workbook both write these rows; the
+columns a reviewer may change (the decision, arguments) are marked in `EDITABLE`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.categories import ARGUMENTS, REASONS, hidden_category
+from pipeline.model import Decision, Document, HiddenContent
+
+
+@dataclass(frozen=True)
+class LogRow:
+    ref: str
+    document: str  # the output file's name (never the input's, which may hold a surname)
+    page: int | None
+    location: str
+    section: str
+    category: str
+    gist: str
+    text: str  # internal: the text removed
+    label: str
+    recognizer: str
+    score: float | None
+    found_because: str
+    reason: str
+    argument_for: str
+    argument_against: str
+    action: str
+
+
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    # (attribute, heading, width)
+    ("ref", "Ref", 7),
+    ("document", "Document", 22),
+    ("page", "Page", 6),
+    ("location", "Location", 24),
+    ("section", "Section", 22),
+    ("category", "Category", 14),
+    ("gist", "Gist of what was removed", 30),
+    ("text", "Text removed (INTERNAL - never shared)", 28),
+    ("label", "Replaced by", 16),
+    ("recognizer", "Found by", 18),
+    ("score", "Confidence", 10),
+    ("found_because", "Why it was found", 36),
+    ("reason", "Reason for withholding (legal basis)", 50),
+    ("argument_for", "Arguments for disclosure", 30),
+    ("argument_against", "Arguments against disclosure", 30),
+    ("action", "Decision", 12),
+)
+EDITABLE = {"argument_for", "argument_against", "action"}
+
+
+def rows_for(
+    document_name: str,
+    document: Document,
+    decisions: Sequence[Decision],
+    section_titles: dict[str, str],
+    start: int = 1,
+) -> list[LogRow]:
+    """Log rows for a document: one per decision, then one per piece of hidden content."""
+    rows: list[LogRow] = []
+    n = start
+    for d in decisions:
+        unit = document.units[d.unit_id]
+        prov = unit.provenance
+        for_, against = ARGUMENTS[d.category]
+        rows.append(
+            LogRow(
+                ref=f"R{n:03d}",
+                document=document_name,
+                page=prov.page,
+                location=prov.describe(),
+                section=section_titles.get(prov.section or "", ""),
+                category=d.category.value,
+                gist=d.gist,
+                text=d.text,
+                label=d.label,
+                recognizer=d.recognizer,
+                score=d.score,
+                found_because=d.reason,
+                reason=REASONS[d.category],
+                argument_for=for_,
+                argument_against=against,
+                action=d.action.value,
+            )
+        )
+        n += 1
+    rows.extend(hidden_rows(document_name, document.removed, n))
+    return rows
+
+
+def hidden_rows(document_name: str, hidden: Iterable[HiddenContent], start: int) -> list[LogRow]:
+    """Rows for content that was set aside whole (comments, deleted text, the removed column)."""
+    rows = []
+    n = start
+    for h in hidden:
+        if not h.text.strip():
+            continue
+        category = hidden_category(h.kind)
+        for_, against = ARGUMENTS[category]
+        rows.append(
+            LogRow(
+                ref=f"R{n:03d}",
+                document=document_name,
+                page=h.provenance.page,
+                location=h.provenance.describe(),
+                section="",
+                category=category.value,
+                gist=h.kind.value,
+                text=h.text,
+                label="(removed)",
+                recognizer="reader",
+                score=None,
+                found_because=f"{h.kind.value} found by the document reader",
+                reason=REASONS[category],
+                argument_for=for_,
+                argument_against=against,
+                action="Withhold",
+            )
+        )
+        n += 1
+    return rows

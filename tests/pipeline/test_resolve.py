@@ -1,0 +1,104 @@
+from pipeline.case import parse_case
+from pipeline.model import Role
+from pipeline.resolve import resolve
+
+from tests.pipeline.model_builders import document, entity, person
+
+
+def mentions_of(res, key):
+    return sorted(m.text for m in res.mentions if m.person == key)
+
+
+def test_variants_of_one_person_are_grouped_everywhere():
+    doc = document(
+        "The PP, Ms Priya Okafor, visited on 3 May 2023.",
+        "Ms Okafor's notes were brief. PRIYA OKAFOR later left.",
+        "Priya said she will review it. P. Okafor signed.",
+    )
+    res = resolve(doc, [person(doc, "Ms Priya Okafor")])
+    assert len(res.people) == 1
+    key = next(iter(res.people))
+    assert mentions_of(res, key) == sorted(["Priya Okafor", "Okafor", "PRIYA OKAFOR", "Priya", "P. Okafor"])
+    p = res.people[key]
+    assert p.role is Role.STAFF and p.staff_role == "PP"
+
+
+def test_lowercase_words_and_months_are_not_names():
+    doc = document(
+        "Will Hope met the SPO, May Rose, in May 2023.",
+        "He said he will hope for the best; may rose; Will Hope agreed.",
+    )
+    res = resolve(doc, [person(doc, "Will Hope"), person(doc, "May Rose")])
+    texts = sorted(m.text for m in res.mentions)
+    assert "will" not in texts and "hope" not in texts and "may" not in texts
+    # "May" in "May 2023" is the month; "May" at the start of a name is kept
+    assert texts.count("May Rose") == 1
+    assert all(not (m.text == "May" and m.start > 30) for m in res.mentions)
+
+
+def test_roles_from_cues():
+    doc = document(
+        "Dean Farrow (the supervised individual) lived with his partner, Jade Winter.",
+        "The victim, Hollie Brent, was known to SPO Aled Morgan.",
+        "Dean Farrow was recalled. Dean Farrow was sentenced. Gary Lunt was a friend.",
+    )
+    dets = [person(doc, n) for n in ("Dean Farrow", "Jade Winter", "Hollie Brent", "Aled Morgan", "Gary Lunt")]
+    res = resolve(doc, dets)
+    roles = {p.canonical: (p.role, p.staff_role, p.relationship) for p in res.people.values()}
+    assert roles["Dean Farrow"][0] is Role.SUPERVISED_INDIVIDUAL
+    assert roles["Jade Winter"] == (Role.THIRD_PARTY, None, "partner")
+    assert roles["Hollie Brent"][0] is Role.VICTIM
+    assert roles["Aled Morgan"] == (Role.STAFF, "SPO", None)
+    assert roles["Gary Lunt"][0] is Role.THIRD_PARTY
+
+
+def test_most_mentioned_person_is_the_supervised_individual_without_cues():
+    doc = document("Kofi Mensah met Rhys Pugh.", "Kofi Mensah was late. Mr Mensah left. Kofi returned.")
+    res = resolve(doc, [person(doc, "Kofi Mensah"), person(doc, "Rhys Pugh")])
+    roles = {p.canonical: p.role for p in res.people.values()}
+    assert roles == {"Kofi Mensah": Role.SUPERVISED_INDIVIDUAL, "Rhys Pugh": Role.THIRD_PARTY}
+
+
+def test_shared_surname_goes_to_the_nearest_full_mention():
+    doc = document(
+        "The victim, Hollie Brent, lived nearby.",
+        "Her father, Gareth Brent, called. Mr Brent was upset.",
+    )
+    res = resolve(doc, [person(doc, "Hollie Brent"), person(doc, "Gareth Brent")])
+    brent = [m for m in res.mentions if m.text == "Brent"]
+    assert len(brent) == 1
+    assert res.people[brent[0].person].canonical == "Gareth Brent"
+
+
+def test_case_file_decides_roles_and_finds_names_without_detection():
+    case = parse_case({
+        "case_id": "SFO60001",
+        "supervised_individual": {"name": "Ciaran O'Dowd"},
+        "victims": [{"name": "Hollie Brent"}],
+        "staff": [{"name": "Priya Okafor", "role": "COM"}],
+    })
+    from pipeline.detect import case_detections
+
+    doc = document("Ciaran O'Dowd's COM, Priya Okafor, met Hollie Brent.", "Mr O'Dowd and Okafor spoke.")
+    res = resolve(doc, case_detections(doc.units.values(), case), case)
+    roles = {p.canonical: (p.role, p.staff_role, p.role_source) for p in res.people.values()}
+    assert roles["Ciaran O'Dowd"] == (Role.SUPERVISED_INDIVIDUAL, None, "case file")
+    assert roles["Priya Okafor"] == (Role.STAFF, "COM", "case file")
+    texts = sorted(m.text for m in res.mentions)
+    assert texts == sorted(["Ciaran O'Dowd", "Priya Okafor", "Hollie Brent", "O'Dowd", "Okafor"])
+
+
+def test_names_inside_prisons_and_emails_are_not_people():
+    doc = document("He moved to HMP Durham and e-mailed jo.durham@example.org.")
+    dets = [person(doc, "Durham")] + entity(doc, "HMP Durham", "PRISON") + entity(doc, "jo.durham@example.org", "EMAIL_ADDRESS")
+    res = resolve(doc, dets)
+    assert res.people == {}
+    assert res.rejected == 1
+
+
+def test_initials_of_a_person_are_found_but_not_acronyms():
+    doc = document("The PP, Sian Jeffs, met the SPO.", "SJ noted that the PP and SI were late. SJ left.")
+    res = resolve(doc, [person(doc, "Sian Jeffs")])
+    texts = [m.text for m in res.mentions]
+    assert texts.count("SJ") == 2
+    assert "SI" not in texts and "PP" not in texts
