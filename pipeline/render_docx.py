@@ -1,0 +1,351 @@
+"""Rebuild a clean A4 PDF from a redacted DOCX model.
+
+The output is laid out afresh from the text units (never from the original file), so only
+text that passed through the decisions can appear in it: removed spans are replaced by
+their labels, drawn as white text in a black box, and hidden content is simply never
+written. The marking, the header and footer units and "Page n of N" are stamped on every
+page after layout, then the file is saved by sanitize.save_clean (Story sets /Producer).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pymupdf
+
+from pipeline.errors import RenderError
+from pipeline.model import Block, Cell, Decision, Document, Paragraph, Source, Style, Table, TextUnit
+from pipeline.replace import segments
+from pipeline.sanitize import save_clean
+
+logger = logging.getLogger(__name__)
+
+PAGE = pymupdf.paper_rect("a4")  # 595 x 842 pt
+MARGIN = 57.0  # 2 cm
+# The running header and footer sit inside the top and bottom margins; the body starts below.
+HEADER_BAND = pymupdf.Rect(MARGIN, 18, PAGE.width - MARGIN, 60)
+FOOTER_BAND = pymupdf.Rect(MARGIN, PAGE.height - 56, PAGE.width - MARGIN, PAGE.height - 16)
+BODY = pymupdf.Rect(MARGIN, 70, PAGE.width - MARGIN, PAGE.height - 64)
+# A runaway layout (an element that never fits) must stop rather than fill the disk.
+MAX_PAGES = 5000
+
+CSS = """
+* { font-family: sans-serif; }
+body { margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.3; color: #000; }
+h1 { font-size: 17pt; font-weight: bold; margin: 0 0 10pt 0; }
+h2 { font-size: 13.5pt; font-weight: bold; margin: 12pt 0 5pt 0; }
+h3 { font-size: 12pt; font-weight: bold; margin: 10pt 0 4pt 0; }
+h4 { font-size: 11pt; font-weight: bold; margin: 8pt 0 4pt 0; }
+p { margin: 0 0 6pt 0; }
+ul { margin: 0 0 6pt 0; padding-left: 16pt; }
+li { margin: 0 0 2pt 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt 0; }
+th, td { border: 0.6pt solid #404040; padding: 0; vertical-align: top; text-align: left; font-size: 10pt; }
+th { background-color: #d9d9d9; font-weight: bold; }
+td p, th p { margin: 3pt 5pt 3pt 5pt; }
+td ul, th ul { margin: 3pt 5pt 3pt 5pt; padding-left: 12pt; }
+td table, th table { margin: 3pt 5pt 3pt 5pt; }
+td .box, th .box { margin: 3pt 5pt 3pt 5pt; }
+.box { border: 0.6pt solid #808080; padding: 4pt 6pt; margin: 0 0 6pt 0; }
+.notes { font-size: 9pt; margin-top: 10pt; }
+.notes p { margin: 0 0 3pt 0; }
+.r { background-color: #000; color: #fff; }
+"""
+
+BAND_CSS = """
+* { font-family: sans-serif; }
+p { margin: 0; text-align: center; font-size: 8.5pt; color: #000; }
+p.mark { font-size: 10pt; font-weight: bold; }
+.r { background-color: #000; color: #fff; }
+"""
+
+_TAG = {Style.TITLE: "h1", Style.HEADING1: "h2", Style.HEADING2: "h3", Style.HEADING3: "h4"}
+# Characters no HTML (and no PDF text) should carry; Word lets some through from pasted text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LIGATURE = re.compile(r"f(?=[fil])")
+# The layout engine never breaks inside a word: a long unbroken token (a hash, a run of
+# characters) would run over the next cell or off the page. A zero-width space every
+# 25 characters lets it wrap; extractors read it as a space.
+_UNBREAKABLE = re.compile(r"[^\s/\-_.@?&=]{40,}")
+
+
+def _break_up(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return "\u200b".join(token[i : i + 25] for i in range(0, len(token), 25))
+
+
+class _Html:
+    """Turns units and blocks into Story HTML; every unit's text goes through its decisions."""
+
+    def __init__(self, document: Document, by_unit: dict[str, list[Decision]]) -> None:
+        self.document = document
+        self.by_unit = by_unit
+
+    def unit(self, unit_id: str) -> TextUnit:
+        try:
+            return self.document.units[unit_id]
+        except KeyError:
+            raise RenderError(f"block refers to unknown unit {unit_id}", self.document.path) from None
+
+    def text(self, unit_id: str) -> str:
+        """The unit's output text as escaped HTML, labels in black boxes."""
+        unit = self.unit(unit_id)
+        parts: list[str] = []
+        for seg in segments(unit.text, self.by_unit.get(unit_id, ())):
+            escaped = _escape(seg.text)
+            parts.append(f'<span class="r">{escaped}</span>' if seg.redacted else escaped)
+        return "".join(parts)
+
+    def blocks(self, blocks: Sequence[Block], in_cell: bool = False, width: float = 0.0) -> str:
+        out: list[str] = []
+        in_list = False
+        in_notes = False
+        for block in blocks:
+            is_list = isinstance(block, Paragraph) and self.unit(block.unit).style is Style.LIST
+            if in_list and not is_list:
+                out.append("</ul>")
+                in_list = False
+            if isinstance(block, Table):
+                out.append(self.table(block, width or BODY.width))
+                continue
+            unit = self.unit(block.unit)
+            if unit.provenance.source is Source.FOOTNOTE and not in_notes and not in_cell:
+                # Notes were appended after the body: set them apart as a notes section.
+                out.append('<div class="notes"><hr/>')
+                in_notes = True
+            text = self.text(block.unit)
+            if is_list:
+                if not in_list:
+                    out.append("<ul>")
+                    in_list = True
+                out.append(f"<li>{text}</li>")
+            elif unit.provenance.source is Source.TEXTBOX:
+                out.append(f'<div class="box">{text}</div>')
+            elif unit.style in _TAG and not in_cell and unit.provenance.source is Source.BODY:
+                tag = _TAG[unit.style]
+                out.append(f"<{tag}>{text}</{tag}>")
+            elif unit.style in _TAG:
+                out.append(f"<p><b>{text}</b></p>")
+            else:
+                out.append(f"<p>{text}</p>")
+        if in_list:
+            out.append("</ul>")
+        if in_notes:
+            out.append("</div>")
+        return "".join(out)
+
+    def table(self, table: Table, width: float) -> str:
+        columns = self._column_text(table)
+        # Borders are drawn outside the widths given: leave room for them.
+        widths = _column_widths(columns, width - 1.0 * (len(columns) + 1))
+        rows: list[str] = []
+        for row in table.rows:
+            cells: list[str] = []
+            column = 0
+            for cell in row:
+                span_width = sum(widths[column : column + cell.col_span]) or width / max(len(widths), 1)
+                cells.append(self.cell(cell, span_width))
+                column += cell.col_span
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        return "<table>" + "".join(rows) + "</table>"
+
+    def cell(self, cell: Cell, width: float) -> str:
+        tag = "th" if cell.header else "td"
+        span = f' colspan="{cell.col_span}"' if cell.col_span > 1 else ""
+        inner = self.blocks(cell.blocks, in_cell=True, width=width - _CELL_INSET) or "<p>&#160;</p>"
+        # Widths in points: Story ignores percentages on cells.
+        return f'<{tag}{span} style="width:{width:.1f}pt">{inner}</{tag}>'
+
+    def _column_text(self, table: Table) -> list[list[tuple[float, float]]]:
+        """Measured text of each single-column cell, per grid column: what sizes the columns."""
+        columns: list[list[tuple[float, float]]] = []
+        for row in table.rows:
+            column = 0
+            for cell in row:
+                while len(columns) < column + cell.col_span:
+                    columns.append([])
+                if cell.col_span == 1:
+                    texts = self._cell_texts(cell.blocks)
+                    measured = [_measure(t, cell.header) for t in texts] or [(0.0, 0.0)]
+                    columns[column].append((max(m[0] for m in measured), max(m[1] for m in measured)))
+                column += cell.col_span
+        return columns
+
+    def _cell_texts(self, blocks: Sequence[Block]) -> list[str]:
+        out: list[str] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                out.append(self.unit(block.unit).text)
+            else:
+                for row in block.rows:
+                    for cell in row:
+                        out.extend(self._cell_texts(cell.blocks))
+        return out
+
+
+# Cell content sits in margins, not padding: Story redraws a padded cell's background as a
+# thin bar on every later page.
+_CELL_INSET = 12.0
+_MIN_COLUMN = 30.0
+# Story's sans-serif is Nimbus Sans, metric-compatible with Helvetica; bold for header cells.
+_FONT = pymupdf.Font("helv")
+_BOLD = pymupdf.Font("hebo")
+_CELL_SIZE = 10.0
+# The layout engine breaks lines at spaces, and only sometimes inside a token ("2012-03-23"
+# never, a URL after some slashes): size columns by space-separated words.
+_BREAKS = re.compile(r"\s+")
+
+
+def _measure(text: str, bold: bool) -> tuple[float, float]:
+    """(longest unbreakable piece, whole text) widths in points at the cell font size."""
+    pieces = [p for p in _BREAKS.split(text) if p]
+    longest = max((_length(p, bold) for p in pieces), default=0.0)
+    return longest, _length(" ".join(text.split()), bold)
+
+
+_ADVANCE: dict[tuple[str, bool], float] = {}
+
+
+def _length(text: str, bold: bool) -> float:
+    # Font.text_length is slow per call from Python; glyph advances are cached per character.
+    total = 0.0
+    for ch in text:
+        advance = _ADVANCE.get((ch, bold))
+        if advance is None:
+            advance = (_BOLD if bold else _FONT).glyph_advance(ord(ch)) * _CELL_SIZE
+            _ADVANCE[(ch, bold)] = advance
+        total += advance
+    return total
+
+
+def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> list[float]:
+    """Column widths in points that share `width` by content, as a browser's auto layout would.
+
+    Each column gets at least its longest unbreakable piece (capped, so one URL cannot
+    starve the others); what is left goes to the columns whose text would otherwise wrap most.
+    """
+    if not columns:
+        return []
+    cap = width * 0.45
+    least = [max([_MIN_COLUMN] + [min(lo + _CELL_INSET, cap) for lo, _ in col]) for col in columns]
+    most = [max([_MIN_COLUMN] + [hi + _CELL_INSET for _, hi in col]) for col in columns]
+    most = [max(a, b) for a, b in zip(least, most)]
+    if sum(most) <= width:
+        grow = width / sum(most)
+        return [m * grow for m in most]
+    if sum(least) >= width:
+        # Even the longest pieces do not fit: share in proportion, long words will wrap.
+        return [m * width / sum(least) for m in least]
+    spare = width - sum(least)
+    extra = [b - a for a, b in zip(least, most)]
+    return [a + spare * e / sum(extra) for a, e in zip(least, extra)]
+
+
+def _escape(text: str) -> str:
+    text = _UNBREAKABLE.sub(_break_up, _CONTROL.sub("", text))
+    text = html.escape(text, quote=True)
+    # The layout engine would draw "ff", "fi", "fl" as ligature glyphs, which extract as
+    # U+FB00.. and defeat every later text search (verification looking for a name such as
+    # "Griffiths" would not find it). An empty inline element between the letters stops it.
+    text = _LIGATURE.sub("f<span></span>", text)
+    # A tab has no HTML equivalent: a wide gap keeps "Date:<tab>value" readable.
+    return text.replace("\t", "&#160;&#160;&#160; ").replace("\n", "<br/>")
+
+
+def _by_unit(document: Document, decisions: Sequence[Decision]) -> dict[str, list[Decision]]:
+    """Decisions per unit, checked against the units so a stale decision cannot misplace a label."""
+    by_unit: dict[str, list[Decision]] = defaultdict(list)
+    for d in decisions:
+        unit = document.units.get(d.unit_id)
+        if unit is None:
+            raise RenderError(f"a decision refers to unit {d.unit_id}, which the document does not have", document.path)
+        if not (0 <= d.start < d.end <= len(unit.text)) or unit.text[d.start : d.end] != d.text:
+            # The decision was made on different text: redacting by offsets could leak.
+            raise RenderError(
+                f"a decision for unit {d.unit_id} at {d.start}-{d.end} does not match the unit's text", document.path
+            )
+        by_unit[d.unit_id].append(d)
+    return by_unit
+
+
+def _layout(body_html: str) -> bytes:
+    """Flow the body over A4 pages with Story; the PDF bytes."""
+    story = pymupdf.Story(html=body_html, user_css=CSS)
+    buf = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buf)
+    more, pages = 1, 0
+    while more:
+        pages += 1
+        if pages > MAX_PAGES:
+            writer.close()
+            raise RenderError(f"layout did not finish within {MAX_PAGES} pages")
+        device = writer.begin_page(PAGE)
+        more, _ = story.place(BODY)
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return buf.getvalue()
+
+
+
+def _running_text(builder: _Html, unit_ids: Sequence[str], marking: str) -> str:
+    """Header or footer units on one line, "·" between them; a unit repeating the marking is left out."""
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text).lower()
+
+    parts = [builder.text(u) for u in unit_ids if key(builder.unit(u).text) != key(marking)]
+    return f"<p>{' &#183; '.join(parts)}</p>" if parts else ""
+
+
+def rebuild(
+    document: Document,
+    decisions: Sequence[Decision],
+    out_path: Path,
+    marking: str = "OFFICIAL-SENSITIVE",
+) -> int:
+    """Write the redacted document as a clean A4 PDF at `out_path`; the number of pages.
+
+    Every unit's text is replaced through its decisions; content the reader set aside
+    (Document.removed) is never written. The input file is not touched.
+    """
+    out_path = Path(out_path)
+    if out_path.resolve() == Path(document.path).resolve():
+        raise RenderError("the output path is the input document; refusing to overwrite the original", out_path)
+    started = time.perf_counter()
+    by_unit = _by_unit(document, decisions)
+    builder = _Html(document, by_unit)
+    body_html = f"<body>{builder.blocks(document.blocks)}</body>"
+    pdf = _layout(body_html)
+
+    header_text = _running_text(builder, document.header_units, marking)
+    footer_text = _running_text(builder, document.footer_units, marking)
+    mark = f'<p class="mark">{_escape(marking)}</p>' if marking else ""
+    doc = pymupdf.open("pdf", pdf)
+    try:
+        total = doc.page_count
+        for number, page in enumerate(doc, start=1):
+            # scale_low=0: a long header shrinks to fit its band rather than spill onto the body.
+            page.insert_htmlbox(HEADER_BAND, mark + header_text, css=BAND_CSS, scale_low=0)
+            page_no = f"<p>Page {number} of {total}</p>"
+            page.insert_htmlbox(FOOTER_BAND, footer_text + page_no + mark, css=BAND_CSS, scale_low=0)
+        try:
+            save_clean(doc, out_path)
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise RenderError(f"the PDF could not be written ({type(exc).__name__})", out_path) from None
+    finally:
+        doc.close()
+    logger.info(
+        "rebuilt %s: %d pages, %d decisions, %.2f s",
+        out_path.name,
+        total,
+        len(decisions),
+        time.perf_counter() - started,
+    )
+    return total
