@@ -1,0 +1,62 @@
+"""Street address: house number, street name and type, optional town and postcode."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+from recognizers.postcode import POSTCODE
+
+STREET_TYPES: tuple[str, ...] = (
+    "Road", "Street", "Lane", "Avenue", "Grove", "Close", "Drive",
+    "Way", "Court", "Crescent", "Place", "Gardens", "Terrace", "Walk", "Row", "Hill",
+    "Mews", "Square", "Rise", "View", "Park", "Parade", "Green", "Vale", "Gate", "Croft",
+    "Fold", "Lea", "Boulevard", "Hall", "Heights", "Wharf", "Yard", "Approach", "Chase",
+    "Embankment", "Esplanade", "Wynd", "Brow", "Bank", "Meadow", "Meadows", "Field",
+    "Fields", "Quay", "Circus", "Broadway", "Side", "Causeway", "Common", "Cottages",
+    "Market", "Passage", "Path", "Ridge",
+)
+# Abbreviated types may carry a full stop ("Rd."); full words never take the sentence's.
+ABBREVIATED_TYPES: tuple[str, ...] = ("Rd", "St", "Ave", "Ln")
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A street-name word: capitalised, may carry an apostrophe or hyphen (St Mary's,
+# Ashby-de-la-Zouch). Not a month, so "12 March Court" (a date) is not an address.
+_WORD = r"(?!" + _MONTHS + r"\b)[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z]+)*"
+_TYPE = (
+    r"(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True))
+    + r"|(?:" + "|".join(ABBREVIATED_TYPES) + r")\.?)"
+)
+# House number: 12, 12a, 12-14.
+_NUMBER = r"[0-9]{1,4}[A-Za-z]?(?:[-–][0-9]{1,4}[A-Za-z]?)?,?"
+# A flat or unit, then a house number or straight the street: "Flat 3, 12 Elm Grove",
+# "Flat 57, Taylor Road"; or a house number alone: "12 Elm Grove".
+_FLAT = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Studio)[ \t]+[0-9]{1,4}[A-Za-z]?,?"
+_START = r"(?:" + _FLAT + r"[ \t]+(?:" + _NUMBER + r"[ \t]+)?|" + _NUMBER + r"[ \t]+)"
+# ", Town" is taken only when the address clearly ends there (punctuation, line end or a
+# postcode), so ", Tom visited" after a street is not swallowed as a town.
+_TOWN = r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}(?=[ \t]*(?:[.;:)\n]|$|,?[ \t]*" + POSTCODE + r")))"
+_POSTCODE_TAIL = r"(?:,?[ \t]+" + POSTCODE + r"(?![\w/]))"
+
+
+class AddressRecognizer(SfoPatternRecognizer):
+    """Recognise street addresses: [Flat N,] number + 1-3 capitalised words + street type.
+
+    Named houses without a number are out of scope. Counts ("12 months", "3 sessions"),
+    sections ("Section 2") and dates do not have a capitalised street name and type.
+    """
+
+    ENTITY = "UK_ADDRESS"
+    FLAGS = 0
+    PATTERNS = [
+        Pattern(
+            "street address",
+            r"(?<![\w/.,-])" + _START + r"(?:" + _WORD + r"[ \t]+){1,3}"
+            + _TYPE + r"(?![\w])" + _TOWN + r"?" + _POSTCODE_TAIL + r"?",
+            0.6,
+        ),
+    ]
+    CONTEXT = ["address", "lives", "living", "resides", "residing", "property", "flat", "home"]

@@ -1,0 +1,68 @@
+"""Regex pieces for personal names, shared by the titled, role and relationship recognizers.
+
+Compiled without IGNORECASE: a name is recognised by its capitals. Cue words use
+scoped `(?i:...)` groups where case does not matter.
+"""
+
+from __future__ import annotations
+
+# Capitalised words that follow a cue but are not names: sentence starters, pronouns,
+# months and days, and agency or process words kept for transparency (DOMAIN.md).
+STOP_WORDS: tuple[str, ...] = (
+    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her", "His", "How",
+    "I", "If", "In", "Into", "Is", "It", "Its", "Of", "On", "Or", "She", "So", "That",
+    "The", "Their", "Then", "There", "These", "They", "This", "To", "Was", "We", "Were",
+    "What", "When", "Where", "Which", "While", "Who", "With", "Had", "Has", "Have",
+    "After", "Before", "During", "Following", "Although", "Also", "However", "Not", "No",
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Probation", "Police", "Prison", "Service", "Services", "Unit", "Team", "Liaison",
+    "Support", "Contact", "Statement", "Personal", "Impact", "Care", "Protection",
+    "Officer", "Manager", "Court", "Crown", "Magistrates", "Council", "Scheme", "Code",
+    "Practitioner", "Senior", "Head", "Victim", "Witness", "Partner", "Detective",
+    "Constable", "Sergeant", "Inspector", "Offender", "Community", "Reviewing",
+    # Form, template and document words that follow a cue in headings and letters
+    # ("[Insert Victim Name]", "Victim Summary Report", "Child Practice Review").
+    "Name", "Names", "Address", "Details", "Number", "Date", "Age", "Summary", "Report",
+    "Reports", "Review", "Reviews", "Practice", "Regional", "Region", "Director",
+    "Directorate", "Division", "Area", "Board", "Panel", "Meeting", "Conference", "Plan",
+    "Policy", "Guidance", "Framework", "Annex", "Appendix", "Section", "Sheet", "Form",
+    "Template", "Letter", "Log", "Information", "Disclosure", "Assessment", "Surname",
+    "Forename", "Insert", "Engagement", "Safeguarding", "Agency", "Agencies",
+    # Sentences and requirements ("Community Order", "Suspended Sentence Order").
+    "Order", "Orders", "Sentence", "Suspended", "Requirement", "Licence", "Programme",
+    "Accredited", "Curfew", "Recall",
+)
+
+# Agency and role acronyms: stopped only in capitals ("Si" and "Al" are names).
+STOP_ACRONYMS: tuple[str, ...] = (
+    "MAPPA", "MARAC", "OASys", "HMPPS", "HMP", "HMYOI", "YOI", "NPS", "CRC", "PDU", "VLU",
+    "SFO", "RoSH", "RMP", "PSR", "HDC", "ROTL", "AP", "DA", "IOM", "NSD", "HMIP", "ICO",
+    "DPA", "NHS", "GP", "CPS", "WCU", "SPOC", "OMU", "CAMHS", "SI", "PP", "SPO", "POM",
+    "COM", "VLO", "RM", "CM", "FLO", "DC", "DS", "PC", "PSO", "HOMD", "DI", "DCI",
+)
+
+_STOP = (
+    r"(?:(?i:" + "|".join(sorted(set(STOP_WORDS), key=len, reverse=True)) + r")|"
+    + "|".join(sorted(set(STOP_ACRONYMS), key=len, reverse=True)) + r")"
+)
+
+# One name word: Jenkins, O'Connor, D'Souza, McDonald, MacLeod, Smith-Jones, O'CONNOR,
+# DANIEL. At least two letters, so anonymised labels ("Victim A") are not names.
+# The trailing lookahead stops before a possessive 's and inside no longer word.
+NAME_TOKEN = (
+    r"(?!" + _STOP + r"(?![\w'’]))"
+    r"(?:[A-Z]['’])?[A-Z](?:[a-z]+|[A-Z]+)(?:[A-Z][a-z]+)?(?:-[A-Z](?:[a-z]+|[A-Z]+))?"
+    r"(?![\w])"
+)
+
+# An initial inside a name: "J Smith", "J. Smith" (never the last word).
+_INITIAL = r"(?:[A-Z]\.?[ \t]++)"
+
+# One to three name words separated by spaces or tabs only (never a newline, never
+# punctuation, so a name does not run over a sentence end). Blank runs are possessive
+# (`++`): a name word never starts with a blank, so giving blanks back cannot help.
+NAME_SEQUENCE = (
+    r"(?:" + _INITIAL + r"{0,2}" + NAME_TOKEN + r"(?:[ \t]++" + NAME_TOKEN + r"){0,2})"
+)

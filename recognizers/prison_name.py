@@ -1,0 +1,116 @@
+"""Names of prisons and young offender institutions (YOIs) in England and Wales."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+from recognizers.gazetteer import DATA_DIR, load_terms, trie_regex
+
+PRISON_LIST = DATA_DIR / "prisons.txt"
+
+# "HMP", "HMYOI", "HMP/YOI", "HMP & YOI", "HMP and YOI", "HM Prison", "HM Young Offender
+# Institution", "YOI". "HMPPS" is not a prefix (no space after HMP), and "HM Prison and
+# Probation Service" has no listed name after "HM Prison".
+_PREFIX = (
+    r"(?:HMP[ \t]*(?:/|&|and)[ \t]*YOI|HMYOI|HMP|HM[ \t]+(?i:prison)(?:[ \t]+(?:and|&)[ \t]+YOI)?"
+    r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI)"
+)
+_SUFFIX = r"(?i:prison|young[ \t]+offender[ \t]+institution)|YOI"
+# Cues that put a bare establishment name in a custody sentence. Strong cues are about
+# custody only; "at"/"in" also precede towns ("in Leeds"), so they score lower.
+STRONG_CUES: tuple[str, ...] = (
+    "transferred to", "transferred from", "transfer to", "moved to", "moved from",
+    "released from", "remanded to", "remanded at", "remanded in", "recalled to",
+    "returned to", "relocated to", "held at", "held in", "detained at", "detained in",
+    "located at", "received into", "received at", "discharged from", "custody at",
+    "custody in", "sentence at", "sentence in", "serving at", "imprisoned at",
+    "imprisoned in", "incarcerated at", "incarcerated in", "escaped from", "absconded from",
+)
+WEAK_CUES: tuple[str, ...] = ("at", "in")
+# Second words that an unlisted establishment's name commonly ends with.
+_SECOND_WORDS = (
+    r"(?:Hall|Park|Wood|Grange|Hill|House|Bay|Farms?|Heath|Camp|Way|Bank|Wells|Marsh|Cross"
+    r"|Down|Scrubs|Lakes)"
+)
+# A listed name followed by one of these is a court, a city or a place, not the prison
+# ("at Manchester Crown Court", "in Leeds City Centre").
+_NOT_THE_PRISON = (
+    r"(?![ \t]+(?:Crown|Magistrates['’]?|County|Family|Youth|Combined|City|Town|Road|Street|"
+    r"University|Hospital|Airport|Station|Council|United|Royal|General|Infirmary|Cathedral)\b)"
+)
+_NOT_A_NAME = r"(?!(?:The|And|Prison|Prisons|Probation|Service|Services|Inspectorate|Governor|Staff)\b)"
+
+
+def _cue_regex(cues: tuple[str, ...]) -> str:
+    return "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in sorted(cues, key=len, reverse=True))
+
+
+def _names_regex(path: Path) -> str:
+    return r"(?:" + trie_regex(load_terms(path), case_sensitive=True) + r")"
+
+
+class PrisonNameRecognizer(SfoPatternRecognizer):
+    """Recognise prison names: prefixed ("HMP Berwyn"), suffixed ("Wandsworth prison"),
+    bare after a custody cue ("transferred to Wandsworth"), and unlisted "HMP Xxx".
+
+    Prefixed and suffixed forms cover the whole phrase; a cued bare name covers the name.
+    """
+
+    ENTITY = "PRISON"
+    FLAGS = 0
+    CONTEXT: list[str] = []
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "en",
+        supported_entity: str | None = None,
+        name: str | None = None,
+        prison_list: str | None = None,
+    ) -> None:
+        self.prison_list = Path(prison_list) if prison_list else PRISON_LIST
+        if patterns is None:
+            patterns = self._patterns(_names_regex(self.prison_list))
+        super().__init__(patterns, context, supported_language, supported_entity, name)
+
+    @staticmethod
+    def _patterns(names: str) -> list[Pattern]:
+        end = r"(?![\w'’-])"
+        cued = r"[ \t]+(?P<entity>" + names + r")" + end + _NOT_THE_PRISON
+        strong = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(STRONG_CUES) + r"))"
+        weak = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(WEAK_CUES) + r"))"
+        return [
+            Pattern(
+                "listed prison with HMP/YOI prefix",
+                r"(?<![\w])" + _PREFIX + r"[ \t]+" + names + end,
+                0.9,
+            ),
+            Pattern(
+                "listed prison + 'prison'",
+                r"(?<![\w'’-])" + names + r"[ \t]+(?:" + _SUFFIX + r")" + end,
+                0.85,
+            ),
+            Pattern("'prison' + listed prison", r"(?<![\w])(?i:prison)[ \t]+" + names + end, 0.8),
+            Pattern("listed prison after custody cue", strong + cued, 0.8),
+            Pattern("listed prison after at/in", weak + cued, 0.4),
+            Pattern(
+                "unlisted HMP/HMYOI name",
+                r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI)[ \t]+" + _NOT_A_NAME
+                + r"[A-Z][a-z]+(?:[ \t]+" + _SECOND_WORDS + r")?" + end,
+                0.6,
+            ),
+        ]
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """Say whether the name came from the list, and after which cue."""
+        if "cue" in match.groupdict() and match.group("cue"):
+            cue = " ".join(match.group("cue").lower().split())
+            return f"prison list: listed establishment; custody cue: {cue}"
+        if pattern.name.startswith("unlisted"):
+            return "prison shape: HMP + capitalised name (not in the prison list)"
+        return "prison list: listed establishment"

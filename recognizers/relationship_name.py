@@ -1,0 +1,60 @@
+"""Third party named after a relationship cue: "his partner, Jane Smith", "friend Kyle"."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+from recognizers.name_parts import NAME_SEQUENCE
+
+# Relationship cues; the pipeline turns the cue into the person's role (Partner 1,
+# Victim A), so the explanation names it.
+RELATIONSHIP_CUES: tuple[str, ...] = (
+    "partner", "ex-partner", "former partner", "girlfriend", "ex-girlfriend", "boyfriend",
+    "ex-boyfriend", "wife", "ex-wife", "husband", "ex-husband", "fiancee", "fiancée",
+    "fiance", "fiancé", "spouse", "mother", "mum", "father", "dad", "stepmother",
+    "step-mother", "stepfather", "step-father", "stepdad", "step-dad", "stepmum",
+    "step-mum", "parent", "brother", "half-brother", "stepbrother", "step-brother",
+    "sister", "half-sister", "stepsister", "step-sister", "son", "stepson", "step-son",
+    "daughter", "stepdaughter", "step-daughter", "child", "baby", "grandmother", "nan",
+    "nana", "grandfather", "grandad", "grandson", "granddaughter", "aunt", "auntie",
+    "uncle", "cousin", "nephew", "niece", "friend", "best friend", "associate",
+    "co-defendant", "neighbour", "flatmate", "housemate", "landlord", "landlady",
+    "carer", "colleague", "employer", "victim", "witness", "complainant",
+)
+
+_CUE = (
+    r"(?P<cue>(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[ \t-]?")
+                              for c in sorted(RELATIONSHIP_CUES, key=len, reverse=True)) + r"))"
+)
+
+# Cue as written, spaces and hyphens removed -> its spelling in the list, for explanations.
+_CANONICAL = {re.sub(r"[\s-]+", "", c): c for c in RELATIONSHIP_CUES}
+
+
+class RelationshipNameRecognizer(SfoPatternRecognizer):
+    """Recognise a relationship cue followed by a name; the span is the name only.
+
+    Separators allowed between cue and name: a space, a comma, a colon or an opening
+    bracket ("his brother (Tom)").
+    """
+
+    ENTITY = "PERSON"
+    FLAGS = 0
+    PATTERNS = [
+        Pattern(
+            "relationship cue + name",
+            # Possessive separators (no backtracking over long blank runs); the lookbehind
+            # insists on at least one separator character.
+            r"(?<![\w-])" + _CUE + r"(?![\w'’])(?:[ \t]*+[,:(])?+[ \t]*+(?<=[ \t,:(])"
+            r"(?P<entity>" + NAME_SEQUENCE + r")",
+            0.9,
+        ),
+    ]
+    CONTEXT: list[str] = []
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """Name the relationship cue, normalised to the list's spelling."""
+        key = re.sub(r"[\s-]+", "", match.group("cue").lower())
+        return f"relationship cue: {_CANONICAL.get(key, key)}"

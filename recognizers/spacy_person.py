@@ -1,0 +1,65 @@
+"""spaCy's PERSON entities, less the ones the small English model gets wrong in reviews."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from recognizers.name_parts import STOP_ACRONYMS, STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+_STOP_WORDS = {w.lower() for w in STOP_WORDS}
+_STOP_ACRONYMS = set(STOP_ACRONYMS)
+# Prison prefixes: "HMP Wandsworth" is a prison, reported by the PRISON recognizer.
+_PRISON_PREFIX = re.compile(r"^(?:HMP|HMYOI|HM\s+Prison|YOI)\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+class SpacyPersonRecognizer(SpacyRecognizer):
+    """Report spaCy PERSON entities, dropping spans that cannot be a person's name.
+
+    en_core_web_sm tags agency and role words ("MAPPA", "Probation Officer"), prisons
+    ("HMP Wandsworth") and place + postcode runs as PERSON (STACK-NOTES.md). Dropped:
+    spans with a digit, spans starting with a prison prefix, and spans made only of
+    agency, role or function words. Over-redaction is a failure too (DOMAIN.md).
+    """
+
+    def __init__(
+        self,
+        supported_language: str = "en",
+        supported_entities: list[str] | None = None,
+        ner_strength: float = 0.85,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_language=supported_language,
+            supported_entities=supported_entities or ["PERSON"],
+            ner_strength=ner_strength,
+            name=name,
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Return spaCy's PERSON results that look like names."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [
+            r
+            for r in results
+            if r.entity_type != "PERSON" or self.is_plausible_name(text[r.start : r.end])
+        ]
+
+    @staticmethod
+    def is_plausible_name(span: str) -> bool:
+        """False for a span with a digit, a prison prefix, or only agency/role/function words."""
+        if any(c.isdigit() for c in span):
+            return False
+        if _PRISON_PREFIX.match(span):
+            return False
+        words = _WORD.findall(span)
+        return not all(w in _STOP_ACRONYMS or w.lower() in _STOP_WORDS for w in words)

@@ -1,0 +1,69 @@
+"""PRISON: prisons and YOIs in England and Wales."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.gazetteer import load_terms
+from recognizers.prison_name import PRISON_LIST, PrisonNameRecognizer
+from tests.recognizers.spans import assert_table_row
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return PrisonNameRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected_len, expected_positions",
+    [
+        ('He was at HMP Wandsworth', 1, [(10, 24)]),
+        ('HMYOI Feltham and HMP/YOI Doncaster', 2, [(0, 13), (18, 35)]),
+        ('HMP & YOI Parc', 1, [(0, 14)]),
+        ('HM Prison Berwyn', 1, [(0, 16)]),
+        ('Wandsworth prison', 1, [(0, 17)]),
+        ('Prison Berwyn', 1, [(0, 13)]),
+        ('transferred to Wormwood Scrubs', 1, [(15, 30)]),
+        ('released from The Mount', 1, [(14, 23)]),
+        ('HMP Newtown', 1, [(0, 11)]),
+        ('HMPPS', 0, []),
+        ('HM Prison and Probation Service', 0, []),
+        ('the prison and prison staff', 0, []),
+        ('he wanted to send a letter', 0, []),
+        ('MAPPA and OASys', 0, []),
+        ('sentenced at Manchester Crown Court', 0, []),
+        ('he was recalled to Leeds City Centre', 0, []),
+    ],
+)
+def test_table(recognizer, text, expected_len, expected_positions):
+    assert_table_row(recognizer, text, expected_len, expected_positions)
+
+
+def test_list_has_the_estate():
+    names = load_terms(PRISON_LIST)
+    assert len(names) >= 110
+    assert len(set(names)) == len(names)
+    for name in ("Wandsworth", "Berwyn", "Feltham", "Doncaster", "Wormwood Scrubs"):
+        assert name in names
+    assert not any(n.startswith(("HMP", "HMYOI")) for n in names)
+
+
+def test_custody_cues_score_and_explain(recognizer):
+    strong, = recognizer.analyze("He was transferred to Berwyn", ["PRISON"])
+    weak, = recognizer.analyze("He lived in Leeds", ["PRISON"])
+    assert strong.score > weak.score
+    assert "custody cue: transferred to" in strong.analysis_explanation.textual_explanation
+    assert "custody cue: in" in weak.analysis_explanation.textual_explanation
+
+
+def test_unlisted_prison_is_explained_as_such(recognizer):
+    result, = recognizer.analyze("HMP Newtown", ["PRISON"])
+    assert "not in the prison list" in result.analysis_explanation.textual_explanation
+
+
+def test_custom_list(tmp_path):
+    listing = tmp_path / "prisons.txt"
+    listing.write_text("# invented\nGreyfield Moor\n", encoding="utf-8")
+    recognizer = PrisonNameRecognizer(prison_list=str(listing))
+    found = [(r.start, r.end) for r in recognizer.analyze("moved to Greyfield Moor; HMP Wandsworth", ["PRISON"])]
+    assert found == [(9, 23), (25, 39)]
