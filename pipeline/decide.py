@@ -21,6 +21,8 @@ _STAFF_PREFIX = re.compile(
     r"(?:(?:\b(?:PP|SPO|POM|COM|VLO|RM|PO|PSO)\s+)?(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+)?)$"
 )
 
+_FILE_TAIL = re.compile(r"[A-Za-z][\w\-.]*")
+
 
 @dataclass
 class _Span:
@@ -68,13 +70,25 @@ def decide(document: Document, resolution: Resolution, labeller: Labeller, acron
         if treatment is None:
             continue
         label = treatment.label
+        start, end, text = det.start, det.end, det.text
+        if det.entity == "SFO_REFERENCE":
+            # A bare SFO reference is the case's reference and stays; in the file protocol
+            # (SFO60001bloggsJOutcome) the letters after it hold a surname, so the token goes.
+            unit_text = document.units[det.unit_id].text
+            tail = _FILE_TAIL.match(unit_text, end)
+            if tail is None:
+                continue
+            end = tail.end()
+            while unit_text[end - 1] in ".-":
+                end -= 1  # a full stop ending the sentence is not part of the name
+            text = unit_text[start:end]
         if det.entity == "PRISON":
             label = labeller.thing("Prison", det.text)
         d = Decision(
             unit_id=det.unit_id,
-            start=det.start,
-            end=det.end,
-            text=det.text,
+            start=start,
+            end=end,
+            text=text,
             category=treatment.category,
             action=treatment.action,
             label=label,
@@ -84,7 +98,7 @@ def decide(document: Document, resolution: Resolution, labeller: Labeller, acron
             reason=det.explanation,
             entity=det.entity,
         )
-        spans.append(_Span(det.unit_id, det.start, det.end, PRIORITY.get(det.entity, 1), d))
+        spans.append(_Span(det.unit_id, start, end, PRIORITY.get(det.entity, 1), d))
     return _merge(document, spans)
 
 

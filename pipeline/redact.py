@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.case import Case
+from pipeline.columns import is_not_for_disclosure
 from pipeline.decide import decide
 from pipeline.detect import detect
 from pipeline.engine import Engine, get_engine
@@ -108,7 +109,8 @@ def needles_for(resolution: Resolution, decisions: Sequence[Decision], document:
                 needles[(form, True)] = Needle(form, Category.NAME.value, case_sensitive=True)
     for h in document.removed:
         text = " ".join(h.text.split())
-        if len(text) >= 15:
+        # The removed column's heading ("Not for disclosure") may legitimately be quoted.
+        if len(text) >= 15 and not (len(text) < 60 and is_not_for_disclosure(text)):
             needles[(text, False)] = Needle(text, "hidden content")
     return list(needles.values())
 

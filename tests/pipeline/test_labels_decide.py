@@ -107,3 +107,13 @@ def test_overlapping_findings_merge_into_one_span():
     ]
     assert all(d.action in (Action.WITHHOLD, Action.ANONYMISE) for d in decisions)
     assert all(d.reason for d in decisions)
+
+
+def test_sfo_reference_kept_but_file_names_holding_a_surname_go():
+    doc = document("Review SFO60001, file SFO60001quarringtonZOutcome.docx was read, as was SFO60001quarringtonZ.")
+    dets = entity(doc, "SFO60001", "SFO_REFERENCE")
+    res = resolve(doc, dets)
+    key = load_key()
+    decisions = decide(doc, res, Labeller(CaseMapping("SFO60001", key), key), set())
+    assert [d.text for d in decisions] == ["SFO60001quarringtonZOutcome.docx", "SFO60001quarringtonZ"]
+    assert output(doc, decisions)[0] == "Review SFO60001, file [file reference] was read, as was [file reference]."
