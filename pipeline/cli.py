@@ -24,32 +24,49 @@ def _setup_logging(verbosity: int) -> None:
 def _cmd_redact(args: argparse.Namespace) -> int:
     from pipeline.case import load_case
     from pipeline.engine import get_engine
-    from pipeline.redact import case_id_for, output_stem, redact_file
+    from pipeline.redact import case_id_for, redact_case
 
     case = load_case(args.case) if args.case else None
     inputs = [Path(p) for p in args.inputs]
-    engine = get_engine(args.engine_config)
-    failures = 0
-    taken: set[str] = set()
     total = len(inputs)
-    for i, path in enumerate(inputs, start=1):
+    failures = 0
+    done = 0
+    # Documents of one case share labels: with a case file every input is that case; without
+    # one, inputs are grouped by the SFO reference in their names.
+    groups: dict[str, list[Path]] = {}
+    for path in inputs:
+        if not path.is_file():
+            done += 1
+            failures += 1
+            reason = "is a folder, not a document" if path.is_dir() else "file not found"
+            print(f"[{done}/{total}] FAILED {path}: {reason}", file=sys.stderr)
+            continue
         try:
-            stem = output_stem(path, case_id_for(path, case), taken) if path.is_file() else None
-            result = redact_file(path, args.out, case=case, engine=engine, gist_only=args.gist_only, stem=stem)
-        except SfoRedactError as exc:
+            cid = case_id_for(path, case)
+        except OSError as exc:
+            done += 1
             failures += 1
-            print(f"[{i}/{total}] FAILED {path}: {exc.reason}", file=sys.stderr)
+            print(f"[{done}/{total}] FAILED {path}: cannot be read ({exc.strerror})", file=sys.stderr)
             continue
-        except Exception as exc:  # one bad input never stops the batch; no document text in the message
+        groups.setdefault(cid, []).append(path)
+    engine = get_engine(args.engine_config) if groups else None
+
+    def report(path: Path, result, reason: str | None) -> None:
+        nonlocal done, failures
+        done += 1
+        if reason is not None:
             failures += 1
-            logger.debug("unexpected failure", exc_info=True) if args.verbose > 1 else None
-            print(f"[{i}/{total}] FAILED {path}: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
-            continue
+            print(f"[{done}/{total}] FAILED {path}: {reason}", file=sys.stderr)
+            return
         n = sum(result.counts.values())
         print(
-            f"[{i}/{total}] {path.name} -> {result.pdf.name}, {result.log.name} "
-            f"({result.pages} pages, {n} redactions, {result.seconds:.1f}s)"
+            f"[{done}/{total}] {path.name} -> {result.pdf.name}, {result.log.name} "
+            f"({result.pages} pages, {n} redactions, {result.seconds:.1f}s)",
+            flush=True,
         )
+
+    for cid, paths in groups.items():
+        redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report)
     if failures:
         print(f"{failures} of {total} input(s) failed; the others were written to {args.out}", file=sys.stderr)
         return 1

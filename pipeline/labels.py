@@ -92,12 +92,20 @@ class Labeller:
                 entry = {
                     "names": sorted({" ".join(_tokens(n)) for n in {person.canonical, *person.variants}}),
                     "role": person.role.value,
+                    "staff_role": person.staff_role,
+                    "relationship": person.relationship,
                     "label": self._new_label(person, acronyms),
                 }
                 self.mapping.people.append(entry)
             else:
                 names = set(entry["names"]) | {" ".join(_tokens(n)) for n in {person.canonical, *person.variants}}
                 entry["names"] = sorted(names)
+                if person.role_source != "case file" and entry["role"] != person.role.value:
+                    # Known from an earlier document of the case: keep the role the label says.
+                    person.role = Role(entry["role"])
+                    person.staff_role = entry.get("staff_role")
+                    person.relationship = entry.get("relationship")
+                    person.role_source = "earlier document of this case"
             labels[person.key] = entry["label"]
         return labels
 

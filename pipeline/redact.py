@@ -29,7 +29,9 @@ from pipeline.detect import detect
 from pipeline.engine import Engine, get_engine
 from pipeline.keystore import CaseMapping, load_key
 from pipeline.labels import Labeller, document_acronyms
-from pipeline.model import Action, Category, Decision, Document, Role, Style
+from pipeline.categories import hidden_category
+from pipeline.errors import SfoRedactError
+from pipeline.model import Action, Category, Decision, Document, Style
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.replace import replaced_text
@@ -56,6 +58,29 @@ class RedactionResult:
     people: dict[str, int]  # role -> number of people
     seconds: float
     decisions: list[Decision] = field(default_factory=list, repr=False)
+    document: Document | None = field(default=None, repr=False)
+
+
+@dataclass
+class Prepared:
+    """A document taken through read, detect, resolve and decide, not yet written."""
+
+    path: Path
+    stem: str
+    document: Document
+    resolution: Resolution
+    decisions: list[Decision]
+    started: float
+
+
+@dataclass
+class CaseResult:
+    """Every document of one case: what was written and what failed (reasons hold no text)."""
+
+    case_id: str
+    documents: list[RedactionResult]
+    failures: list[tuple[Path, str]]
+    seconds: float
 
 
 def case_id_for(path: Path, case: Case | None) -> str:
@@ -127,30 +152,20 @@ def section_titles(document: Document, decisions: Sequence[Decision]) -> dict[st
     return out
 
 
-def redact_file(
-    path: Path,
-    out_dir: Path,
-    *,
-    case: Case | None = None,
-    engine: Engine | None = None,
-    gist_only: bool = False,
-    stem: str | None = None,
-) -> RedactionResult:
-    """Redact one document into out_dir (see module docstring). The input is only read."""
+def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str) -> Prepared:
+    """Read, detect, resolve and decide one document; labels come from the case's labeller."""
     started = time.perf_counter()
-    path = Path(path)
     document = read(path)
-    engine = engine or get_engine()
     detections = detect(document, engine, case)
     resolution = resolve(document, detections, case)
-    case_id = case_id_for(path, case)
-    key = load_key()
-    mapping = CaseMapping.load(case_id, key)
-    labeller = Labeller(mapping, key)
     acronyms = document_acronyms([u.text for u in document.units.values()])
     decisions = decide(document, resolution, labeller, acronyms)
+    return Prepared(path, stem, document, resolution, decisions, started)
 
-    stem = stem or output_stem(path, case_id)
+
+def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None) -> RedactionResult:
+    """Render, verify and log a prepared document; outputs appear only when all of that passed."""
+    document, decisions, stem = prepared.document, prepared.decisions, prepared.stem
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path = out_dir / f"{stem}.redacted.pdf"
     log_path = out_dir / f"{stem}.redaction-log.xlsx"
@@ -159,11 +174,12 @@ def redact_file(
         os.chmod(work, 0o700)
         tmp_pdf = work / pdf_path.name
         pages = render(document, decisions, tmp_pdf)
-        verify(tmp_pdf, needles_for(resolution, decisions, document))
+        verify(tmp_pdf, needles_for(prepared.resolution, decisions, document))
         rows = rows_for(pdf_path.name, document, decisions, section_titles(document, decisions))
         tmp_log = work / log_path.name
         write_draft(rows, tmp_log, gist_only=gist_only)
-        mapping.save()
+        if before_move is not None:
+            before_move()
         os.replace(tmp_pdf, pdf_path)
         os.replace(tmp_log, log_path)
     finally:
@@ -172,14 +188,83 @@ def redact_file(
     counts = Counter(d.category.value for d in decisions)
     for h in document.removed:
         if h.text.strip():
-            counts["hidden content" if h.kind.name != "NOT_FOR_DISCLOSURE" else "removed column"] += 1
-    people = Counter(p.role.value for p in resolution.people.values())
-    seconds = time.perf_counter() - started
+            counts[hidden_category(h.kind).value] += 1
+    people = Counter(p.role.value for p in prepared.resolution.people.values())
+    seconds = time.perf_counter() - prepared.started
     logger.info(
         "redacted %s: %d pages, %d redactions, %d people, %.1fs",
-        stem, pages, len(decisions), len(resolution.people), seconds,
+        stem, pages, len(decisions), len(prepared.resolution.people), seconds,
     )
-    return RedactionResult(path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions)
+    return RedactionResult(
+        prepared.path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions, document
+    )
 
 
-__all__ = ["RedactionResult", "redact_file", "case_id_for", "output_stem", "Role"]
+def redact_case(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    case: Case | None = None,
+    case_id: str | None = None,
+    engine: Engine | None = None,
+    gist_only: bool = False,
+    on_done=None,
+) -> CaseResult:
+    """Redact the documents of one case with one set of labels; a bad document fails alone.
+
+    `on_done(path, result_or_None, reason_or_None)` is called after each document (progress).
+    """
+    started = time.perf_counter()
+    inputs = [Path(p) for p in inputs]
+    if case_id is None:
+        case_id = case_id_for(inputs[0], case) if inputs else "empty"
+    engine = engine or get_engine()
+    key = load_key()
+    mapping = CaseMapping.load(case_id, key)
+    labeller = Labeller(mapping, key)
+    taken: set[str] = set()
+    results: list[RedactionResult] = []
+    failures: list[tuple[Path, str]] = []
+    for path in inputs:
+        try:
+            stem = output_stem(path, case_id, taken)
+            prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=stem)
+            result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+        except SfoRedactError as exc:
+            failures.append((path, exc.reason))
+            if on_done:
+                on_done(path, None, exc.reason)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the case; no text in the reason
+            logger.debug("unexpected failure in %s", type(exc).__name__, exc_info=logger.isEnabledFor(logging.DEBUG))
+            reason = f"internal error ({type(exc).__name__}); please report it"
+            failures.append((path, reason))
+            if on_done:
+                on_done(path, None, reason)
+            continue
+        results.append(result)
+        if on_done:
+            on_done(path, result, None)
+    return CaseResult(case_id, results, failures, time.perf_counter() - started)
+
+
+def redact_file(
+    path: Path,
+    out_dir: Path,
+    *,
+    case: Case | None = None,
+    engine: Engine | None = None,
+    gist_only: bool = False,
+) -> RedactionResult:
+    """Redact one document into out_dir; raises the document's error if it fails."""
+    path = Path(path)
+    case_id = case_id_for(path, case) if path.is_file() else "missing"
+    engine = engine or get_engine()
+    key = load_key()
+    mapping = CaseMapping.load(case_id, key)
+    labeller = Labeller(mapping, key)
+    prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id))
+    return publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+
+
+__all__ = ["RedactionResult", "CaseResult", "redact_case", "redact_file", "prepare", "publish", "case_id_for", "output_stem"]
