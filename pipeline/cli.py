@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -21,57 +22,10 @@ def _setup_logging(verbosity: int) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _cmd_redact(args: argparse.Namespace) -> int:
-    from pipeline.case import load_case
-    from pipeline.engine import get_engine
-    from pipeline.redact import case_id_for, redact_case
-
-    case = load_case(args.case) if args.case else None
-    inputs = [Path(p) for p in args.inputs]
-    total = len(inputs)
-    failures = 0
-    done = 0
-    # Documents of one case share labels: with a case file every input is that case; without
-    # one, inputs are grouped by the SFO reference in their names.
-    groups: dict[str, list[Path]] = {}
-    for path in inputs:
-        if not path.is_file():
-            done += 1
-            failures += 1
-            reason = "is a folder, not a document" if path.is_dir() else "file not found"
-            print(f"[{done}/{total}] FAILED {path}: {reason}", file=sys.stderr)
-            continue
-        try:
-            cid = case_id_for(path, case)
-        except OSError as exc:
-            done += 1
-            failures += 1
-            print(f"[{done}/{total}] FAILED {path}: cannot be read ({exc.strerror})", file=sys.stderr)
-            continue
-        groups.setdefault(cid, []).append(path)
-    engine = get_engine(args.engine_config) if groups else None
-
-    def report(path: Path, result, reason: str | None) -> None:
-        nonlocal done, failures
-        done += 1
-        if reason is not None:
-            failures += 1
-            print(f"[{done}/{total}] FAILED {path}: {reason}", file=sys.stderr)
-            return
-        n = sum(result.counts.values())
-        print(
-            f"[{done}/{total}] {path.name} -> {result.pdf.name}, {result.log.name} "
-            f"({result.pages} pages, {n} redactions, {result.seconds:.1f}s)",
-            flush=True,
-        )
-
-    for cid, paths in groups.items():
-        redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report)
-    if failures:
-        print(f"{failures} of {total} input(s) failed; the others were written to {args.out}", file=sys.stderr)
-        return 1
-    print(f"Done: {total} document(s) redacted into {args.out}")
-    return 0
+# Each command lives in its own module with a register(subparsers) function.
+COMMAND_MODULES = (
+    "pipeline.cli_redact",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,14 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sfo-redact {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (counts and timings only)")
     sub = parser.add_subparsers(dest="command", required=True)
-
-    red = sub.add_parser("redact", help="redact reviews into PDFs with draft redaction logs")
-    red.add_argument("inputs", nargs="+", metavar="INPUT", help="DOCX or PDF reviews / action plans")
-    red.add_argument("--out", required=True, type=Path, help="folder for the outputs (created if missing)")
-    red.add_argument("--case", type=Path, help="case file (YAML) naming the people and identifiers of the case")
-    red.add_argument("--gist-only", action="store_true", help="leave the removed text out of the log")
-    red.add_argument("--engine-config", type=Path, help="detection engine configuration (default: the shipped one)")
-    red.set_defaults(func=_cmd_redact)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
