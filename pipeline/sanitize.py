@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pymupdf
+from pymupdf import mupdf
 
 # Catalog entries that can carry text or behaviour the pages do not show.
 _CATALOG_KEYS = ("AcroForm", "Names", "OpenAction", "Metadata", "Outlines", "PageLabels", "AA", "StructTreeRoot", "MarkInfo")
@@ -19,9 +20,10 @@ def strip_hidden(doc: pymupdf.Document) -> None:
             page.delete_link(link)
         for widget in list(page.widgets() or []):
             page.delete_widget(widget)
-        annot = page.first_annot
-        while annot is not None:
-            annot = page.delete_annot(annot)
+        # Re-read first_annot each time: deleting a comment also deletes its popup, so the
+        # annotation delete_annot() returns may already be gone.
+        while (annot := page.first_annot) is not None:
+            page.delete_annot(annot)
     # scrub() covers /Info, XMP, links, embedded files, JavaScript and thumbnails; it keeps
     # text layers with hidden_text=False (OCR layers are text we already redacted).
     doc.scrub(
@@ -39,10 +41,11 @@ def strip_hidden(doc: pymupdf.Document) -> None:
         thumbnails=True,
         xml_metadata=True,
     )
-    catalog = doc.pdf_catalog()
+    # Remove the entries outright: set to null they stay as keys, which other readers
+    # (pypdf: `key in root`) still see.
+    root = mupdf.pdf_dict_get(mupdf.pdf_trailer(pymupdf._as_pdf_document(doc)), mupdf.PDF_ENUM_NAME_Root)
     for key in _CATALOG_KEYS:
-        if doc.xref_get_key(catalog, key)[0] != "null":
-            doc.xref_set_key(catalog, key, "null")
+        mupdf.pdf_dict_dels(root, key)
     doc.set_metadata({})
     doc.del_xml_metadata()
     # The trailer's /Info dictionary may survive set_metadata as an empty object; drop it.
