@@ -6,7 +6,6 @@ import argparse
 import importlib
 import logging
 import sys
-from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import SfoRedactError

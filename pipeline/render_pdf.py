@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
-from pymupdf import mupdf
 
 from pipeline.errors import RenderError
 from pipeline.model import Action, Box, Decision, Document, DocumentKind
-from pipeline.sanitize import _CATALOG_KEYS, save_clean  # the same keys, removed outright
+from pipeline.sanitize import save_clean
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,3 @@
-import pytest
 
 from pipeline.decide import decide
 from pipeline.keystore import CaseMapping, load_key
