@@ -24,6 +24,7 @@ def _setup_logging(verbosity: int) -> None:
 # Each command lives in its own module with a register(subparsers) function.
 COMMAND_MODULES = (
     "pipeline.cli_redact",
+    "pipeline.cli_eval",
 )
 
 

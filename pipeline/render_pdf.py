@@ -260,17 +260,39 @@ def _redact_page(page: pymupdf.Page, marks: list[_Mark]) -> int:
         shape.draw_rect(mark.fill)
     shape.finish(fill=_BLACK, color=_BLACK, width=0)
     for mark in marks:
+        rect = mark.fill
         if mark.label is None or mark.label_size is None:
+            if mark.label != _REGION_LABEL:
+                # A box with no label still gets (invisible) spaces, so that text extractors see
+                # the line run on through it instead of breaking it into two pieces.
+                size = min(rect.height * 0.7, 10.0)
+                pad = _padding("", rect.width - 1, size)
+                if pad and size >= 1:
+                    baseline = rect.y0 + (rect.height - size * _LABEL_HEIGHT_EM) / 2 + size * _ASCENDER
+                    shape.insert_text((rect.x0 + 0.5, baseline), pad, fontname=_LABEL_FONT, fontsize=size, color=_WHITE)
             continue
         size = mark.label_size
-        rect = mark.fill
+        text = mark.label
         if mark.label == _REGION_LABEL:
             rect = pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + size * _LABEL_HEIGHT_EM + 2)
+        else:
+            # Spaces after the label fill the box: extractors (pdfminer groups characters into
+            # lines by their gaps) then read the label as part of its line, in reading order.
+            text += _padding(text, rect.width - 1, size)
         # Centre the label's em box (ascender to descender) vertically in the box.
         baseline = rect.y0 + (rect.height - size * _LABEL_HEIGHT_EM) / 2 + size * _ASCENDER
-        shape.insert_text((rect.x0 + 0.5, baseline), mark.label, fontname=_LABEL_FONT, fontsize=size, color=_WHITE)
+        shape.insert_text((rect.x0 + 0.5, baseline), text, fontname=_LABEL_FONT, fontsize=size, color=_WHITE)
     shape.commit()
     return len(marks)
+
+
+def _padding(label: str, width: float, size: float) -> str:
+    """Spaces that make `label` about `width` wide at `size` points."""
+    used = pymupdf.get_text_length(label, fontname=_LABEL_FONT, fontsize=size) if label else 0.0
+    space = pymupdf.get_text_length(" ", fontname=_LABEL_FONT, fontsize=size)
+    if space <= 0 or width - used < space:
+        return ""
+    return " " * int((width - used) / space)
 
 
 def _label_size(rect: pymupdf.Rect, label: str, largest: float) -> float | None:

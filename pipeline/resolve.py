@@ -87,6 +87,25 @@ def _norm(token: str) -> str:
     return token.lower().replace("’", "'").strip(".")
 
 
+# A name never runs across these: a span "Gerald Marsh • Noor Stone" is two names.
+_SEPARATOR = re.compile(r"\s*(?:[•·|;:()\[\]/\\\n\t]|,|\s{2,}|\s[-–]\s)\s*")
+
+
+def _split(det: Detection) -> list[Detection]:
+    """The pieces of a detection between separators, each a candidate name of its own."""
+    if not _SEPARATOR.search(det.text):
+        return [det]
+    out, pos = [], 0
+    for m in _SEPARATOR.finditer(det.text):
+        if m.start() > pos:
+            piece = det.text[pos : m.start()]
+            out.append(Detection(det.unit_id, det.start + pos, det.start + m.start(), det.entity, det.score, det.recognizer, det.explanation, piece))
+        pos = m.end()
+    if pos < len(det.text):
+        out.append(Detection(det.unit_id, det.start + pos, det.end, det.entity, det.score, det.recognizer, det.explanation, det.text[pos:]))
+    return out
+
+
 def _clean(det: Detection, order: tuple[int, int]) -> _Candidate | None:
     """Strip titles, role prefixes, possessives and punctuation; None if no name is left."""
     text = det.text
@@ -141,7 +160,8 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
 
     candidates: list[_Candidate] = []
     rejected = 0
-    for det in sorted(name_dets, key=lambda d: (unit_order.get(d.unit_id, 0), d.start)):
+    pieces = [p for d in name_dets for p in _split(d)]
+    for det in sorted(pieces, key=lambda d: (unit_order.get(d.unit_id, 0), d.start)):
         if det.recognizer != CASE_FILE and _overlaps(blocked.get(det.unit_id, ()), det.start, det.end):
             rejected += 1
             continue
@@ -177,6 +197,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
         for c, key in assigned
     ]
     _first_seen(people, assigned)
+    _introduced_initials(document, people, mentions)
     mentions += _variant_mentions(document, people, mentions, unit_order, blocked)
     mentions = _dedupe(mentions, unit_order)
     cues = _assign_roles(document, people, mentions, case)
@@ -289,7 +310,8 @@ def _first_seen(people: dict[str, Person], assigned: list[tuple[_Candidate, str]
 def name_variants(person: Person) -> set[str]:
     """Every form of a person's name to look for, apart from initials."""
     out: set[str] = set()
-    for name in {person.canonical, *person.variants}:
+    names = {person.canonical, *(v for v in person.variants if not (v.isupper() and len(v) <= 4 and " " not in v))}
+    for name in names:
         toks = [t for t in name.split() if _norm(t) not in TITLES]
         if not toks:
             continue
@@ -302,6 +324,27 @@ def name_variants(person: Person) -> set[str]:
             if len(t.strip(".")) > 1:
                 out.add(t)
     return {v for v in out if _norm(v) not in NOT_NAMES}
+
+
+_INTRODUCED = re.compile(r"^['’]?s?\s*\(([A-Z]{2,4})\)")
+
+
+def _introduced_initials(document: Document, people: dict[str, Person], mentions: list[Mention]) -> None:
+    """Initials given in brackets after a name ("Noor Stone (NBS)") become one of its forms.
+
+    Only initials that begin with the first name's letter and end with the surname's are
+    taken, so "(PP)" or "(SPO)" after a name is not mistaken for them.
+    """
+    for m in mentions:
+        person = people[m.person]
+        toks = [t for t in person.canonical.split() if _norm(t) not in TITLES]
+        if len(toks) < 2:
+            continue
+        found = _INTRODUCED.match(document.units[m.unit_id].text[m.end : m.end + 12])
+        if found:
+            ini = found.group(1)
+            if ini[0] == toks[0][0].upper() and ini[-1] == toks[-1][0].upper() and ini != initials(person):
+                person.variants.add(ini)
 
 
 def initials(person: Person) -> str | None:
@@ -327,9 +370,9 @@ def _variant_mentions(
                 by_variant[v.lower()].append(key)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, person in people.items():
-        ini = initials(person)
-        if ini and ini not in ACRONYMS:
-            by_initials[ini].append(key)
+        for ini in {initials(person), *(v for v in person.variants if v.isupper() and 2 <= len(v) <= 4 and " " not in v)}:
+            if ini and key not in by_initials[ini]:
+                by_initials[ini].append(key)
     if not by_variant and not by_initials:
         return []
     alts = sorted(by_variant, key=len, reverse=True)
@@ -367,9 +410,23 @@ def _variant_mentions(
             for m in ini_pattern.finditer(unit.text):
                 if _overlaps(spans, m.start(), m.end()):
                     continue
+                if m.group(0) in ACRONYMS and not _initials_context(unit.text, m.start(), m.end()):
+                    continue  # "GP" the doctor, unless written where a person's initials go
                 key = nearest(by_initials[m.group(0)], (unit_order[uid], m.start()))
                 out.append(Mention(uid, m.start(), m.end(), m.group(0), key, "NameInitials", "initials of a person named in the document", 0.7))
     return out
+
+
+_BY = re.compile(r"(?:\bby|\bwith|\bto|\band|,)\s*$", re.IGNORECASE)
+_SAID = re.compile(r"^\s*(?:said|told|noted|recorded|reported|stated|visited|met|completed|explained|agreed|confirmed|'s\b)", re.IGNORECASE)
+
+
+def _initials_context(text: str, start: int, end: int) -> bool:
+    """Initials that are also an acronym count only where a person is meant: '(GP)', 'by GP'."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    return bool(_BY.search(before) or _SAID.match(after))
 
 
 def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:

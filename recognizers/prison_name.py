@@ -21,7 +21,7 @@ _PREFIX = (
 )
 _SUFFIX = r"(?i:prison|young[ \t]+offender[ \t]+institution)|YOI"
 # Cues that put a bare establishment name in a custody sentence. Strong cues are about
-# custody only; "at"/"in" also precede towns ("in Leeds"), so they score lower.
+# custody only. "at"/"in" are not cues: they precede towns ("in Leeds") far more often.
 STRONG_CUES: tuple[str, ...] = (
     "transferred to", "transferred from", "transfer to", "moved to", "moved from",
     "released from", "remanded to", "remanded at", "remanded in", "recalled to",
@@ -30,7 +30,6 @@ STRONG_CUES: tuple[str, ...] = (
     "custody in", "sentence at", "sentence in", "serving at", "imprisoned at",
     "imprisoned in", "incarcerated at", "incarcerated in", "escaped from", "absconded from",
 )
-WEAK_CUES: tuple[str, ...] = ("at", "in")
 # Second words that an unlisted establishment's name commonly ends with.
 _SECOND_WORDS = (
     r"(?:Hall|Park|Wood|Grange|Hill|House|Bay|Farms?|Heath|Camp|Way|Bank|Wells|Marsh|Cross"
@@ -83,7 +82,6 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         end = r"(?![\w'’-])"
         cued = r"[ \t]+(?P<entity>" + names + r")" + end + _NOT_THE_PRISON
         strong = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(STRONG_CUES) + r"))"
-        weak = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(WEAK_CUES) + r"))"
         return [
             Pattern(
                 "listed prison with HMP/YOI prefix",
@@ -97,7 +95,6 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             ),
             Pattern("'prison' + listed prison", r"(?<![\w])(?i:prison)[ \t]+" + names + end, 0.8),
             Pattern("listed prison after custody cue", strong + cued, 0.8),
-            Pattern("listed prison after at/in", weak + cued, 0.4),
             Pattern(
                 "unlisted HMP/HMYOI name",
                 r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI)[ \t]+" + _NOT_A_NAME

@@ -102,3 +102,24 @@ def test_initials_of_a_person_are_found_but_not_acronyms():
     texts = [m.text for m in res.mentions]
     assert texts.count("SJ") == 2
     assert "SI" not in texts and "PP" not in texts
+
+
+def test_a_detection_across_a_bullet_is_two_names():
+    doc = document("Interviewed: • Gerald Marsh •  Noor Stone; (Kai Lund)")
+    res = resolve(doc, [person(doc, "Gerald Marsh •  Noor Stone; (Kai Lund")])
+    assert sorted(p.canonical for p in res.people.values()) == ["Gerald Marsh", "Kai Lund", "Noor Stone"]
+
+
+def test_initials_that_are_acronyms_count_only_where_a_person_is_meant():
+    doc = document("The SPO, Gwen Powell, agreed.", "His GP records were seen. The OASys was completed by GP. Owner: SPO1 (GP).")
+    res = resolve(doc, [person(doc, "Gwen Powell")])
+    gp = [m for m in res.mentions if m.text == "GP"]
+    assert [doc.units[m.unit_id].text[m.start - 3 : m.start] for m in gp] == ["by ", "1 ("]
+
+
+def test_initials_introduced_in_brackets_are_found_elsewhere():
+    doc = document("The VLO, Noor Stone (NBS), and Rania Al-Sayed (REA) met.", "NBS wrote to REA. The PP (PP) agreed.")
+    res = resolve(doc, [person(doc, "Noor Stone"), person(doc, "Rania Al-Sayed")])
+    texts = sorted(m.text for m in res.mentions)
+    assert texts.count("NBS") == 2 and texts.count("REA") == 2
+    assert "PP" not in texts

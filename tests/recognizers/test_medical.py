@@ -58,7 +58,8 @@ def test_term_list_sizes():
     assert len(sections["medication"]) >= 50
     assert len(sections["diagnosis"]) >= 80
     assert set(sections) == {
-        "diagnosis", "mental health condition", "medication", "sexual health", "pregnancy", "hospital/treatment"
+        "diagnosis", "mental health condition", "medication", "sexual health", "pregnancy", "hospital/treatment",
+        "injury",
     }
 
 

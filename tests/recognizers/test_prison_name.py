@@ -48,12 +48,11 @@ def test_list_has_the_estate():
     assert not any(n.startswith(("HMP", "HMYOI")) for n in names)
 
 
-def test_custody_cues_score_and_explain(recognizer):
+def test_custody_cues_explain_and_towns_are_not_prisons(recognizer):
     strong, = recognizer.analyze("He was transferred to Berwyn", ["PRISON"])
-    weak, = recognizer.analyze("He lived in Leeds", ["PRISON"])
-    assert strong.score > weak.score
     assert "custody cue: transferred to" in strong.analysis_explanation.textual_explanation
-    assert "custody cue: in" in weak.analysis_explanation.textual_explanation
+    # "at"/"in" precede towns far more often than prisons: a town shared with a prison stays
+    assert recognizer.analyze("He lived in Leeds and worked at Nottingham", ["PRISON"]) == []
 
 
 def test_unlisted_prison_is_explained_as_such(recognizer):
