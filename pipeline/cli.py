@@ -25,6 +25,7 @@ def _setup_logging(verbosity: int) -> None:
 COMMAND_MODULES = (
     "pipeline.cli_redact",
     "pipeline.cli_eval",
+    "pipeline.cli_finalise",
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    red = sub.add_parser("redact", help="redact reviews into PDFs with draft redaction logs")
+    red = sub.add_parser("redact", help="redact reviews into PDFs, review copies and the case's redaction log")
     red.add_argument("inputs", nargs="+", metavar="INPUT", help="DOCX or PDF reviews / action plans")
     red.add_argument("--out", required=True, type=Path, help="folder for the outputs (created if missing)")
     red.add_argument("--case", type=Path, help="case file (YAML) naming the people and identifiers of the case")
@@ -56,13 +56,20 @@ def _cmd_redact(args: argparse.Namespace) -> int:
             return
         n = sum(result.counts.values())
         print(
-            f"[{done}/{total}] {path.name} -> {result.pdf.name}, {result.log.name} "
+            f"[{done}/{total}] {path.name} -> {result.pdf.name} "
             f"({result.pages} pages, {n} redactions, {result.seconds:.1f}s)",
             flush=True,
         )
 
     for cid, paths in groups.items():
-        redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report)
+        outcome = redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report)
+        reported = set(paths)
+        for where, reason in outcome.failures:
+            if where not in reported:  # the case's log and review copies, written after the documents
+                failures += 1
+                print(f"FAILED {where.name}: {reason}", file=sys.stderr)
+        if outcome.documents and not any(where not in reported for where, _ in outcome.failures):
+            print(f"{cid}: redaction log {cid}.redaction-log.xlsx and review copies written", flush=True)
     if failures:
         print(f"{failures} of {total} input(s) failed; the others were written to {args.out}", file=sys.stderr)
         return 1

@@ -1,6 +1,9 @@
-"""One document in, a verified redacted PDF and its draft redaction log out.
+"""A case's documents in: verified redacted PDFs, review copies and one Annex I log out.
 
-The stages run in order (read, detect, resolve, decide, render, verify, log). Outputs are
+The stages run in order (read, detect, resolve, decide, render, verify, log). Each
+document's redacted PDF is published once verified; the case's redaction log (one workbook
+for every document, carrying over a reviewer's earlier decisions) and the review copies are
+written after all documents, because references are numbered across the case. Outputs are
 written into a private temporary folder inside the output folder and moved into place only
 after verification passed, so a failure or a crash never leaves a partial or unchecked
 output under a final name. Output names hold the case reference and the kind of document,
@@ -19,11 +22,10 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.case import Case
-from pipeline.columns import is_not_for_disclosure
 from pipeline.decide import decide
 from pipeline.detect import detect
 from pipeline.engine import Engine, get_engine
@@ -31,14 +33,15 @@ from pipeline.keystore import CaseMapping, load_key
 from pipeline.labels import Labeller, document_acronyms
 from pipeline.categories import hidden_category
 from pipeline.errors import SfoRedactError
-from pipeline.model import Action, Category, Decision, Document, Style
+from pipeline.model import Decision, Document, DocumentKind, Style
+from pipeline.needles import needles_for
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.replace import replaced_text
-from pipeline.resolve import MONTHS, Resolution, name_variants, resolve
-from pipeline.verify import Needle, verify
-from redaction_logs.draft import write_draft
-from redaction_logs.rows import rows_for
+from pipeline.resolve import Resolution, resolve
+from pipeline.verify import verify
+from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
+from redaction_logs.integrity import DocumentEntry
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +62,7 @@ class RedactionResult:
     seconds: float
     decisions: list[Decision] = field(default_factory=list, repr=False)
     document: Document | None = field(default=None, repr=False)
+    input_sha256: str = ""
 
 
 @dataclass
@@ -71,6 +75,7 @@ class Prepared:
     resolution: Resolution
     decisions: list[Decision]
     started: float
+    input_sha256: str = ""
 
 
 @dataclass
@@ -115,31 +120,6 @@ def output_stem(path: Path, case_id: str, taken: set[str] | None = None) -> str:
     return stem
 
 
-def needles_for(resolution: Resolution, decisions: Sequence[Decision], document: Document) -> list[Needle]:
-    """Everything that must not appear in the output."""
-    needles: dict[tuple[str, bool], Needle] = {}
-    redacted_people = {d.person for d in decisions if d.person and d.action is not Action.DISCLOSE}
-    for d in decisions:
-        if d.action is Action.DISCLOSE:
-            continue
-        if d.category is Category.NAME:
-            continue  # names are checked through every variant below, case-sensitively
-        needles[(d.text, False)] = Needle(d.text, d.category.value)
-    for key in redacted_people:
-        person = resolution.people[key]
-        for v in name_variants(person):
-            if v.lower() in MONTHS or len(v) < 3:
-                continue
-            for form in {v, v.upper()}:
-                needles[(form, True)] = Needle(form, Category.NAME.value, case_sensitive=True)
-    for h in document.removed:
-        text = " ".join(h.text.split())
-        # The removed column's heading ("Not for disclosure") may legitimately be quoted.
-        if len(text) >= 15 and not (len(text) < 60 and is_not_for_disclosure(text)):
-            needles[(text, False)] = Needle(text, "hidden content")
-    return list(needles.values())
-
-
 def section_titles(document: Document, decisions: Sequence[Decision]) -> dict[str, str]:
     """Heading unit id -> heading text as redacted (the log must not quote a name in a heading)."""
     by_unit: dict[str, list[Decision]] = {}
@@ -155,33 +135,37 @@ def section_titles(document: Document, decisions: Sequence[Decision]) -> dict[st
 def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str) -> Prepared:
     """Read, detect, resolve and decide one document; labels come from the case's labeller."""
     started = time.perf_counter()
+    try:
+        # The log records the original's hash so finalisation can tell it has not changed.
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # read() below raises the error a person can act on
     document = read(path)
     detections = detect(document, engine, case)
     resolution = resolve(document, detections, case)
     acronyms = document_acronyms([u.text for u in document.units.values()])
     decisions = decide(document, resolution, labeller, acronyms)
-    return Prepared(path, stem, document, resolution, decisions, started)
+    return Prepared(path, stem, document, resolution, decisions, started, digest)
 
 
 def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None) -> RedactionResult:
-    """Render, verify and log a prepared document; outputs appear only when all of that passed."""
+    """Render and verify a prepared document; the PDF appears only when both passed.
+
+    The case's log is written afterwards by `write_case_outputs` (its references span the case).
+    """
     document, decisions, stem = prepared.document, prepared.decisions, prepared.stem
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path = out_dir / f"{stem}.redacted.pdf"
-    log_path = out_dir / f"{stem}.redaction-log.xlsx"
+    log_path = out_dir / log_name(case_id)
     work = Path(tempfile.mkdtemp(prefix=".sfo-redact-", dir=out_dir))
     try:
         os.chmod(work, 0o700)
         tmp_pdf = work / pdf_path.name
         pages = render(document, decisions, tmp_pdf)
         verify(tmp_pdf, needles_for(prepared.resolution, decisions, document))
-        rows = rows_for(pdf_path.name, document, decisions, section_titles(document, decisions))
-        tmp_log = work / log_path.name
-        write_draft(rows, tmp_log, gist_only=gist_only)
         if before_move is not None:
             before_move()
         os.replace(tmp_pdf, pdf_path)
-        os.replace(tmp_log, log_path)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -196,8 +180,84 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
         stem, pages, len(decisions), len(prepared.resolution.people), seconds,
     )
     return RedactionResult(
-        prepared.path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions, document
+        prepared.path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions, document,
+        prepared.input_sha256,
     )
+
+
+def case_region(case: Case | None) -> str:
+    """The case file's `region`, if it has one (the case model does not keep it)."""
+    if case is None or case.source is None:
+        return ""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(Path(case.source).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    region = raw.get("region") if isinstance(raw, dict) else None
+    return " ".join(str(region).split()) if region else ""
+
+
+def write_case_outputs(
+    results: Sequence[RedactionResult],
+    out_dir: Path,
+    *,
+    case_id: str,
+    key: bytes,
+    gist_only: bool = False,
+    region: str = "",
+) -> Path:
+    """Write the case's redaction log and a review copy per document; returns the log's path.
+
+    An existing log is read first so the reviewer's decisions carry over; it is kept as
+    `{case_id}.redaction-log.previous.xlsx` so nothing a person typed is ever lost.
+    """
+    from pipeline.review_copy import tag_pages, write_review_copy
+
+    log_path = out_dir / log_name(case_id)
+    parts = [
+        DraftDocument(
+            DocumentEntry(
+                r.pdf.name,
+                r.pdf.name.removesuffix(".redacted.pdf"),
+                # SFO file names hold a surname: a gist-only log does not record them (finalise --inputs).
+                "" if gist_only else str(Path(r.input).resolve()),
+                r.input_sha256,
+                r.document.kind.value,
+            ),
+            r.document,
+            r.decisions,
+            section_titles(r.document, r.decisions),
+        )
+        for r in results
+        if r.document is not None
+    ]
+    log = build_case_log(case_id, parts, key, previous=log_path, gist_only=gist_only, region=region)
+    work = Path(tempfile.mkdtemp(prefix=".sfo-redact-", dir=out_dir))
+    try:
+        os.chmod(work, 0o700)
+        copies = []
+        pages: dict[str, int] = {}
+        for part in parts:
+            rows = [row for row in log.rows if row.document == part.entry.output]
+            target = out_dir / f"{part.entry.stem}.review.pdf"
+            write_review_copy(part.document, rows, work / target.name, title=part.entry.stem)
+            copies.append((work / target.name, target))
+            if part.document.kind is DocumentKind.DOCX:
+                pages.update(tag_pages(work / target.name))
+        # A DOCX has no pages until it is laid out: the log gives the review copy's page.
+        log.rows = [replace(r, page=pages.get(r.ref, r.page)) if r.page is None and not r.hidden else r for r in log.rows]
+        tmp_log = work / log_path.name
+        write_case_log(log, tmp_log, key)
+        if log_path.exists():
+            shutil.copy2(log_path, out_dir / f"{case_id}.redaction-log.previous.xlsx")
+        os.replace(tmp_log, log_path)
+        for tmp, target in copies:
+            os.replace(tmp, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return log_path
 
 
 def redact_case(
@@ -245,6 +305,14 @@ def redact_case(
         results.append(result)
         if on_done:
             on_done(path, result, None)
+    if results:
+        try:
+            write_case_outputs(results, Path(out_dir), case_id=case_id, key=key, gist_only=gist_only, region=case_region(case))
+        except SfoRedactError as exc:
+            failures.append((Path(out_dir) / log_name(case_id), exc.reason))
+        except Exception as exc:  # noqa: BLE001 - the PDFs stand; the log's failure is reported without text
+            logger.debug("log failure %s", type(exc).__name__, exc_info=logger.isEnabledFor(logging.DEBUG))
+            failures.append((Path(out_dir) / log_name(case_id), f"redaction log not written: internal error ({type(exc).__name__}); please report it"))
     return CaseResult(case_id, results, failures, time.perf_counter() - started)
 
 
@@ -264,7 +332,13 @@ def redact_file(
     mapping = CaseMapping.load(case_id, key)
     labeller = Labeller(mapping, key)
     prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id))
-    return publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+    result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+    # One document alone: the case log then covers this document only.
+    write_case_outputs([result], Path(out_dir), case_id=case_id, key=key, gist_only=gist_only, region=case_region(case))
+    return result
 
 
-__all__ = ["RedactionResult", "CaseResult", "redact_case", "redact_file", "prepare", "publish", "case_id_for", "output_stem"]
+__all__ = [
+    "RedactionResult", "CaseResult", "redact_case", "redact_file", "prepare", "publish", "case_id_for", "output_stem",
+    "write_case_outputs", "case_region",
+]

@@ -1,64 +1,145 @@
-"""The draft redaction log: an .xlsx a person can read beside the redacted PDF."""
+"""The draft stage's log: the case's rows numbered, the reviewer's earlier work carried over.
+
+A re-run of the draft on a case whose log was already edited matches each row to the old
+log by its identity (document, unit, offsets, category, label, keyed hash of the text), keeps
+its reference, decision, arguments and notes, and marks rows that are new or changed in the
+Status column. The sign-off is cleared when anything a senior manager signed for changed.
+"""
 
 from __future__ import annotations
 
-import os
+import datetime as dt
+import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
+from pipeline.model import Decision, Document
+from redaction_logs.errors import RedactionLogError
+from redaction_logs.integrity import DocumentEntry, cell_value
+from redaction_logs.read_back import ReviewedLog, read_log
+from redaction_logs.rows import LogRow, rows_for
+from redaction_logs.workbook import (
+    CaseLog,
+    SignOff,
+    identity_of,
+    locked_columns,
+    write_log,
+)
 
-from redaction_logs.rows import COLUMNS, LogRow
+logger = logging.getLogger(__name__)
 
-MARKING = "OFFICIAL-SENSITIVE"
+STATUS_NEW = "new since last draft"
+STATUS_CHANGED = "changed since last draft"
+_REF = re.compile(r"^R(\d+)$")
 
 
-def write_draft(rows: Sequence[LogRow], path: Path, *, gist_only: bool = False) -> None:
-    """Write the draft log; `gist_only` leaves out the column holding the removed text."""
-    columns = [c for c in COLUMNS if not (gist_only and c[0] == "text")]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Redaction log"
-    ws.append([heading for _, heading, _ in columns])
+@dataclass
+class DraftDocument:
+    """One document's part of the case log."""
+
+    entry: DocumentEntry
+    document: Document
+    decisions: Sequence[Decision]
+    section_titles: dict[str, str]
+
+
+def log_name(case_id: str) -> str:
+    return f"{case_id}.redaction-log.xlsx"
+
+
+def build_case_log(
+    case_id: str,
+    documents: Sequence[DraftDocument],
+    key: bytes,
+    *,
+    previous: Path | None = None,
+    gist_only: bool = False,
+    region: str = "",
+) -> CaseLog:
+    """Rows for every document of the case, with references (carried over from `previous` if it exists)."""
+    rows: list[LogRow] = []
+    for d in documents:
+        rows.extend(rows_for(d.entry.output, d.document, d.decisions, d.section_titles))
+    old: ReviewedLog | None = None
+    if previous is not None and previous.exists():
+        try:
+            old = read_log(previous, key, strict=False)
+        except RedactionLogError as exc:
+            # An unreadable or foreign log cannot be carried over; the new one starts afresh.
+            logger.warning("the earlier redaction log could not be carried over: %s", exc.reason)
+    log = CaseLog(case_id, [], [d.entry for d in documents], gist_only=gist_only, region=region)
+    carry_over(log, rows, old, key)
+    return log
+
+
+def carry_over(log: CaseLog, rows: list[LogRow], old: ReviewedLog | None, key: bytes) -> None:
+    """Give `rows` their references and the reviewer's earlier decisions; fill `log`."""
+    if old is None:
+        log.rows = [replace(r, ref=f"R{n:03d}", status="") for n, r in enumerate(rows, start=1)]
+        return
+    by_identity = {r.identity.key(): r for r in old.rows if r.locked_ok}
+    used = [int(m.group(1)) for r in old.rows if (m := _REF.match(r.identity.ref))]
+    next_ref = max(used, default=0) + 1
+    # The page of a DOCX row comes from the review copy's layout, which a re-run may shift.
+    locked = [a for a in locked_columns(log.gist_only) if a not in ("status", "page")]
+    matched: set[str] = set()
+    new = changed = 0
+    out: list[LogRow] = []
     for row in rows:
-        ws.append([getattr(row, attr) for attr, _, _ in columns])
-    bold = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="1F3864")
-    internal = PatternFill("solid", fgColor="FCE4D6")
-    for i, (attr, _, width) in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        letter = cell.column_letter
-        ws.column_dimensions[letter].width = width
-        for r in range(2, len(rows) + 2):
-            c = ws.cell(row=r, column=i)
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-            if attr == "text":
-                c.fill = internal
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = ws.dimensions
-    action_col = [i for i, (attr, _, _) in enumerate(columns, start=1) if attr == "action"][0]
-    if rows:
-        dv = DataValidation(type="list", formula1='"Withhold,Disclose,Anonymise"', allow_blank=False)
-        letter = ws.cell(row=1, column=action_col).column_letter
-        dv.add(f"{letter}2:{letter}{len(rows) + 1}")
-        ws.add_data_validation(dv)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.oddHeader.center.text = MARKING
-    ws.oddFooter.center.text = "Draft redaction log - page &P of &N"
-    ws.print_title_rows = "1:1"
-    wb.properties.creator = "sfo-redact"
-    wb.properties.lastModifiedBy = "sfo-redact"
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        prev = by_identity.get(identity_of(row, key).key())
+        if prev is None or prev.identity.ref in matched:
+            out.append(replace(row, ref=f"R{next_ref:03d}", status=STATUS_NEW))
+            next_ref += 1
+            new += 1
+            continue
+        matched.add(prev.identity.ref)
+        fresh = replace(row, ref=prev.identity.ref)
+        differs = any(
+            cell_value(getattr(fresh, a)) != cell_value(prev.values.get(a)) for a in locked if a in prev.values
+        )
+        changed += differs
+        out.append(
+            replace(
+                fresh,
+                action=prev.action,
+                argument_for=prev.argument_for or row.argument_for,
+                argument_against=prev.argument_against or row.argument_against,
+                notes=prev.notes,
+                status=STATUS_CHANGED if differs else "",
+            )
+        )
+    gone = len([r for r in old.rows if r.identity.ref not in matched])
+    log.rows = out
+    log.additions = list(old.additions)
+    reasons = []
+    if new:
+        reasons.append(f"{new} new row(s)")
+    if changed:
+        reasons.append(f"{changed} changed row(s)")
+    if gone:
+        reasons.append(f"{gone} earlier row(s) no longer found")
+    if old.problems:
+        reasons.append(
+            f"{len(old.problems)} earlier row(s) could not be carried over (changed outside the reviewer's "
+            "columns, or an invalid decision) and were reset to the proposal"
+        )
+    if reasons:
+        today = dt.date.today().strftime("%d/%m/%Y")
+        log.signoff = SignOff()
+        log.notice = (
+            f"Sign-off cleared by the draft re-run on {today}: {', '.join(reasons)}. "
+            "Review the rows marked in the Status column, then sign off again."
+        )
+    else:
+        log.signoff = old.signoff
+    logger.info("carried over %d decisions; %d new, %d changed, %d gone", len(matched), new, changed, gone)
+
+
+def write_case_log(log: CaseLog, path: Path, key: bytes) -> None:
+    """Write the workbook (a thin wrapper so the draft stage has one import)."""
+    write_log(log, path, key)
+
+
+__all__ = ["STATUS_CHANGED", "STATUS_NEW", "DraftDocument", "build_case_log", "carry_over", "log_name", "write_case_log"]

@@ -1,7 +1,8 @@
 """The content of the redaction log's rows, made in one place from the pipeline's decisions.
 
-The draft log (this issue) and the Annex I sign-off workbook both write these rows; the
-columns a reviewer may change (the decision, arguments) are marked in `EDITABLE`.
+The Annex I workbook writes these rows; the columns a reviewer may change (the decision,
+the arguments, notes) are marked in `EDITABLE`. Each row also carries its identity (unit,
+offsets) so finalisation can rebuild the decision without detecting again.
 """
 
 from __future__ import annotations
@@ -31,13 +32,26 @@ class LogRow:
     argument_for: str
     argument_against: str
     action: str
+    # Identity (kept in the workbook's hidden integrity sheet, never shown): where the span is.
+    # Hidden content has unit_id "hidden:<n>", n its index in Document.removed.
+    unit_id: str = ""
+    start: int = 0
+    end: int = 0
+    status: str = ""  # "new since last draft", ...: set when a draft is re-run
+    notes: str = ""  # the reviewer's own notes
+
+    @property
+    def hidden(self) -> bool:
+        """Content removed whole (comments, the not-for-disclosure column): it can never be disclosed."""
+        return self.unit_id.startswith("hidden:")
 
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     # (attribute, heading, width)
     ("ref", "Ref", 7),
+    ("status", "Status", 16),
     ("document", "Document", 22),
-    ("page", "Page", 6),
+    ("page", "Page (review copy)", 8),
     ("location", "Location", 24),
     ("section", "Section", 22),
     ("category", "Category", 14),
@@ -51,8 +65,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("argument_for", "Arguments for disclosure", 30),
     ("argument_against", "Arguments against disclosure", 30),
     ("action", "Decision", 12),
+    ("notes", "Reviewer notes", 30),
 )
-EDITABLE = {"argument_for", "argument_against", "action"}
+EDITABLE = {"argument_for", "argument_against", "action", "notes"}
+ACTIONS = ("Withhold", "Disclose", "Anonymise")
 
 
 def rows_for(
@@ -81,12 +97,15 @@ def rows_for(
                 text=d.text,
                 label=d.label,
                 recognizer=d.recognizer,
-                score=d.score,
+                score=round(d.score, 2),
                 found_because=d.reason,
                 reason=REASONS[d.category],
                 argument_for=for_,
                 argument_against=against,
                 action=d.action.value,
+                unit_id=d.unit_id,
+                start=d.start,
+                end=d.end,
             )
         )
         n += 1
@@ -98,7 +117,7 @@ def hidden_rows(document_name: str, hidden: Iterable[HiddenContent], start: int)
     """Rows for content that was set aside whole (comments, deleted text, the removed column)."""
     rows = []
     n = start
-    for h in hidden:
+    for index, h in enumerate(hidden):
         if not h.text.strip():
             continue
         category = hidden_category(h.kind)
@@ -121,6 +140,9 @@ def hidden_rows(document_name: str, hidden: Iterable[HiddenContent], start: int)
                 argument_for=for_,
                 argument_against=against,
                 action="Withhold",
+                unit_id=f"hidden:{index}",
+                start=0,
+                end=len(h.text),
             )
         )
         n += 1

@@ -1,0 +1,370 @@
+"""Finalisation: from a signed-off redaction log to the VLU pack.
+
+Nothing is detected again. The decisions are rebuilt from the log's rows (Withhold and
+Anonymise keep the span removed behind its label, Disclose puts the original text back),
+the reviewer's "Add redactions" are applied everywhere in the case, and the originals are
+rendered afresh, verified, and packed with the Annex K cover sheet and a manifest. Every
+refusal names the sheet and cell, or the document, never any document text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.columns import is_not_for_disclosure
+from pipeline.cover_sheet import (
+    REGION_LABEL,
+    CoverInfo,
+    PackDocument,
+    describe_labels,
+    write_cover_sheet,
+)
+from pipeline.keystore import CaseMapping, load_key
+from pipeline.model import Action, Category, Decision, Document, DocumentKind
+from pipeline.pack import Pack, build_pack
+from pipeline.read import read
+from pipeline.render import render
+from pipeline.replace import replaced_text
+from pipeline.verify import Needle, find_leaks, verify
+from redaction_logs.errors import RedactionLogError
+from redaction_logs.integrity import DocumentEntry, text_mac
+from redaction_logs.read_back import (
+    ReviewedLog,
+    ReviewedRow,
+    SignOffDetails,
+    check_signoff,
+    read_log,
+)
+from redaction_logs.workbook import ADD_SHEET, DEFAULT_ADDED_LABEL, LOG_SHEET, Addition
+
+logger = logging.getLogger(__name__)
+
+ADDED_GIST = "added at the senior manager's review"
+ADDED_CATEGORY = "added by reviewer"
+_DESCRIPTION = {"review": "SFO review (redacted)", "action-plan": "Action plan (redacted)"}
+
+
+@dataclass
+class FinalDocument:
+    entry: DocumentEntry
+    document: Document
+    decisions: list[Decision]
+    added: int = 0  # spans added from "Add redactions"
+
+
+@dataclass
+class FinaliseResult:
+    case_id: str
+    pack: Pack
+    signoff: SignOffDetails
+    disclosed: int
+    withheld: int
+    added: int
+    documents: list[str] = field(default_factory=list)
+
+
+def finalise(
+    log_path: Path,
+    out_dir: Path,
+    *,
+    inputs: Sequence[Path] | None = None,
+    region: str | None = None,
+    today: dt.date | None = None,
+) -> FinaliseResult:
+    """Check the signed-off log, rebuild the final PDFs from it, verify them and write the pack."""
+    key = load_key(create=False)
+    log = read_log(Path(log_path), key, strict=True)
+    signoff = check_signoff(log, today)
+    originals = locate_originals(log, inputs)
+    finals = [rebuild_decisions(log, entry, originals[entry.output], key) for entry in log.documents]
+    apply_additions(finals, log.additions)
+    needles = case_needles(finals, log.additions)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".sfo-finalise-", dir=out_dir))
+    try:
+        os.chmod(work, 0o700)
+        files: list[Path] = []
+        pack_docs: list[PackDocument] = []
+        for final in finals:
+            target = work / f"{final.entry.stem}.pdf"
+            pages = render(final.document, final.decisions, target)
+            verify(target, needles_for_document(final, needles))
+            files.append(target)
+            kind = final.entry.stem.removeprefix(f"{log.case_id}-")
+            pack_docs.append(PackDocument(target.name, _DESCRIPTION.get(kind.rstrip("-0123456789"), "Document (redacted)"), pages))
+        chosen_region = log.region or (region or "").strip() or "not recorded"
+        mapping = CaseMapping.load(log.case_id, key)
+        labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
+        if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
+            labels.add(REGION_LABEL)
+        info = CoverInfo(
+            log.case_id, chosen_region, signoff.name, signoff.role, signoff.date, pack_docs,
+            describe_labels(labels, mapping.people), today or dt.date.today(),
+        )
+        cover = work / f"{log.case_id}-cover-sheet.pdf"
+        write_cover_sheet(info, cover)
+        # The cover sheet names the senior manager and the region on purpose; nothing else may leak.
+        allowed = f"{signoff.name} {signoff.role} {chosen_region}".lower()
+        verify(cover, [n for n in needles if n.text.lower() not in allowed])
+        staging = work / "pack"
+        staging.mkdir()
+        pack = build_pack(
+            staging,
+            out_dir,
+            log.case_id,
+            files + [cover],
+            {
+                "case_id": log.case_id,
+                "region": chosen_region,
+                "signoff": {"name": signoff.name, "role": signoff.role, "date": signoff.date.isoformat()},
+                # The signed-off log stays internal; its hash ties the pack to it for an audit.
+                "extra": {
+                    "documents": [d.description for d in pack_docs],
+                    "redaction_log": {"name": Path(log_path).name, "sha256": hashlib.sha256(Path(log_path).read_bytes()).hexdigest()},
+                },
+            },
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    disclosed = sum(1 for r in log.rows if r.action == "Disclose")
+    result = FinaliseResult(
+        log.case_id, pack, signoff, disclosed, len(log.rows) - disclosed, sum(f.added for f in finals),
+        [f.entry.stem for f in finals],
+    )
+    logger.info("finalised %s: %d rows, %d disclosed, %d added spans", log.case_id, len(log.rows), disclosed, result.added)
+    return result
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def locate_originals(log: ReviewedLog, inputs: Sequence[Path] | None) -> dict[str, Path]:
+    """The original of each document, checked against the hash the draft recorded."""
+    found: dict[str, Path] = {}
+    if inputs:
+        by_hash: dict[str, Path] = {}
+        for p in inputs:
+            digest = _sha256(Path(p))
+            if digest:
+                by_hash[digest] = Path(p)
+        for entry in log.documents:
+            if entry.input_sha256 not in by_hash:
+                raise RedactionLogError(
+                    f"none of the files given with --inputs is the original of {entry.stem} as it was when the "
+                    "draft was made; give the unchanged original, or re-run the draft if it was edited"
+                )
+            found[entry.output] = by_hash[entry.input_sha256]
+        return found
+    for entry in log.documents:
+        if not entry.input_path:
+            raise RedactionLogError(
+                f"this log was written with --gist-only and does not record where the original of {entry.stem} "
+                "is (its file name may hold a surname); give the originals with --inputs"
+            )
+        path = Path(entry.input_path)
+        digest = _sha256(path)
+        if digest is None:
+            raise RedactionLogError(
+                f"the original of {entry.stem} is no longer where the draft read it (moved or deleted); "
+                "point to it with --inputs"
+            )
+        if digest != entry.input_sha256:
+            raise RedactionLogError(
+                f"the original of {entry.stem} has changed since the draft was made; re-run the draft "
+                "(sfo-redact redact) so the log matches it, or point to the unchanged original with --inputs"
+            )
+        found[entry.output] = path
+    return found
+
+
+def rebuild_decisions(log: ReviewedLog, entry: DocumentEntry, original: Path, key: bytes) -> FinalDocument:
+    """The document read again, with one Decision per log row, as the reviewer decided."""
+    document = read(original)
+    decisions: list[Decision] = []
+    for row in log.rows:
+        if row.identity.document != entry.output or row.identity.unit_id.startswith("hidden:"):
+            continue  # content removed whole is never rendered; nothing to decide
+        decisions.append(_decision(log, row, document, key, entry))
+    return FinalDocument(entry, document, decisions)
+
+
+def _decision(log: ReviewedLog, row: ReviewedRow, document: Document, key: bytes, entry: DocumentEntry) -> Decision:
+    ident = row.identity
+    unit = document.units.get(ident.unit_id)
+    text = unit.text[ident.start : ident.end] if unit is not None else ""
+    if unit is None or text_mac(key, text) != ident.text_mac:
+        raise RedactionLogError(
+            f"row {ident.ref} no longer matches the original of {entry.stem} (it reads differently with "
+            "this version of sfo-redact); re-run the draft and review the new log",
+            log.path,
+            sheet=LOG_SHEET,
+            cell=f"A{row.row}",
+        )
+    try:
+        category = Category(ident.category)
+    except ValueError:
+        category = Category.NAME
+    score = row.values.get("score")
+    return Decision(
+        unit_id=ident.unit_id,
+        start=ident.start,
+        end=ident.end,
+        text=text,
+        category=category,
+        action=Action(row.action),
+        label=ident.label,
+        gist=str(row.values.get("gist") or ""),
+        recognizer=str(row.values.get("recognizer") or ""),
+        score=float(score) if isinstance(score, (int, float)) else 0.0,
+        reason=str(row.values.get("found_because") or ""),
+    )
+
+
+def added_pattern(text: str) -> re.Pattern[str]:
+    """Whole words, any capitals, any run of spaces between words."""
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def apply_additions(finals: Sequence[FinalDocument], additions: Sequence[Addition]) -> None:
+    """Withhold every occurrence of each added text in every document; overlaps merge into one span."""
+    if not additions:
+        return
+    patterns = [(added_pattern(a.text), a) for a in additions]
+    found = {
+        a.cell for pattern, a in patterns for final in finals for u in final.document.units.values() if pattern.search(u.text)
+    }
+    for _, a in patterns:
+        if a.cell not in found:
+            # A typo would leave the text the senior manager meant to remove in the pack: fail closed.
+            raise RedactionLogError(
+                "this text was not found in any document of the case (whole words, any capitals); "
+                "check the spelling or clear the row",
+                sheet=ADD_SHEET,
+                cell=a.cell,
+            )
+    for final in finals:
+        doc = final.document
+        by_unit: dict[str, list[Decision]] = defaultdict(list)
+        for d in final.decisions:
+            by_unit[d.unit_id].append(d)
+        added_spans: dict[str, list[tuple[int, int, Addition]]] = defaultdict(list)
+        for uid, unit in doc.units.items():
+            for pattern, addition in patterns:
+                for m in pattern.finditer(unit.text):
+                    added_spans[uid].append((m.start(), m.end(), addition))
+        if not added_spans:
+            continue
+        out: list[Decision] = []
+        for uid in doc.units:
+            existing = by_unit.get(uid, [])
+            if uid not in added_spans:
+                out.extend(existing)
+                continue
+            merged, n = _merge_unit(doc, uid, existing, added_spans[uid])
+            final.added += n
+            out.extend(merged)
+        final.decisions = out
+
+
+def _merge_unit(
+    doc: Document, uid: str, existing: list[Decision], added: list[tuple[int, int, Addition]]
+) -> tuple[list[Decision], int]:
+    """One unit's decisions with the added spans merged in; a disclosed span an addition touches is withheld."""
+    text = doc.units[uid].text
+    items: list[tuple[int, int, Decision | None, Addition | None]] = [(d.start, d.end, d, None) for d in existing]
+    items += [(s, e, None, a) for s, e, a in added]
+    items.sort(key=lambda t: (t[0], -t[1]))
+    groups: list[list[tuple[int, int, Decision | None, Addition | None]]] = []
+    end = -1
+    for item in items:
+        if groups and item[0] < end:
+            groups[-1].append(item)
+            end = max(end, item[1])
+        else:
+            groups.append([item])
+            end = item[1]
+    out: list[Decision] = []
+    added_count = 0
+    for group in groups:
+        start = min(i[0] for i in group)
+        stop = max(i[1] for i in group)
+        decisions = [i[2] for i in group if i[2] is not None]
+        additions = [i[3] for i in group if i[3] is not None]
+        if not additions:
+            out.extend(decisions)
+            continue
+        # A withheld decision that already covers the whole span keeps its label ("PP1").
+        cover = next(
+            (d for d in decisions if d.start == start and d.end == stop and d.action is not Action.DISCLOSE), None
+        )
+        if cover is not None:
+            out.append(cover)
+            continue
+        addition = additions[0]
+        added_count += 1
+        out.append(
+            Decision(
+                unit_id=uid,
+                start=start,
+                end=stop,
+                text=text[start:stop],
+                category=Category.NAME,  # the model has no "added" category; the gist says what it is
+                action=Action.WITHHOLD,
+                label=addition.label or DEFAULT_ADDED_LABEL,
+                gist=ADDED_GIST,
+                recognizer="senior manager",
+                score=1.0,
+                reason=f"{ADD_SHEET} {addition.cell}",
+            )
+        )
+    return out, added_count
+
+
+def case_needles(finals: Sequence[FinalDocument], additions: Sequence[Addition]) -> list[Needle]:
+    """Everything withheld anywhere in the case, every added text, and content removed whole."""
+    needles: dict[str, Needle] = {}
+    for final in finals:
+        for d in final.decisions:
+            if d.action is not Action.DISCLOSE:
+                needles.setdefault(d.text.lower(), Needle(d.text, d.category.value))
+        for h in final.document.removed:
+            text = " ".join(h.text.split())
+            # As in the draft: long enough to be meaningful, and not the removed column's own heading.
+            if len(text) >= 15 and not (len(text) < 60 and is_not_for_disclosure(text)):
+                needles.setdefault(text.lower(), Needle(text, "hidden content"))
+    for a in additions:
+        needles[a.text.lower()] = Needle(a.text, ADDED_CATEGORY)
+    return list(needles.values())
+
+
+def needles_for_document(final: FinalDocument, needles: Sequence[Needle]) -> list[Needle]:
+    """The case's needles less those the reviewer chose to show in this document (Disclose).
+
+    A withheld "Jenkins" in one row and a disclosed "Sarah Jenkins" in another: the expected
+    output holds "Jenkins", so looking for it would fail a correct output.
+    """
+    by_unit: dict[str, list[Decision]] = defaultdict(list)
+    for d in final.decisions:
+        by_unit[d.unit_id].append(d)
+    expected = [replaced_text(u.text, by_unit.get(uid, ())) for uid, u in final.document.units.items()]
+    shown = {id(n) for n, _ in find_leaks(["\n".join(expected)], needles)}
+    return [n for n in needles if id(n) not in shown]
+
+
+__all__ = ["FinaliseResult", "added_pattern", "apply_additions", "finalise", "locate_originals"]

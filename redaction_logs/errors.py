@@ -1,0 +1,21 @@
+"""Errors about the redaction log workbook; each names the sheet and the cell, never its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import SfoRedactError
+
+
+class RedactionLogError(SfoRedactError):
+    """The workbook cannot be used: sign-off incomplete, a bad decision, tampering, a moved original."""
+
+    def __init__(self, message: str, path: Path | str | None = None, *, sheet: str | None = None, cell: str | None = None) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        where = ""
+        if sheet and cell:
+            where = f"sheet '{sheet}', cell {cell}: "
+        elif sheet:
+            where = f"sheet '{sheet}': "
+        super().__init__(where + message, path)
