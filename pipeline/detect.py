@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pipeline.case import Case
 from pipeline.engine import Engine
 from pipeline.model import Detection, Document, TextUnit
+from pipeline.table_labels import labelled_cells
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ def detect(document: Document, engine: Engine, case: Case | None = None) -> list
         )
         for r in results:
             detections.append(_detection(unit, r))
+    detections.extend(labelled_cells(document))
     if case is not None:
         detections.extend(case_detections(units, case))
     logger.debug(

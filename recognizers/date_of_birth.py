@@ -27,6 +27,9 @@ _CUE = r"(?P<cue>date[ \t]+of[ \t]+birth|birth[ \t]*date|d\.?o\.?b\b\.?|born(?:[
 # Possessive quantifiers: no backtracking over long blank runs.
 _GAP = r"[ \t]*+(?:(?:is|was)[ \t]++)?+(?:[:\-–(][ \t]*+)?+"
 
+# Words that may stand between a cue and its date ("is recorded on nDelius as").
+_BRIDGE = r"(?:is|was|are|were|recorded|given|listed|shown|noted|stated|entered|as|on|in|the|his|her|their|nDelius|NOMIS|OASys|system|records?|file|wrongly|incorrectly|correctly|also)(?![\w])"
+
 # Cue as written (lower case, dots and spaces removed) -> the name given in explanations.
 _CUE_NAMES = {
     "dateofbirth": "date of birth",
@@ -46,6 +49,11 @@ class DateOfBirthRecognizer(SfoPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = [
         Pattern("date after birth cue", r"\b" + _CUE + _GAP + r"(?P<entity>" + _DATE + r")", 0.85),
+        # "date of birth is recorded as 19.09.1997": a few lower-case words between, no
+        # sentence end. Each word is possessive and the count bounded, so no backtracking.
+        Pattern("date after birth cue and a few words", r"\b" + _CUE + r"(?:[ \t]++" + _BRIDGE + r"){1,5}+[ \t]*+:?[ \t]*+(?P<entity>" + _DATE + r")", 0.8),
+        # "19/02/1978 (DOB)", "02/04/1990 - date of birth"
+        Pattern("date before birth cue", r"(?P<entity>" + _DATE + r")[ \t]*+[(,\-–][ \t]*+" + _CUE, 0.8),
     ]
     CONTEXT: list[str] = []
 

@@ -53,3 +53,18 @@ def test_explanation_names_the_cue_not_the_date(recognizer, text, cue):
     explanation = result.analysis_explanation.textual_explanation
     assert f"birth cue: {cue}" in explanation
     assert text[result.start : result.end] not in explanation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The SI's date of birth is recorded as 19.09.1997 on nDelius", ["19.09.1997"]),
+        ("date of birth is given on NOMIS as 2 April 1990", ["2 April 1990"]),
+        ("19/02/1978 (DOB) and seen on 12/03/2023", ["19/02/1978"]),
+        ("date of birth and on 12 March 2023 was", []),  # "and" is not a bridge word
+        ("Date of birth was not recorded. On 12 March 2023 he was seen.", []),
+    ],
+)
+def test_cue_a_few_words_away_or_after_the_date(text, expected):
+    r = DateOfBirthRecognizer()
+    assert [text[x.start : x.end] for x in r.analyze(text, ["DATE_OF_BIRTH"])] == expected

@@ -1,0 +1,38 @@
+"""Why a member of staff (or anyone) was off sick: a personal health detail.
+
+Reviews record that "the PP was absent from work from 6 May 2023 with work-related stress";
+the absence is a practice fact and stays, the reason is personal data about the member of
+staff and goes (DOMAIN.md: staff sickness and bereavement are removed). The span is the
+reason only.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+
+# "absent from work", "off sick", "signed off", "on sick leave", "on long-term sick leave"
+_ABSENCE = r"(?P<cue>absent[ \t]+from[ \t]+work|off[ \t]+(?:sick|work)|signed[ \t]+off|on[ \t]+(?:long[ \t-]*term[ \t]+)?sick(?:ness)?[ \t]+leave|sickness[ \t]+absence)"
+# Up to 40 characters of the same sentence ("from 6 May 2023") before the reason's lead word.
+_BRIDGE = r"[^.;:\n]{0,40}?"
+_LEAD = r"(?:with|due[ \t]+to|because[ \t]+of|following|after|suffering[ \t]+from)"
+# The reason: one to four lower-case words (an article allowed), ending at punctuation,
+# "and"/"so"/"which", or the end of the text.
+_REASON = r"(?P<entity>(?:an?[ \t]+)?[a-z][a-z'\-]*+(?:[ \t]+(?!and\b|so\b|which\b|but\b)[a-z][a-z'\-]*+){0,3}+)"
+_END = r"(?=[ \t]*(?:[,.;:)]|$|and\b|so\b|which\b|but\b))"
+
+
+class SicknessAbsenceRecognizer(SfoPatternRecognizer):
+    """Recognise the reason given for a sickness absence; the absence itself stays."""
+
+    ENTITY = "MEDICAL"
+    PATTERNS = [
+        Pattern("reason for sickness absence", r"\b" + _ABSENCE + r"\b" + _BRIDGE + r"\b" + _LEAD + r"[ \t]+" + _REASON + _END, 0.75),
+    ]
+    CONTEXT: list[str] = []
+    FLAGS = re.IGNORECASE
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        return "reason given for a sickness absence (staff personal detail)"
