@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "pipeline.cli_redact",
     "pipeline.cli_eval",
     "pipeline.cli_finalise",
+    "pipeline.cli_verify",
 )
 
 

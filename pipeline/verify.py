@@ -1,9 +1,12 @@
 """Verification: re-extract every output with libraries other than the one that wrote it.
 
-PyMuPDF writes the PDFs; pypdf and pdfminer.six read them back. No removed string may
-survive in the text either finds, in the metadata, or in annotations, outlines, forms,
-embedded files or JavaScript, and the file must be a single revision. Failures name the
-category and the extractor, never the text that leaked.
+PyMuPDF writes the PDFs; pypdf, pdfminer.six and pikepdf (qpdf) read them back. No removed
+string may survive in the text pypdf or pdfminer.six extracts, nor in what pikepdf sees
+beneath the extractors: the strings drawn by the content streams (which catches text whose
+font has no usable Unicode mapping), every string object, and every other decodable stream.
+The file must carry no metadata, XMP, annotations, outlines, form, names tree, embedded
+files, JavaScript or automatic actions, and must be a single revision. Failures name the
+kind of problem, the reader and the page, never the text that leaked.
 """
 
 from __future__ import annotations
@@ -16,8 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import LeakDetectedError
+from pipeline.normalise_text import fold
+from pipeline.verify_qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
 logger = logging.getLogger(__name__)
+
+EXTRACTORS = ("pypdf", "pdfminer.six", "pikepdf")
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class VerifyReport:
     path: Path
     pages: int
     checked: int
-    extractors: tuple[str, ...] = ("pypdf", "pdfminer.six")
+    extractors: tuple[str, ...] = EXTRACTORS
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -42,15 +49,22 @@ class VerifyReport:
         return not self.problems
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u00ad": "", "‐": "-", "–": "-"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "‐": "-", "–": "-", "‑": "-"})
 
 
 def normalise(text: str) -> str:
-    """Fold what extractors disagree on: quotes, spaces, ligatures, soft hyphens, line breaks."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
+    """Fold what extractors disagree on, and what hides a string without changing its look.
+
+    Quotes, ligatures and compatibility forms (NFKC), soft hyphens, zero-width and other
+    invisible characters, non-breaking and other odd spaces, Cyrillic and Greek look-alikes
+    of Latin letters, hyphenated line breaks and runs of whitespace.
+    """
+    text = fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
     text = re.sub(r"-\s*\n\s*", "-", text)
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- text extractors
 
 
 def extract_pypdf(path: Path) -> tuple[list[str], list[str]]:
@@ -64,14 +78,14 @@ def extract_pypdf(path: Path) -> tuple[list[str], list[str]]:
     if meta:
         filled = [k for k, v in meta.items() if str(v).strip()]
         if filled:
-            problems.append(f"metadata entries present: {', '.join(sorted(filled))}")
+            problems.append(info_problem(filled, "pypdf"))
     root = reader.trailer["/Root"]
     for key in ("/Outlines", "/AcroForm", "/Names", "/OpenAction", "/Metadata", "/AA"):
         if key in root:
-            problems.append(f"catalog holds {key[1:]}")
+            problems.append(f"catalog holds {key[1:]} (pypdf)")
     for n, page in enumerate(reader.pages, start=1):
-        if "/Annots" in page and page["/Annots"]:
-            problems.append(f"page {n} has annotations")
+        if page.get("/Annots"):
+            problems.append(f"page {n} has annotations (pypdf)")
     return texts, problems
 
 
@@ -86,59 +100,121 @@ def extract_pdfminer(path: Path) -> list[str]:
     return pages
 
 
+# ---------------------------------------------------------------- finding needles
+
+
 def revisions(path: Path) -> int:
     """How many revisions the file holds (an incremental save adds an %%EOF)."""
     data = path.read_bytes()
     return max(1, len(re.findall(rb"%%EOF", data)))
 
 
-def _compile(needle: Needle) -> re.Pattern[str]:
-    body = r"\s*".join(re.escape(part) for part in normalise(needle.text).split())
-    flags = 0 if needle.case_sensitive else re.IGNORECASE
+def _compile(text: str, case_sensitive: bool) -> re.Pattern[str]:
+    body = r"\s*".join(re.escape(part) for part in normalise(text).split())
+    flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
 
 
+def _patterns(needle: Needle) -> list[re.Pattern[str]]:
+    """A needle's patterns; a case-sensitive name is also looked for in capitals."""
+    forms = {needle.text}
+    if needle.case_sensitive:
+        forms.add(needle.text.upper())
+    return [_compile(f, needle.case_sensitive) for f in sorted(forms)]
+
+
 def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Needle, int]]:
-    """Needles found in any of the texts, with the 1-based page they were found on."""
+    """Needles found in any of the texts, with the 1-based index of the text they were found in.
+
+    Matches whole words, across line breaks and odd spacing, after `normalise` on both
+    sides; a case-sensitive needle (a name) is found in capitals too, and with a possessive.
+    """
     pages = [normalise(t) for t in texts]
+    lowered = [p.lower() for p in pages]
     # A second view with no spaces catches text an extractor split into letters.
-    squashed = [p.replace(" ", "") for p in pages]
+    squashed = [p.replace(" ", "") for p in lowered]
     found = []
     for needle in needles:
-        if len(normalise(needle.text)) < 3:
+        norm = normalise(needle.text)
+        if len(norm) < 3:
             continue
-        pattern = _compile(needle)
-        compact = normalise(needle.text).replace(" ", "")
-        for n, (page, flat) in enumerate(zip(pages, squashed, strict=True), start=1):
-            if pattern.search(page):
+        patterns = _patterns(needle)
+        compact = norm.replace(" ", "").lower()
+        # The pattern's first word must appear as it is; a substring test (fast, in C) skips
+        # the pages where it cannot, which is nearly all of them.
+        first = norm.split()[0].lower()
+        prefilter = first.isascii()
+        min_len = 6 if any(c.isdigit() for c in compact) else 8
+        for n, (page, low, flat) in enumerate(zip(pages, lowered, squashed, strict=True), start=1):
+            if (not prefilter or first in low) and any(p.search(page) for p in patterns):
                 found.append((needle, n))
                 break
-            min_len = 6 if any(c.isdigit() for c in compact) else 8
-            if len(compact) >= min_len and not needle.case_sensitive and compact.lower() in flat.lower():
+            if len(compact) >= min_len and not needle.case_sensitive and compact in flat:
                 found.append((needle, n))
                 break
     return found
 
 
+# A pypdf problem (by a word in it) and the words of qpdf's report of the same thing.
+_SAME_PROBLEM = (
+    ("metadata (document information", "metadata (document information"),
+    ("Outlines", "outlines"),
+    ("AcroForm", "AcroForm"),
+    ("Names", "names tree"),
+    ("OpenAction", "OpenAction"),
+    ("Metadata", "XMP metadata"),
+    ("AA", "additional actions"),
+    ("annotations", "annotations present"),
+)
+
+
+def _covered(problem: str, reported: list[str]) -> bool:
+    """True when qpdf's problems already name what pypdf found."""
+    for pypdf_word, qpdf_words in _SAME_PROBLEM:
+        if re.search(rf"\b{re.escape(pypdf_word)}\b", problem):
+            return any(qpdf_words in r for r in reported)
+    return False
+
+
+def _leak_problem(leaks: list[tuple[Needle, int]], reader: str, where: str | None = None) -> str:
+    cats = sorted({n.category for n, _ in leaks})
+    place = where or "on page(s) " + page_list(sorted({p for _, p in leaks}))
+    return f"{len(leaks)} removed string(s) ({', '.join(cats)}) found by {reader} {place}"
+
+
 def verify(path: Path, needles: Iterable[Needle]) -> VerifyReport:
     """Check an output; raise LeakDetectedError (without any document text) if anything survives."""
+    path = Path(path)
     needles = list(needles)
     try:
-        pypdf_texts, problems = extract_pypdf(path)
+        pypdf_texts, pypdf_problems = extract_pypdf(path)
         miner_texts = extract_pdfminer(path)
-    except Exception as exc:  # an unreadable output is a failed output
+        pike = inspect_pikepdf(path)
+    except Exception as exc:  # noqa: BLE001 - an unreadable output is a failed output, whatever the cause
         raise LeakDetectedError(f"output cannot be re-read for verification ({type(exc).__name__})", path) from None
-    report = VerifyReport(path=path, pages=len(pypdf_texts), checked=len(needles), problems=list(problems))
-    if revisions(path) > 1:
+    report = VerifyReport(path=path, pages=len(pypdf_texts), checked=len(needles))
+    report.problems.extend(pike.problems)
+    # pypdf's structural view is a cross-check: report what qpdf did not already report.
+    report.problems.extend(p for p in pypdf_problems if not _covered(p, pike.problems))
+    if not (len(pypdf_texts) == len(miner_texts) == pike.pages):
+        report.problems.append(
+            f"readers disagree on the page count (pypdf {len(pypdf_texts)}, pdfminer.six {len(miner_texts)}, pikepdf {pike.pages})"
+        )
+    if not any("revision" in p for p in report.problems) and revisions(path) > 1:
         report.problems.append("file holds more than one revision (incremental update)")
-    for name, texts in (("pypdf", pypdf_texts), ("pdfminer.six", miner_texts)):
+    for name, texts in (("pypdf", pypdf_texts), ("pdfminer.six", miner_texts), ("pikepdf", pike.content)):
         leaks = find_leaks(texts, needles)
         if leaks:
-            cats = sorted({n.category for n, _ in leaks})
-            pages = sorted({p for _, p in leaks})
-            report.problems.append(
-                f"{len(leaks)} removed string(s) ({', '.join(cats)}) found by {name} on page(s) {', '.join(map(str, pages[:10]))}"
-            )
+            where = None if name != "pikepdf" else "in page content streams on page(s) " + page_list(sorted({p for _, p in leaks}))
+            report.problems.append(_leak_problem(leaks, name, where))
+    for texts, where in (
+        (pike.forms, "in form XObjects"),
+        (pike.strings, "in string objects (metadata, annotations, outlines, form fields or names)"),
+        (pike.streams, "in other streams (XMP, embedded files or scripts)"),
+    ):
+        leaks = find_leaks(["\n".join(texts)], needles) if texts else []
+        if leaks:
+            report.problems.append(_leak_problem(leaks, "pikepdf", where))
     if report.problems:
         raise LeakDetectedError("verification failed: " + "; ".join(report.problems), path)
     logger.debug("verified %s: %d pages, %d strings checked", path.name, report.pages, report.checked)
@@ -150,4 +226,4 @@ def read_text(path: Path) -> str:
     return "\n".join(extract_pdfminer(path))
 
 
-__all__ = ["Needle", "VerifyReport", "verify", "find_leaks", "normalise", "read_text"]
+__all__ = ["EXTRACTORS", "Needle", "PikeView", "VerifyReport", "find_leaks", "inspect_pikepdf", "normalise", "read_text", "verify"]
