@@ -1,9 +1,9 @@
 """Decisions: one per span to change, non-overlapping, each with its label, gist and reason.
 
 Overlapping findings are merged into one span (so nothing is half-redacted), led by the
-finding with the highest priority (categories.PRIORITY). Staff titles and role
-abbreviations beside a staff name are folded into the label ("Ms Jenkins" -> "PP1",
-"PP Sarah Jenkins" -> "PP1"); other titles stay ("Mr O'Connor" -> "Mr KT").
+finding with the highest priority (categories.PRIORITY). Staff titles fold into the label
+("Ms Jenkins" -> "PP1"); role words stay ("SPO Aled Morgan" -> "SPO SPO1"); other people's
+titles stay ("Mr O'Connor" -> "Mr KT").
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pipeline.labels import STAFF_GIST, Labeller
 from pipeline.model import Action, Category, Decision, Document, Role
 from pipeline.resolve import Resolution
 
-_STAFF_PREFIX = re.compile(
-    r"(?:(?:\b(?:PP|SPO|POM|COM|VLO|RM|PO|PSO)\s+)?(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+)?)$"
-)
+# A staff member's title folds into the label ("Ms Jenkins" -> "PP1"); a role word before
+# the name stays, since role words are not personal data ("SPO Aled Morgan" -> "SPO SPO1").
+_STAFF_PREFIX = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+)$")
 
 _FILE_TAIL = re.compile(r"[A-Za-z][\w\-.]*")
 

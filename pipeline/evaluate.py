@@ -31,6 +31,11 @@ from pipeline.verify import normalise
 logger = logging.getLogger(__name__)
 
 CATEGORIES = [c.value for c in Category]
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_DATE_WITH_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"
+)
 _TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PP|SPO|POM|COM|VLO|RM)\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -237,7 +242,10 @@ def evaluate_case(case_dir: Path, report: EvalReport, engine: Engine, out_root: 
         for item in gold.must_go_for(name):
             tally = report.recall[item.category]
             tally.total += 1
-            if any(contains(v, item.text, case_sensitive=item.category == Category.NAME.value) for v in views):
+            checked = views
+            if item.category == Category.NAME.value and item.text.lower() in MONTHS:
+                checked = [_DATE_WITH_MONTH.sub(" ", v) for v in views]  # "May" the month is not May the person
+            if any(contains(v, item.text, case_sensitive=item.category == Category.NAME.value) for v in checked):
                 report.leaks[item.category].append(item.text)
             else:
                 tally.hit += 1

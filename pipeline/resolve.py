@@ -9,6 +9,7 @@ supervised individual and the rest third parties.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -137,6 +138,15 @@ def _clean(det: Detection, order: tuple[int, int]) -> _Candidate | None:
     return _Candidate(det.unit_id, start, end, tokens, det, order)
 
 
+@functools.cache
+def _places() -> frozenset[str]:
+    """Towns and counties that the name lists also hold (recognizers/data/uk_places.txt)."""
+    from recognizers.name_list import DATA
+
+    lines = (DATA / "uk_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
     """A lone capitalised word the model called a name, used elsewhere as an ordinary word."""
     if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE:
@@ -144,6 +154,8 @@ def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
     tok = cand.tokens[0]
     if tok.isupper() and len(tok) <= 4:
         return True  # an acronym
+    if tok.lower() in _places() and not cand.detection.recognizer.startswith(("Titled", "RoleName", "Relationship")):
+        return True  # "Norwich": the model tags towns as people
     return tok.lower() in lower_words and cand.detection.recognizer.lower().startswith("spacy")
 
 
@@ -187,11 +199,25 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             assigned.append((cand, key))
         else:
             singles.append(cand)
-    for cand in singles:
+    for cand in singles + [c for c in candidates if len(c.tokens) >= 2 and _is_alias(c)]:
+        if _is_alias(cand):
+            # 'Darren Quilliam (known as "Smudge")': the alias is the person named before it.
+            owner = _preceding_in_unit(cand, assigned)
+            if owner is not None:
+                people[owner].variants.add(" ".join(cand.tokens))
+                _index(owner, [" ".join(cand.tokens)], name_index)
+                assigned = [(c, k) for c, k in assigned if c is not cand]
+                assigned.append((cand, owner))
+                continue
+        if len(cand.tokens) >= 2:
+            continue
         keys = name_index.get(_norm(cand.tokens[0]), [])
         key = _nearest(keys, cand.order, assigned) if keys else _new_person(cand.tokens, people, name_index)
         assigned.append((cand, key))
 
+    used = {key for _, key in assigned}
+    for key in [k for k, p in people.items() if k not in used and p.role_source != "case file"]:
+        del people[key]  # a multi-word alias made a person of its own before it was attached
     mentions = [
         Mention(c.unit_id, c.start, c.end, document.units[c.unit_id].text[c.start : c.end], key, c.detection.recognizer, c.detection.explanation, c.detection.score)
         for c, key in assigned
@@ -292,6 +318,21 @@ def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Cand
         if key in keys and cand.order <= order and (best is None or cand.order > best[0]):
             best = (cand.order, key)
     return best[1] if best else keys[0]
+
+
+def _is_alias(cand: _Candidate) -> bool:
+    return "alias cue" in cand.detection.explanation
+
+
+def _preceding_in_unit(cand: _Candidate, assigned: list[tuple[_Candidate, str]]) -> str | None:
+    """The person mentioned last before `cand`, within 120 characters of the same unit."""
+    best: tuple[int, str] | None = None
+    for other, key in assigned:
+        if other is cand or other.unit_id != cand.unit_id or _is_alias(other):
+            continue
+        if other.end <= cand.start and cand.start - other.end <= 120 and (best is None or other.end > best[0]):
+            best = (other.end, key)
+    return best[1] if best else None
 
 
 def _first_seen(people: dict[str, Person], assigned: list[tuple[_Candidate, str]]) -> None:
@@ -418,7 +459,12 @@ def _variant_mentions(
 
 
 _BY = re.compile(r"(?:\bby|\bwith|\bto|\band|,)\s*$", re.IGNORECASE)
-_SAID = re.compile(r"^\s*(?:said|told|noted|recorded|reported|stated|visited|met|completed|explained|agreed|confirmed|'s\b)", re.IGNORECASE)
+_SAID = re.compile(
+    r"^\s*(?:said|told|noted|recorded|reported|stated|visited|met|completed|explained|agreed|confirmed|"
+    r"discussed|spoke|wrote|emailed|e-mailed|phoned|telephoned|contacted|attended|saw|checked|reviewed|"
+    r"decided|felt|considered|assessed|made|sent|asked|referred|countersigned|signed)\b",
+    re.IGNORECASE,
+)
 
 
 def _initials_context(text: str, start: int, end: int) -> bool:

@@ -54,8 +54,8 @@ def test_output_text_reads_well():
     res, decisions, _ = run(doc)
     out = output(doc, decisions)
     si = next(d.label for d in decisions if d.person and res.people[d.person].role is Role.SUPERVISED_INDIVIDUAL)
-    # staff titles and role abbreviations fold into the label; other titles stay
-    assert "the PP, PP1, and SPO1." in out[1]
+    # staff titles fold into the label, role words stay; other titles stay
+    assert "the PP, PP1, and SPO SPO1." in out[1]
     assert f"Mr {si} was recalled to Prison 1." in out[2]
     assert "[CRN]" in out[2] and "PP1 noted it" in out[2]
     assert out[3].endswith(f"met {si} at Prison 1.")

@@ -123,3 +123,11 @@ def test_initials_introduced_in_brackets_are_found_elsewhere():
     texts = sorted(m.text for m in res.mentions)
     assert texts.count("NBS") == 2 and texts.count("REA") == 2
     assert "PP" not in texts
+
+
+def test_an_alias_belongs_to_the_person_named_before_it():
+    doc = document('Darren Quilliam (known as "Smudge") was charged.', "Smudge later admitted it.")
+    dets = [person(doc, "Darren Quilliam"), person(doc, "Smudge", recognizer="AliasNameRecognizer", explanation="alias cue: another name")]
+    res = resolve(doc, dets)
+    assert len(res.people) == 1
+    assert sorted(m.text for m in res.mentions) == ["Darren Quilliam", "Smudge", "Smudge"]

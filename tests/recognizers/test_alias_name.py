@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from recognizers.alias_name import AliasNameRecognizer
+from tests.recognizers.spans import spans
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Darren Quilliam (known as "Smudge") was charged.', ["Smudge"]),
+        ("He is also known as Dee Cole.", ["Dee Cole"]),
+        ("Kofi, aka Tiny, was present.", ["Tiny"]),
+        ("His street name, 'Ghost', was used.", ["Ghost"]),
+        ("He goes by the name of Ricky.", ["Ricky"]),
+        # near misses
+        ("He was known as a prolific offender.", []),
+        ("The scheme known as MAPPA applies.", []),
+        ("He was known to the Probation Service.", []),
+    ],
+)
+def test_table(text, expected):
+    r = AliasNameRecognizer()
+    assert [text[x.start : x.end] for x in spans(r, text)] == expected
