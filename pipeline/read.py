@@ -36,12 +36,20 @@ def sniff(path: Path) -> str:
 
 
 def read(path: Path) -> Document:
-    """Read a review or action plan."""
+    """Read a review or action plan.
+
+    Every unit's text is cleaned of zero-width and formatting characters, odd spaces and
+    look-alike letters from other scripts (normalise_text), so that a name written
+    "Sa\u200brah" or with a Cyrillic "а" is found, labelled and verified as the same name
+    as everywhere else. PDF character boxes follow their characters.
+    """
+    from pipeline.normalise_text import clean_document
+
     kind = sniff(path)
     if kind == "pdf":
         from pipeline.read_pdf import read_pdf
 
-        return read_pdf(path)
+        return clean_document(read_pdf(path))
     from pipeline.read_docx import read_docx
 
-    return read_docx(path)
+    return clean_document(read_docx(path))

@@ -296,7 +296,6 @@ def test_name_split_by_zero_width_characters_is_refused_or_redacted(tmp_path, ca
         assert_only_good_outputs(tmp_path / "out", GOOD_CASE, "SFO60004")
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.normalise_text is not wired into reading/detection yet")
 def test_name_split_by_zero_width_characters_is_redacted_as_one_person(tmp_path, capsys):
     from pipeline.verify import read_text
 
