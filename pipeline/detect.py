@@ -83,9 +83,10 @@ def explain(exp) -> str:
     parts = []
     if getattr(exp, "pattern_name", None):
         parts.append(f"pattern {exp.pattern_name}")
-    text = getattr(exp, "textual_explanation", None)
-    if text and not (getattr(exp, "pattern_name", None) and text.startswith("Detected by")):
-        parts.append(text)
+    text = getattr(exp, "textual_explanation", None) or ""
+    # Presidio's first line ("Detected by `X` using pattern `Y`") repeats the pattern name;
+    # the lines recognizers add after it say why (cue, list section).
+    parts.extend(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("Detected by"))
     word = getattr(exp, "supportive_context_word", None)
     if word:
         parts.append(f"context word '{word}'")

@@ -159,12 +159,13 @@ def _core(text: str) -> str:
 
 
 def text_views(path: Path) -> list[str]:
-    """Two readings of a PDF by pdfminer.six: its layout analysis, and lines sorted by position.
+    """Three readings of a PDF: pdfminer.six's layout analysis, its characters as lines sorted
+    by position, and pypdf's text in drawing order (none of them PyMuPDF, which wrote it).
 
     Burned-in labels are drawn after the page's text, so pdfminer's layout analysis (which
     groups characters in drawing order) can split a line at a label and move the pieces; the
-    second view rebuilds lines from character positions. A string counts as present if
-    either view holds it.
+    other views rebuild lines from character positions and follow the drawing order. A string
+    counts as present (kept, or leaked) if any view holds it.
     """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer
@@ -197,7 +198,12 @@ def text_views(path: Path) -> list[str]:
                 last = ch
             lines.append("".join(parts))
         sorted_pages.append("\n".join(lines))
-    return ["\n".join(layout_pages), "\n".join(sorted_pages)]
+    from pypdf import PdfReader
+
+    # pypdf reads in drawing order, which keeps a table cell's lines together even where a
+    # burned-in label beside them split pdfminer's lines.
+    stream_pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    return ["\n".join(layout_pages), "\n".join(sorted_pages), "\n".join(stream_pages)]
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import io
+import unicodedata
 import logging
 import re
 import time
@@ -141,7 +142,15 @@ class _Html:
             out.append("</div>")
         return "".join(out)
 
+    flat_tables = False  # tables as paragraphs: the fallback when a row is taller than a page
+
     def table(self, table: Table, width: float) -> str:
+        if self.flat_tables:
+            rows = []
+            for row in table.rows:
+                cells = [self.blocks(cell.blocks, in_cell=True, width=width) for cell in row]
+                rows.append('<div class="box">' + "".join(c for c in cells if c) + "</div>")
+            return "".join(rows)
         columns = self._column_text(table)
         # Borders are drawn outside the widths given: leave room for them.
         widths = _column_widths(columns, width - 1.0 * (len(columns) + 1))
@@ -275,24 +284,86 @@ def _by_unit(document: Document, decisions: Sequence[Decision]) -> dict[str, lis
     return by_unit
 
 
-def _layout(body_html: str) -> bytes:
-    """Flow the body over A4 pages with Story; the PDF bytes."""
-    story = pymupdf.Story(html=body_html, user_css=CSS)
+class LayoutStuck(RenderError):
+    """Story placed nothing on a page: an element taller than a page (a long table row)."""
+
+
+def _layout(body_html: str, css: str | None = None) -> bytes:
+    """Flow the body over A4 pages with Story; the PDF bytes.
+
+    Story cannot split a table row, and loops for ever producing empty pages when a row is
+    taller than a page; a page on which nothing was placed raises LayoutStuck, and callers
+    lay the document out again with tables written as paragraphs (layout_with_fallback).
+    """
+    story = pymupdf.Story(html=body_html, user_css=CSS if css is None else css)
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
-    more, pages = 1, 0
+    more, pages, empty = 1, 0, 0
+    # A page holds at least ~600 characters of text; far more pages than that means Story is
+    # going round in circles (it does, on some tables) rather than laying out text.
+    limit = min(MAX_PAGES, 40 + len(_TAG_RE.sub("", body_html)) // 200)
     while more:
         pages += 1
-        if pages > MAX_PAGES:
+        if pages > limit:
             writer.close()
-            raise RenderError(f"layout did not finish within {MAX_PAGES} pages")
+            raise LayoutStuck(f"layout did not finish within {limit} pages")
         device = writer.begin_page(PAGE)
-        more, _ = story.place(BODY)
+        more, filled = story.place(BODY)
         story.draw(device)
         writer.end_page()
+        filled = pymupdf.Rect(filled)
+        empty = empty + 1 if more and (filled.is_empty or filled.height < 1) else 0
+        if empty >= 2:
+            writer.close()
+            raise LayoutStuck("layout placed nothing on a page (an element taller than a page)")
     writer.close()
     return buf.getvalue()
 
+
+def layout_with_fallback(build, css: str | None = None) -> bytes:
+    """Lay out `build(flat_tables)`'s HTML, checking that every paragraph reached the pages.
+
+    Story can get stuck on, or silently drop the rest of, a table row taller than a page.
+    Either way the document is laid out again with tables written as paragraphs; if text is
+    still missing the output is refused rather than handed over incomplete.
+    """
+    for flat in (False, True):
+        html_text = build(flat)
+        try:
+            pdf = _layout(html_text, css)
+        except LayoutStuck:
+            logger.warning("a table row is taller than a page; laying the document out with tables as paragraphs")
+            continue
+        missing = _missing_paragraphs(html_text, pdf)
+        if not missing:
+            return pdf
+        logger.warning("layout dropped %d paragraph(s); laying the document out with tables as paragraphs", missing)
+    raise RenderError("the document could not be laid out without losing text")
+
+
+_BLOCK_RE = re.compile(r"<(p|li|h[1-6])\b[^>]*>(.*?)</\1>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _squash(text: str) -> str:
+    """Text without spaces, ligatures or invisible break characters, for comparison."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
+    """How many paragraphs of the HTML are not in the laid-out PDF's text."""
+    doc = pymupdf.open("pdf", pdf)
+    try:
+        laid = _squash("".join(page.get_text("text", flags=pymupdf.TEXT_PRESERVE_WHITESPACE) for page in doc))
+    finally:
+        doc.close()
+    missing = 0
+    for _, inner in _BLOCK_RE.findall(html_text):
+        want = _squash(html.unescape(_TAG_RE.sub("", inner)))
+        if want and want not in laid:
+            missing += 1
+    return missing
 
 
 def _running_text(builder: _Html, unit_ids: Sequence[str], marking: str) -> str:
@@ -321,8 +392,13 @@ def rebuild(
     started = time.perf_counter()
     by_unit = _by_unit(document, decisions)
     builder = _Html(document, by_unit)
-    body_html = f"<body>{builder.blocks(document.blocks)}</body>"
-    pdf = _layout(body_html)
+
+    def build(flat: bool) -> str:
+        builder.flat_tables = flat
+        return f"<body>{builder.blocks(document.blocks)}</body>"
+
+    pdf = layout_with_fallback(build)
+    builder.flat_tables = False
 
     header_text = _running_text(builder, document.header_units, marking)
     footer_text = _running_text(builder, document.footer_units, marking)

@@ -199,7 +199,9 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             assigned.append((cand, key))
         else:
             singles.append(cand)
-    for cand in singles + [c for c in candidates if len(c.tokens) >= 2 and _is_alias(c)]:
+    # Aliases first, so that an alias used before its introduction still finds its person.
+    aliases = [c for c in candidates if _is_alias(c)]
+    for cand in aliases + [c for c in singles if not _is_alias(c)]:
         if _is_alias(cand):
             # 'Darren Quilliam (known as "Smudge")': the alias is the person named before it.
             owner = _preceding_in_unit(cand, assigned)
@@ -212,6 +214,8 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
         if len(cand.tokens) >= 2:
             continue
         keys = name_index.get(_norm(cand.tokens[0]), [])
+        if len(keys) > 1:
+            keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
         key = _nearest(keys, cand.order, assigned) if keys else _new_person(cand.tokens, people, name_index)
         assigned.append((cand, key))
 
@@ -310,14 +314,71 @@ def _new_person(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
 
 
 def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Candidate, str]]) -> str:
-    """Of several people sharing a name part, the one mentioned most recently before `order`."""
+    """Of several people sharing a name part, which one a bare mention at `order` means."""
+    return _choose(keys, order, [(c.order, k) for c, k in assigned])
+
+
+def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[int, int], str]]) -> str:
+    """The person last named in the same paragraph, else the one the document names most.
+
+    "His brother, Geoffrey Newman, has convictions; Newman was..." is the brother; a bare
+    "Newman" elsewhere in a review is nearly always its subject, the most-named Newman.
+    """
     if len(keys) == 1:
         return keys[0]
     best: tuple[tuple[int, int], str] | None = None
-    for cand, key in assigned:
-        if key in keys and cand.order <= order and (best is None or cand.order > best[0]):
-            best = (cand.order, key)
-    return best[1] if best else keys[0]
+    counts: dict[str, int] = {k: 0 for k in keys}
+    for o, k in placed:
+        if k in counts:
+            counts[k] += 1
+            if o <= order and (best is None or o > best[0]):
+                best = (o, k)
+    if best is not None and best[0][0] == order[0]:
+        return best[1]
+    return max(keys, key=lambda k: counts[k])
+
+
+_MALE_TITLES = {"mr", "mister", "sir", "master"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame"}
+
+
+def _title_before(text: str, start: int) -> str | None:
+    m = re.search(r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Dame|Master|MR|MRS|MS|MISS)\.?\s+$", text[max(0, start - 10) : start])
+    return m.group(1).lower() if m else None
+
+
+@functools.cache
+def _gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names that are only men's or only women's in Faker's locale lists."""
+    import importlib
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for locale in ("en_GB", "en_IE", "en_US", "en_IN", "en_NG", "yo_NG", "ig_NG", "pl_PL", "ro_RO", "fr_FR", "de_DE", "it_IT", "es_ES", "pt_BR", "tr_TR"):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            continue
+        for attr, target in (("first_names_male", male), ("first_names_female", female)):
+            names = getattr(provider, attr, None) or ()
+            target.update(n.lower() for n in names)
+    return frozenset(male - female), frozenset(female - male)
+
+
+def _gender(person: Person) -> str | None:
+    first = _norm(person.canonical.split()[0]) if person.canonical.split() else ""
+    male, female = _gendered_first_names()
+    return "m" if first in male else "f" if first in female else None
+
+
+def _same_gender(keys: list[str], title: str | None, people: dict[str, Person]) -> list[str]:
+    """Of people sharing a surname, those a title ("Mr", "Ms") can refer to."""
+    if title is None:
+        return []
+    want = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None
+    if want is None:
+        return []
+    return [k for k in keys if _gender(people[k]) in (want, None)]
 
 
 def _is_alias(cand: _Candidate) -> bool:
@@ -424,15 +485,7 @@ def _variant_mentions(
     placed = sorted(((unit_order[m.unit_id], m.start), m.person) for m in mentions)
 
     def nearest(keys: list[str], order: tuple[int, int]) -> str:
-        if len(keys) == 1:
-            return keys[0]
-        best = None
-        for o, k in placed:
-            if o > order:
-                break
-            if k in keys:
-                best = k
-        return best or keys[0]
+        return _choose(keys, order, placed)
 
     out: list[Mention] = []
     for uid, unit in document.units.items():
@@ -445,6 +498,8 @@ def _variant_mentions(
                 if _overlaps(spans, m.start(), m.end()):
                     continue
                 keys = by_variant[" ".join(text.lower().split())]
+                if len(keys) > 1:
+                    keys = _same_gender(keys, _title_before(unit.text, m.start()), people) or keys
                 key = nearest(keys, (unit_order[uid], m.start()))
                 out.append(Mention(uid, m.start(), m.end(), text, key, "NameVariant", "another form of a name found elsewhere in the document", 0.9))
         if ini_pattern is not None:

@@ -10,7 +10,6 @@ is marked INTERNAL; the copy holds the original text and never enters the VLU pa
 from __future__ import annotations
 
 import html
-import io
 import logging
 import re
 from collections import defaultdict
@@ -123,22 +122,13 @@ def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Seque
         for u in units
         if document.units[u].text.strip()
     )
-    body = f"<body>{running}{builder.blocks(document.blocks)}{_appendix_html(hidden)}</body>"
-    story = pymupdf.Story(html=body, user_css=rd.CSS + REVIEW_CSS)
-    buf = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buf)
-    more, pages = 1, 0
-    while more:
-        pages += 1
-        if pages > rd.MAX_PAGES:
-            writer.close()
-            raise RenderError("review copy layout did not finish", document.path)
-        device = writer.begin_page(rd.PAGE)
-        more, _ = story.place(rd.BODY)
-        story.draw(device)
-        writer.end_page()
-    writer.close()
-    doc = pymupdf.open("pdf", buf.getvalue())
+
+    def build(flat: bool) -> str:
+        builder.flat_tables = flat
+        return f"<body>{running}{builder.blocks(document.blocks)}{_appendix_html(hidden)}</body>"
+
+    pdf_bytes = rd.layout_with_fallback(build, rd.CSS + REVIEW_CSS)
+    doc = pymupdf.open("pdf", pdf_bytes)
     try:
         total = doc.page_count
         for n, page in enumerate(doc, start=1):

@@ -240,3 +240,28 @@ def test_header_repeating_the_marking_is_not_doubled(tmp_path: Path) -> None:
     text = PdfReader(out).pages[0].extract_text()
     assert text.count("OFFICIAL-SENSITIVE") == 2  # top and bottom
     assert "OFFICIAL - SENSITIVE" not in text
+
+
+def test_a_table_row_taller_than_a_page_falls_back_to_paragraphs(tmp_path):
+    """Story cannot split a table row and would loop for ever; the rebuild must still finish."""
+    import docx as _docx
+
+    from pipeline.read_docx import read_docx
+    from pipeline.render_docx import rebuild
+    from pipeline.verify import read_text
+
+    d = _docx.Document()
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Date"
+    table.cell(0, 1).text = "Event"
+    table.cell(1, 0).text = "3 May 2023"
+    cell = table.cell(1, 1)
+    for i in range(140):
+        cell.add_paragraph(f"Line {i} of a very long chronology entry that keeps going.")
+    src = tmp_path / "long-row.docx"
+    d.save(src)
+    out = tmp_path / "out.pdf"
+    pages = rebuild(read_docx(src), [], out)
+    text = read_text(out)
+    assert pages >= 2
+    assert "Line 0 of" in text and "Line 139 of" in text

@@ -131,3 +131,12 @@ def test_an_alias_belongs_to_the_person_named_before_it():
     res = resolve(doc, dets)
     assert len(res.people) == 1
     assert sorted(m.text for m in res.mentions) == ["Darren Quilliam", "Smudge", "Smudge"]
+
+
+def test_a_title_chooses_between_people_sharing_a_surname():
+    doc = document("Steven Austin was supervised.", "His sister, Mitali Austin, called.", "Mr Austin was told. Ms Austin was not.")
+    res = resolve(doc, [person(doc, "Steven Austin"), person(doc, "Mitali Austin")])
+    owner = {(m.unit_id, m.text, m.start): res.people[m.person].canonical for m in res.mentions if m.text == "Austin"}
+    assert sorted(owner.values()) == ["Mitali Austin", "Steven Austin"]
+    mr = [v for (u, t, s), v in owner.items() if doc.units[u].text[s - 3 : s] == "Mr "]
+    assert mr == ["Steven Austin"]
