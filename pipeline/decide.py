@@ -99,7 +99,43 @@ def decide(document: Document, resolution: Resolution, labeller: Labeller, acron
             entity=det.entity,
         )
         spans.append(_Span(det.unit_id, start, end, PRIORITY.get(det.entity, 1), d))
+    spans += _propagate(document, spans)
     return _merge(document, spans)
+
+
+# Found once, removed everywhere: the same identifier, date of birth, address or medical
+# fact written elsewhere without the cue or context that found it the first time.
+_PROPAGATE = {Category.IDENTIFIER, Category.CONTACT, Category.ADDRESS, Category.DATE_OF_BIRTH, Category.MEDICAL, Category.PRISON}
+
+
+def _propagate(document: Document, spans: list[_Span]) -> list[_Span]:
+    """Spans for every other occurrence of text that a decision withholds."""
+    found: dict[str, _Span] = {}
+    for s in spans:
+        d = s.decision
+        if d.category in _PROPAGATE and len(d.text.strip()) >= 4 and d.entity != "SFO_REFERENCE":
+            found.setdefault(" ".join(d.text.split()).lower(), s)
+    if not found:
+        return []
+    body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(found, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w/.\-])(?:{body})(?![\w/\-]|\.\d)", re.IGNORECASE)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in spans:
+        taken[s.unit_id].append((s.start, s.end))
+    out: list[_Span] = []
+    for uid, unit in document.units.items():
+        for m in pattern.finditer(unit.text):
+            if any(a < m.end() and m.start() < b for a, b in taken[uid]):
+                continue
+            src = found[" ".join(m.group(0).split()).lower()]
+            d = src.decision
+            new = Decision(
+                unit_id=uid, start=m.start(), end=m.end(), text=m.group(0), category=d.category, action=d.action,
+                label=d.label, gist=d.gist, recognizer="SameTextElsewhere",
+                score=d.score, reason=f"the same text was found elsewhere in the document by {d.recognizer}", entity=d.entity,
+            )
+            out.append(_Span(uid, m.start(), m.end(), src.priority, new))
+    return out
 
 
 def _merge(document: Document, spans: list[_Span]) -> list[Decision]:

@@ -39,6 +39,13 @@ NOT_NAMES = {
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "england", "wales", "uk", "national", "security", "division", "risk",
 }
+# The last word of a named body: "Avon and Somerset Police", "Leeds Crown Court".
+INSTITUTION_WORDS = {
+    "police", "constabulary", "court", "council", "service", "services", "prison", "hospital",
+    "trust", "team", "unit", "centre", "center", "school", "college", "university", "board",
+    "authority", "partnership", "agency", "office", "department", "house", "hostel", "premises",
+    "clinic", "surgery", "practice", "foundation", "charity", "association", "group", "ltd",
+}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # Upper-case tokens that are never someone's initials in a review.
 ACRONYMS = {
@@ -82,6 +89,7 @@ class _Candidate:
     tokens: tuple[str, ...]
     detection: Detection
     order: tuple[int, int]
+    titled: bool = False  # written after a title: "Mrs May" is a person, whatever "may" is
 
 
 def _norm(token: str) -> str:
@@ -111,6 +119,7 @@ def _clean(det: Detection, order: tuple[int, int]) -> _Candidate | None:
     """Strip titles, role prefixes, possessives and punctuation; None if no name is left."""
     text = det.text
     start, end = det.start, det.end
+    titled = bool(_TITLE_RE.match(text))
     m = _TITLE_RE.match(text) or _ROLE_PREFIX_RE.match(text)
     while m:
         start += m.end()
@@ -135,7 +144,9 @@ def _clean(det: Detection, order: tuple[int, int]) -> _Candidate | None:
         return None
     if all(_norm(t) in NOT_NAMES or _norm(t) in TITLES for t in tokens):
         return None
-    return _Candidate(det.unit_id, start, end, tokens, det, order)
+    if len(tokens) > 1 and _norm(tokens[-1]) in INSTITUTION_WORDS:
+        return None  # "Somerset Police", "Leeds Crown Court": a body, not a person
+    return _Candidate(det.unit_id, start, end, tokens, det, order, titled)
 
 
 @functools.cache
@@ -149,7 +160,7 @@ def _places() -> frozenset[str]:
 
 def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
     """A lone capitalised word the model called a name, used elsewhere as an ordinary word."""
-    if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE:
+    if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE or cand.titled:
         return False
     tok = cand.tokens[0]
     if tok.isupper() and len(tok) <= 4:

@@ -34,10 +34,11 @@ class PncRecognizer(SfoPatternRecognizer):
             r"(?<![\w/])(?P<entity>(?:19|20)[0-9]{2}/[0-9]{4,7}[A-Z])(?![\w/])",
             0.6,
         ),
-        # Short form: two-digit year, serial with leading zeros dropped (6 or 7 digits).
+        # Short form: two-digit year, serial with leading zeros dropped (4 to 7 digits:
+        # 2016/0018750F is also written 16/18750F).
         Pattern(
             "PNC (YY/NNNNNNL)",
-            r"(?<![\w/])(?P<entity>[0-9]{2}/[0-9]{6,7}[A-Z])(?![\w/])",
+            r"(?<![\w/])(?P<entity>[0-9]{2}/[0-9]{4,7}[A-Z])(?![\w/])",
             0.5,
         ),
     ]

@@ -116,3 +116,14 @@ def test_sfo_reference_kept_but_file_names_holding_a_surname_go():
     decisions = decide(doc, res, Labeller(CaseMapping("SFO60001", key), key), set())
     assert [d.text for d in decisions] == ["SFO60001quarringtonZOutcome.docx", "SFO60001quarringtonZ"]
     assert output(doc, decisions)[0] == "Review SFO60001, file [file reference] was read, as was [file reference]."
+
+
+def test_withheld_text_is_removed_everywhere_it_appears():
+    doc = document("His date of birth is 02/04/1990 and he has paranoid schizophrenia.", "Details: 02/04/1990. Paranoid schizophrenia was noted.")
+    dets = entity(doc, "02/04/1990", "DATE_OF_BIRTH")[:1] + entity(doc, "paranoid schizophrenia", "MEDICAL")
+    res = resolve(doc, dets)
+    key = load_key()
+    decisions = decide(doc, res, Labeller(CaseMapping("SFO60010", key), key), set())
+    out = output(doc, decisions)
+    assert out[1] == "Details: [date of birth]. [medical information] was noted."
+    assert {d.recognizer for d in decisions if d.unit_id == "u0002"} == {"SameTextElsewhere"}

@@ -140,3 +140,15 @@ def test_a_title_chooses_between_people_sharing_a_surname():
     assert sorted(owner.values()) == ["Mitali Austin", "Steven Austin"]
     mr = [v for (u, t, s), v in owner.items() if doc.units[u].text[s - 3 : s] == "Mr "]
     assert mr == ["Steven Austin"]
+
+
+def test_a_titled_word_is_a_name_even_if_it_is_also_a_word():
+    doc = document("Mrs May said that May was upset.", "It may rain in May 2023.")
+    res = resolve(doc, [person(doc, "Mrs May")])
+    assert sorted((m.unit_id, m.text) for m in res.mentions) == [("u0001", "May"), ("u0001", "May")]
+
+
+def test_named_bodies_are_not_people():
+    doc = document("Avon and Somerset Police attended; Leeds Crown Court sat.")
+    res = resolve(doc, [person(doc, "Somerset Police"), person(doc, "Leeds Crown Court")])
+    assert res.people == {}

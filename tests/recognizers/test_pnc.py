@@ -23,6 +23,8 @@ def recognizer():
         ('2009/0123456', 0, []),
         ('PNC 2009/123456C (leading zero dropped)', 1, [(4, 16)]),
         ('2009/123C', 0, []),
+        ('PNC 16/18750F (short form, leading zeros dropped)', 1, [(4, 13)]),
+        ('12/03/23F', 0, []),
         ('20090123456C', 0, []),
         ('CRO 123456/09A', 0, []),
         ('On 12/03/2023 the PP visited', 0, []),
