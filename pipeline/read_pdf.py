@@ -263,7 +263,35 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
         raise UnsupportedDocumentError(
             f"page {number} has no text layer (scanned?); it cannot be redacted automatically", doc.name
         )
+    if lines and not _text_is_readable(page, "".join(line.text for line in lines)):
+        raise UnsupportedDocumentError(
+            f"page {number} text cannot be read reliably (a font without a Unicode mapping); "
+            "it cannot be redacted automatically",
+            doc.name,
+        )
     return _PageChars(number, page.rect, lines, page)
+
+
+def _text_is_readable(page: pymupdf.Page, text: str) -> bool:
+    """Whether the extracted text is the page's words, not glyph codes a reader cannot map.
+
+    A font without a Unicode mapping (a Type3 font, or a composite font with no ToUnicode)
+    extracts as punctuation or replacement characters, so names in it could never be found:
+    fail closed rather than pass such a page as clean.
+    """
+    if "\ufffd" in text:
+        return False
+    visible = [c for c in text if not c.isspace()]
+    if len(visible) >= 20 and sum(c.isalnum() for c in visible) < len(visible) / 2:
+        return False
+    doc = page.parent
+    for font in page.get_fonts():
+        xref, _, kind, _, _, encoding = font[:6]
+        if kind == "Type3" and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
+            return False
+        if encoding.startswith("Identity") and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
+            return False
+    return True
 
 
 def _body_font_size(pages: list[_PageChars]) -> float:

@@ -239,10 +239,6 @@ def test_malformed_case_file_stops_before_any_document(tmp_path, capsys, content
     assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_pdf does not yet refuse text it cannot map to Unicode; the garbage passes detection unredacted",
-)
 def test_pdf_font_without_unicode_mapping_is_refused(tmp_path, capsys):
     good = good_docx(tmp_path / f"{GOOD_CASE}-review.docx")
     bad = tmp_path / "odd-font-review.pdf"
@@ -251,11 +247,12 @@ def test_pdf_font_without_unicode_mapping_is_refused(tmp_path, capsys):
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith(f"[2/2] FAILED {bad}: ")]
     assert len(lines) == 1 and "internal error" not in lines[0]  # a reason, not a crash
+    assert "without a Unicode mapping" in lines[0]
     assert_only_good_outputs(tmp_path / "out", GOOD_CASE)
 
 
 def test_pdf_font_without_unicode_mapping_reads_as_garbage():
-    """What happens today: MuPDF returns punctuation for the Type3 text, so nothing is found."""
+    """Why such a PDF is refused: MuPDF returns punctuation for the Type3 text, so no name in it could be found."""
     path = Path(os.environ["SFO_REDACT_HOME"]) / "odd.pdf"
     type3_pdf(path)
     text = pymupdf.open(path)[0].get_text()
