@@ -456,7 +456,7 @@ def _introduced_initials(document: Document, people: dict[str, Person], mentions
         found = _INTRODUCED.match(document.units[m.unit_id].text[m.end : m.end + 12])
         if found:
             ini = found.group(1)
-            if ini[0] == toks[0][0].upper() and ini[-1] == toks[-1][0].upper() and ini != initials(person):
+            if ini[0] == toks[0][0].upper() and ini[-1] == toks[-1][0].upper():
                 person.variants.add(ini)
 
 
@@ -494,6 +494,11 @@ def _variant_mentions(
     ini_pattern = re.compile(rf"(?<![\w\-/])(?:{'|'.join(map(re.escape, by_initials))})(?![\w\-/])") if by_initials else None
 
     placed = sorted(((unit_order[m.unit_id], m.start), m.person) for m in mentions)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, person in people.items():
+        ini = initials(person)
+        if ini:
+            by_ends[(ini[0], ini[-1])].append(key)
 
     def nearest(keys: list[str], order: tuple[int, int]) -> str:
         return _choose(keys, order, placed)
@@ -519,9 +524,25 @@ def _variant_mentions(
                     continue
                 if m.group(0) in ACRONYMS and not _initials_context(unit.text, m.start(), m.end()):
                     continue  # "GP" the doctor, unless written where a person's initials go
-                key = nearest(by_initials[m.group(0)], (unit_order[uid], m.start()))
+                keys = by_initials[m.group(0)]
+                # Two people with the same initials: the one the document introduced them
+                # for ("Josephine Greely (JG)") is meant.
+                introduced = [k for k in keys if m.group(0) in people[k].variants]
+                key = nearest(introduced or keys, (unit_order[uid], m.start()))
                 out.append(Mention(uid, m.start(), m.end(), m.group(0), key, "NameInitials", "initials of a person named in the document", 0.7))
+        # Three initials with a middle name the document never gives ("SRH" for Salma
+        # Haddad): first and last letters match one person, and it stands where initials go.
+        for m in _THREE_CAPS.finditer(unit.text):
+            ini = m.group(0)
+            if ini in by_initials or ini in ACRONYMS or _overlaps(spans, m.start(), m.end()):
+                continue
+            keys = by_ends.get((ini[0], ini[-1]), [])
+            if len(keys) == 1 and _initials_context(unit.text, m.start(), m.end()):
+                out.append(Mention(uid, m.start(), m.end(), ini, keys[0], "NameInitials", "initials (with a middle initial) of a person named in the document", 0.6))
     return out
+
+
+_THREE_CAPS = re.compile(r"(?<![\w\-/])[A-Z]{3}(?![\w\-/])")
 
 
 _BY = re.compile(r"(?:\bby|\bwith|\bto|\band|,)\s*$", re.IGNORECASE)
@@ -533,11 +554,17 @@ _SAID = re.compile(
 )
 
 
+# Acronyms of things that take a possessive themselves ("the GP's letter", "the SI's licence").
+_POSSESSIVE_ACRONYMS = {"GP", "SI", "PP", "RM", "PO", "SPO", "POM", "COM", "VLO", "CM", "DS", "DC", "PC", "DI", "AP", "NHS", "CPS", "PSO", "FLO"}
+
+
 def _initials_context(text: str, start: int, end: int) -> bool:
     """Initials that are also an acronym count only where a person is meant: '(GP)', 'by GP'."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
     if before.endswith("(") and after.startswith(")"):
         return True
+    if re.match(r"['’]s\b", after) and text[start:end] not in _POSSESSIVE_ACRONYMS:
+        return True  # "OK's supervision notes"
     return bool(_BY.search(before) or _SAID.match(after))
 
 

@@ -152,3 +152,20 @@ def test_named_bodies_are_not_people():
     doc = document("Avon and Somerset Police attended; Leeds Crown Court sat.")
     res = resolve(doc, [person(doc, "Somerset Police"), person(doc, "Leeds Crown Court")])
     assert res.people == {}
+
+
+def test_initials_with_an_unknown_middle_initial_and_possessive_initials():
+    doc = document(
+        "The PP, Salma Haddad, and the SPO, Olimpia Kaminska, met.",
+        "Contact with SRH at the office. OK's supervision notes were brief. The SFO and the GP's letter.",
+    )
+    res = resolve(doc, [person(doc, "Salma Haddad"), person(doc, "Olimpia Kaminska")])
+    texts = sorted(m.text for m in res.mentions if m.unit_id == "u0002")
+    assert texts == ["OK", "SRH"]
+
+
+def test_shared_initials_go_to_the_person_they_were_introduced_for():
+    doc = document("Jeet Goyal was supervised. Jeet Goyal was recalled. Jeet Goyal left.", "The PP, Josephine Greely (JG), met him.", "Later JG noted it.")
+    res = resolve(doc, [person(doc, "Jeet Goyal"), person(doc, "Josephine Greely")])
+    jg = [res.people[m.person].canonical for m in res.mentions if m.text == "JG"]
+    assert jg == ["Josephine Greely", "Josephine Greely"]
