@@ -330,7 +330,8 @@ def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Cand
 
 
 def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[int, int], str]]) -> str:
-    """The person last named in the same paragraph, else the one the document names most.
+    """The person named just before (same paragraph, within 100 characters), else the one
+    the document names most.
 
     "His brother, Geoffrey Newman, has convictions; Newman was..." is the brother; a bare
     "Newman" elsewhere in a review is nearly always its subject, the most-named Newman.
@@ -344,7 +345,7 @@ def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[in
             counts[k] += 1
             if o <= order and (best is None or o > best[0]):
                 best = (o, k)
-    if best is not None and best[0][0] == order[0]:
+    if best is not None and best[0][0] == order[0] and order[1] - best[0][1] <= 100:
         return best[1]
     return max(keys, key=lambda k: counts[k])
 
