@@ -4,7 +4,10 @@ The XML is walked directly (python-docx hides tracked changes and text boxes) so
 text detection sees is the text a reader of the accepted document would see: insertions
 count, deletions and moved-from text never do, field instructions are dropped and field
 results kept. Everything that must not reach an output (comments, deletions, document
-properties, the "not for disclosure" column) goes to `Document.removed`.
+properties, the "not for disclosure" column) goes to `Document.removed`, and so does a
+description of everything the rebuilt PDF leaves out (pictures with their alternative text,
+charts, SmartArt, embedded objects, imported documents, hyperlink addresses, the targets of
+address-bearing field codes), so that a person checks each of them in the log.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+O_NS = "urn:schemas-microsoft-com:office:office"
+V_NS = "urn:schemas-microsoft-com:vml"
 # ISO 29500 Strict documents use other namespaces throughout; Word saves them only on request.
 _STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -68,6 +74,31 @@ _CUSTOM_PROPS = "docProps/custom.xml"
 _APP_TEXT_FIELDS = ("Company", "Manager", "HyperlinkBase", "Template")
 
 _HEADING_STYLES = {0: Style.HEADING1, 1: Style.HEADING2}
+
+# What the rebuilt PDF leaves out, by the graphic's type (DrawingML graphicData uri).
+_GRAPHIC_KINDS = {
+    "http://schemas.openxmlformats.org/drawingml/2006/picture": "image",
+    "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
+    "http://schemas.microsoft.com/office/drawing/2014/chartex": "chart",
+    "http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt diagram",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "shape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": "group of shapes",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas": "drawing canvas",
+    "http://schemas.openxmlformats.org/drawingml/2006/lockedCanvas": "drawing canvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingInk": "ink drawing",
+}
+# Names Word and python-docx give objects themselves ("Picture 3", "image1.png"); any other
+# name was typed by someone (or is the inserted file's name) and is listed with the object.
+_GENERIC_OBJECT_NAME = re.compile(
+    r"(?i)(?:picture|image|chart|diagram|text ?box|rectangle|group|canvas|shape|graphic|object|drawing|ink)"
+    r"[\s_-]*\d*(?:\.\w{2,4})?"
+)
+# Field codes whose argument is an address or free text the rebuilt output never shows.
+_ADDRESS_FIELD = re.compile(
+    r"^\s*(?:HYPERLINK|INCLUDEPICTURE|INCLUDETEXT|LINK|AUTHOR|TITLE|SUBJECT|KEYWORDS|COMMENTS|USERNAME|USERADDRESS)\b",
+    re.IGNORECASE,
+)
+_OBJECT_TAGS = {f"{{{W_NS}}}drawing", f"{{{W_NS}}}pict", f"{{{W_NS}}}object"}
 
 # Never part of the visible text of the accepted document.
 _DELETED = {_w("del"), _w("moveFrom")}
@@ -166,6 +197,19 @@ class _Package:
                 resolved = posixpath.normpath(posixpath.join(folder, target))
             out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], resolved)
         return out
+
+
+def _external_targets(pkg: _Package, part: str) -> dict[str, str]:
+    """rId -> target of `part`'s external relationships (hyperlinks, linked pictures)."""
+    folder, name = posixpath.split(part)
+    rels = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
+    if rels is None:
+        return {}
+    return {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
+        if rel.get("TargetMode") == "External"
+    }
 
 
 def _main_part(pkg: _Package) -> str:
@@ -268,6 +312,9 @@ class _ParagraphText:
     textboxes: list[etree._Element] = field(default_factory=list)
     footnotes: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, id, offset in text)
     deleted_footnotes: list[tuple[str, str]] = field(default_factory=list)
+    objects: list[etree._Element] = field(default_factory=list)  # drawings, VML pictures, OLE objects
+    links: list[etree._Element] = field(default_factory=list)  # w:hyperlink elements
+    instructions: list[str] = field(default_factory=list)  # field codes, one per field
 
 
 def _paragraph_text(p: etree._Element) -> _ParagraphText:
@@ -279,8 +326,22 @@ def _paragraph_text(p: etree._Element) -> _ParagraphText:
 def _collect(el: etree._Element, out: _ParagraphText, deleted: bool) -> None:
     for child in el:
         tag = child.tag
+        if tag == _w("instrText"):
+            # Not text of the document, but a HYPERLINK or INCLUDEPICTURE code holds an address.
+            if not out.instructions:
+                out.instructions.append("")
+            out.instructions[-1] += child.text or ""
+            continue
+        if tag == _w("fldChar") and child.get(_w("fldCharType")) == "begin":
+            out.instructions.append("")
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
+        if tag in _OBJECT_TAGS and not any(a.tag in _OBJECT_TAGS for a in child.iterancestors()):
+            out.objects.append(child)
+        elif tag == _w("hyperlink"):
+            out.links.append(child)
+        elif tag == _w("fldSimple"):
+            out.instructions.append(child.get(_w("instr"), ""))
         if deleted and not out.deleted:
             out.deleted.append([])
         sink = out.deleted[-1] if deleted else out.text
@@ -346,6 +407,7 @@ class _Reader:
     # Notes anchored in hidden text (the removed column) are hidden with it.
     hidden_note_refs: dict[tuple[str, str], HiddenKind] = field(default_factory=dict)
     note_marks: dict[tuple[str, str], str] = field(default_factory=dict)
+    part: str = ""  # the package part being read: relationship ids are resolved against it
 
     def _new_id(self) -> str:
         return f"u{len(self.units) + 1:04d}"
@@ -373,6 +435,10 @@ class _Reader:
         for el in _block_elements(container):
             if el.tag == _w("p"):
                 out.extend(self.paragraph(el, source, where, hide))
+            elif el.tag == _w("altChunk"):
+                # Word shows an imported document (HTML, RTF, another DOCX) inline; it is not read.
+                prov = Provenance(source, section=self.section, paragraph=self.paragraph_count, **(where or {}))
+                self.removed.append(HiddenContent(HiddenKind.EMBEDDED, "imported document part (not read)", prov))
             else:
                 table = self.table(el, hide)
                 if table is not None:
@@ -395,6 +461,8 @@ class _Reader:
             deleted = "".join(piece)
             if deleted.strip():
                 self.removed.append(HiddenContent(HiddenKind.DELETED_TEXT, deleted, provenance))
+        for description in self._left_out(got):
+            self.removed.append(HiddenContent(HiddenKind.EMBEDDED, description, provenance))
         out: list[Block] = []
         if text.strip():
             if hide is not None:
@@ -417,6 +485,27 @@ class _Reader:
         for box in got.textboxes:
             out.extend(self.blocks(box, Source.TEXTBOX, where, hide))
         return out
+
+    def _left_out(self, got: _ParagraphText) -> Iterator[str]:
+        """A description of each thing in the paragraph the rebuilt PDF leaves out (never empty)."""
+        for obj in got.objects:
+            description = _describe_object(obj, self.pkg, self.part)
+            if description:
+                yield description
+        external = _external_targets(self.pkg, self.part) if got.links else {}
+        for link in got.links:
+            parts = []
+            target = external.get(link.get(f"{{{R_NS}}}id", ""), "")
+            if target:
+                parts.append(f"address {target}")
+            if (link.get(_w("tooltip")) or "").strip():
+                parts.append(f"screen tip {link.get(_w('tooltip')).strip()}")
+            if parts:
+                yield "hyperlink " + "; ".join(parts)
+        for instruction in got.instructions:
+            code = " ".join(instruction.split())
+            if _ADDRESS_FIELD.match(code) and '"' in code:
+                yield f"field code {code}"
 
     def _mark_notes(self, text: str, refs: list[tuple[str, str, int]]) -> str:
         """Put each note's reference mark ("[1]", endnotes "[i]") where Word shows it."""
@@ -483,7 +572,7 @@ class _Reader:
 def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
     """w:p and w:tbl children in order, looking through block-level content controls."""
     for el in container:
-        if el.tag in (_w("p"), _w("tbl")):
+        if el.tag in (_w("p"), _w("tbl"), _w("altChunk")):
             yield el
         elif el.tag in (_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")):
             # Content controls (their sdtPr holds no document text) and block-level wrappers.
@@ -570,6 +659,96 @@ def _nfd_columns(grid: list[_GridRow]) -> set[int]:
             if is_not_for_disclosure(_cell_text(gc.element)):
                 out.update(range(gc.column, gc.column + gc.span))
     return out
+
+
+# ------------------------------------------------------------------------ left-out objects
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _alt_texts(obj: etree._Element) -> list[str]:
+    """Alternative text, titles and typed names of an object and what it groups (may hold names)."""
+    out: list[str] = []
+    for el in obj.iter():
+        if _local(el) in ("docPr", "cNvPr"):
+            values = [el.get("descr"), el.get("title")]
+            name = (el.get("name") or "").strip()
+            if name and not _GENERIC_OBJECT_NAME.fullmatch(name):
+                values.append(name)
+        elif _local(el) in ("shape", "rect", "imagedata", "roundrect", "oval"):
+            values = [el.get("alt"), el.get(f"{{{O_NS}}}title")]
+        else:
+            continue
+        for value in values:
+            value = " ".join((value or "").split())
+            if value and value not in out:
+                out.append(value)
+    return out
+
+
+def _part_strings(pkg: _Package, part: str | None, limit: int = 40) -> list[str]:
+    """The words of a chart or SmartArt part: titles, labels, series names (not numbers)."""
+    root = pkg.xml(part) if part else None
+    out: list[str] = []
+    if root is None:
+        return out
+    for el in root.iter():
+        if _local(el) in ("t", "v") and (el.text or "").strip():
+            value = " ".join(el.text.split())
+            if not re.fullmatch(r"[-+0-9.,%Ee ]+", value) and value not in out:
+                out.append(value)
+                if len(out) >= limit:
+                    break
+    return out
+
+
+def _describe_object(obj: etree._Element, pkg: _Package, part: str) -> str | None:
+    """'image: <alt text>', 'chart (no description); contents: ...'; None for a text box (read as units)."""
+    has_textbox = obj.find(f".//{_w('txbxContent')}") is not None
+    if obj.tag == _w("object"):
+        ole = obj.find(f".//{{{O_NS}}}OLEObject")
+        control = obj.find(_w("control"))
+        if ole is not None:
+            kind = f"embedded object ({ole.get('ProgID') or 'unknown type'})"
+        elif control is not None:
+            kind = "form control"
+        else:
+            kind = "embedded object"
+    elif obj.tag == _w("pict"):
+        if obj.find(f".//{{{V_NS}}}imagedata") is not None:
+            kind = "image"
+        elif has_textbox:
+            return None
+        else:
+            kind = "shape"
+    else:
+        data = obj.find(f".//{{{A_NS}}}graphicData")
+        kind = _GRAPHIC_KINDS.get(data.get("uri", "") if data is not None else "", "drawing")
+        has_picture = any(_local(el) == "pic" for el in obj.iter())
+        if kind in ("shape", "group of shapes", "drawing canvas") and has_picture:
+            kind = f"{kind} with picture(s)"
+        elif has_textbox:
+            return None
+    texts = _alt_texts(obj)
+    # Chart and SmartArt words live in their own parts; a linked picture's address is external.
+    rels = pkg.relationships(part) if part else {}
+    external = _external_targets(pkg, part) if part else {}
+    inner: list[str] = []
+    for el in obj.iter():
+        for attr in (f"{{{R_NS}}}id", f"{{{R_NS}}}dm", f"{{{R_NS}}}link"):
+            rid = el.get(attr)
+            if not rid:
+                continue
+            if rid in external:
+                inner.append(f"linked from {external[rid]}")
+            elif _local(el) in ("chart", "relIds") and rid in rels:
+                inner.extend(_part_strings(pkg, rels[rid][1]))
+    description = kind + (": " + "; ".join(texts) if texts else " (no description)")
+    if inner:
+        description += "; contents: " + " / ".join(inner)
+    return description
 
 
 # ------------------------------------------------------------------------ other parts
@@ -685,7 +864,7 @@ def read_docx(path: Path) -> Document:
             raise UnsupportedDocumentError("not a Word document (word/document.xml has no body)", path)
         rels = pkg.relationships(main)
         styles_part = next((t for k, t in rels.values() if k == "styles"), None)
-        reader = _Reader(pkg, _Styles(pkg.xml(styles_part) if styles_part else None))
+        reader = _Reader(pkg, _Styles(pkg.xml(styles_part) if styles_part else None), part=main)
 
         blocks = reader.blocks(body, Source.BODY)
         # Notes in the order the visible text refers to them. A note referred to only from
@@ -702,6 +881,7 @@ def read_docx(path: Path) -> Document:
                 if n.get(_w("type"), "normal") == "normal"
             }
             visible = list(dict.fromkeys(i for k, i in reader.note_refs if k == kind and i in notes))
+            reader.part = part
             for note_id in visible:
                 note_blocks = reader.blocks(notes[note_id], Source.FOOTNOTE)
                 first = next((b for b in note_blocks if isinstance(b, Paragraph)), None)
@@ -725,7 +905,7 @@ def read_docx(path: Path) -> Document:
             if part_root is None:
                 continue
             source = Source.HEADER if kind == "header" else Source.FOOTER
-            sub = _Reader(pkg, reader.styles, units={}, removed=reader.removed)
+            sub = _Reader(pkg, reader.styles, units={}, removed=reader.removed, part=part)
             sub.blocks(part_root, source)
             texts = tuple(u.text for u in sub.units.values())
             if not texts or (kind, texts) in seen_texts:

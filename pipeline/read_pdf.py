@@ -136,9 +136,9 @@ def _read_pdf(path: Path) -> Document:
         for copy in scratch:
             copy.close()
         doc.close()
+    # Counts only: an input's file name holds a surname (the SFO file protocol).
     log.info(
-        "read %s: %d pages, %d units, %d removed items, %d removed regions in %.2f s",
-        path.name,
+        "read PDF: %d pages, %d units, %d removed items, %d removed regions in %.2f s",
         document.page_count,
         len(document.units),
         len(document.removed),
@@ -168,7 +168,7 @@ def _open(path: Path) -> pymupdf.Document:
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception:  # MuPDF raises several types for unreadable files; the cause is logged
-        log.debug("MuPDF could not open %s", path.name, exc_info=True)
+        log.debug("MuPDF could not open the input", exc_info=True)
         raise UnsupportedDocumentError("not a readable PDF (corrupt or truncated)", path) from None
     try:
         if doc.needs_pass:

@@ -6,7 +6,8 @@ for every document, carrying over a reviewer's earlier decisions) and the review
 written after all documents, because references are numbered across the case. Outputs are
 written into a private temporary folder inside the output folder and moved into place only
 after verification passed, so a failure or a crash never leaves a partial or unchecked
-output under a final name. Output names hold the case reference and the kind of document,
+output under a final name (the work folder a killed run leaves is removed by the next run
+into the same folder). Output names hold the case reference and the kind of document,
 never anything from the input's name (SFO file names carry the supervised individual's
 surname).
 """
@@ -21,7 +22,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,6 +44,11 @@ from pipeline.resolve import Resolution, resolve
 from pipeline.verify import verify
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
+
+try:
+    import fcntl
+except ImportError:  # Windows: work folders are judged by age alone
+    fcntl = None
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +139,85 @@ def section_titles(document: Document, decisions: Sequence[Decision]) -> dict[st
     return out
 
 
+# A run killed part-way (SIGKILL, a power cut) leaves its work folder behind, holding a
+# rendered but unverified PDF; the next run into the same folder removes it. A live run holds
+# an exclusive lock on its folder's lock file, which the system drops when the process ends
+# however it ends, so a run never removes the folder of another run still working there.
+_WORK_PREFIX = ".sfo-redact-"
+_WORK_LOCK = ".lock"
+# A folder without a lock file (just created, or where locks are unavailable) is left alone
+# until it is older than rendering and verifying one case could take.
+_UNLOCKED_GRACE_SECONDS = 3600
+
+
+@contextmanager
+def work_folder(out_dir: Path) -> Iterator[Path]:
+    """A private temporary folder inside out_dir (same file system: moves are atomic), locked while used."""
+    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=out_dir))
+    lock = None
+    try:
+        os.chmod(work, 0o700)
+        lock = _lock_work(work)
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
+
+
+def _lock_work(work: Path) -> int | None:
+    if fcntl is None:
+        return None
+    # Locked before it takes its name: a lock file that exists is locked while its run lives.
+    tmp = work / f"{_WORK_LOCK}.new"
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(tmp, work / _WORK_LOCK)
+    except OSError:  # a file system without locks: the folder is judged by its age
+        os.close(fd)
+        return None
+    return fd
+
+
+def _abandoned(folder: Path) -> bool:
+    if fcntl is not None:
+        try:
+            fd = os.open(folder / _WORK_LOCK, os.O_RDWR)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False  # its run is alive
+            finally:
+                os.close(fd)
+            return True
+    try:
+        return time.time() - folder.stat().st_mtime > _UNLOCKED_GRACE_SECONDS
+    except OSError:
+        return False
+
+
+def remove_abandoned_work(out_dir: Path) -> int:
+    """Remove the work folders interrupted runs left in out_dir; returns how many."""
+    try:
+        candidates = [p for p in Path(out_dir).glob(f"{_WORK_PREFIX}*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return 0
+    removed = 0
+    for folder in candidates:  # files such as the flows' .sfo-redact-state.json are not work folders
+        if _abandoned(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    if removed:
+        logger.warning("removed %d work folder(s) left by an interrupted run", removed)
+    return removed
+
+
 def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str) -> Prepared:
     """Read, detect, resolve and decide one document; labels come from the case's labeller."""
     started = time.perf_counter()
@@ -157,17 +243,13 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path = out_dir / f"{stem}.redacted.pdf"
     log_path = out_dir / log_name(case_id)
-    work = Path(tempfile.mkdtemp(prefix=".sfo-redact-", dir=out_dir))
-    try:
-        os.chmod(work, 0o700)
+    with work_folder(out_dir) as work:
         tmp_pdf = work / pdf_path.name
         pages = render(document, decisions, tmp_pdf)
         verify(tmp_pdf, needles_for(prepared.resolution, decisions, document))
         if before_move is not None:
             before_move()
         os.replace(tmp_pdf, pdf_path)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
     counts = Counter(d.category.value for d in decisions)
     for h in document.removed:
@@ -234,9 +316,7 @@ def write_case_outputs(
         if r.document is not None
     ]
     log = build_case_log(case_id, parts, key, previous=log_path, gist_only=gist_only, region=region)
-    work = Path(tempfile.mkdtemp(prefix=".sfo-redact-", dir=out_dir))
-    try:
-        os.chmod(work, 0o700)
+    with work_folder(out_dir) as work:
         copies = []
         pages: dict[str, int] = {}
         for part in parts:
@@ -251,12 +331,13 @@ def write_case_outputs(
         tmp_log = work / log_path.name
         write_case_log(log, tmp_log, key)
         if log_path.exists():
-            shutil.copy2(log_path, out_dir / f"{case_id}.redaction-log.previous.xlsx")
+            # Copied in the work folder, then moved: a crash never leaves half a copy under the final name.
+            tmp_previous = work / f"{case_id}.redaction-log.previous.xlsx"
+            shutil.copy2(log_path, tmp_previous)
+            os.replace(tmp_previous, out_dir / tmp_previous.name)
         os.replace(tmp_log, log_path)
         for tmp, target in copies:
             os.replace(tmp, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return log_path
 
 
@@ -282,6 +363,8 @@ def redact_case(
     key = load_key()
     mapping = CaseMapping.load(case_id, key)
     labeller = Labeller(mapping, key)
+    if Path(out_dir).is_dir():
+        remove_abandoned_work(Path(out_dir))
     taken: set[str] = set()
     results: list[RedactionResult] = []
     failures: list[tuple[Path, str]] = []
@@ -331,6 +414,8 @@ def redact_file(
     key = load_key()
     mapping = CaseMapping.load(case_id, key)
     labeller = Labeller(mapping, key)
+    if Path(out_dir).is_dir():
+        remove_abandoned_work(Path(out_dir))
     prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id))
     result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
     # One document alone: the case log then covers this document only.
@@ -340,5 +425,5 @@ def redact_file(
 
 __all__ = [
     "RedactionResult", "CaseResult", "redact_case", "redact_file", "prepare", "publish", "case_id_for", "output_stem",
-    "write_case_outputs", "case_region",
+    "write_case_outputs", "case_region", "work_folder", "remove_abandoned_work",
 ]

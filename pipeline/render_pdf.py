@@ -81,7 +81,7 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
     try:
         doc = pymupdf.open(document.path, filetype="pdf")
     except Exception:
-        log.debug("MuPDF could not open %s", Path(document.path).name, exc_info=True)
+        log.debug("MuPDF could not open the input", exc_info=True)
         raise RenderError("the original can no longer be opened", document.path) from None
     try:
         sizes = [(p.rect.width, p.rect.height) for p in doc]
