@@ -27,6 +27,9 @@ COMMAND_MODULES = (
     "pipeline.cli_eval",
     "pipeline.cli_finalise",
     "pipeline.cli_verify",
+    "pipeline.cli_batch",
+    "pipeline.cli_finalise_all",
+    "pipeline.cli_serve",
 )
 
 

@@ -1,0 +1,63 @@
+"""The task runner, chosen by configuration.
+
+- threads on this machine (default): `ThreadPoolTaskRunner(max_workers=N)`; the threads
+  share one detection engine (`pipeline.engine.get_engine()` caches one per process);
+- an existing Dask scheduler: `DaskTaskRunner(address="tcp://host:8786")`; each Dask
+  worker process builds its own engine once and reuses it;
+- a local Dask cluster: `DaskTaskRunner(cluster_kwargs={"n_workers": N, "processes": ...})`.
+  With `processes=False` (threads) it works under Prefect's embedded server. With worker
+  processes each worker talks to the Prefect API itself, which needs a real Prefect server
+  (`prefect server start` and `PREFECT_API_URL`): against the embedded server every worker
+  starts its own and they fight over one SQLite file ("database is locked").
+
+Prefect 3 has no process-pool runner of its own; processes on one machine mean a local
+Dask cluster with processes (and a Prefect server).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+
+@dataclass(frozen=True)
+class RunnerConfig:
+    workers: int = 1
+    dask_address: str | None = None  # an existing scheduler, e.g. tcp://10.0.0.5:8786
+    local_dask: bool = False  # start a local Dask cluster for this run
+    processes: bool = False  # local Dask cluster with worker processes (needs a Prefect server)
+
+    def describe(self) -> str:
+        if self.dask_address:
+            return f"Dask scheduler at {self.dask_address}"
+        if self.local_dask:
+            kind = "processes" if self.processes else "threads"
+            return f"local Dask cluster, {self.workers} worker(s) ({kind})"
+        return f"{self.workers} thread(s)"
+
+
+def runner_config_from_env() -> RunnerConfig:
+    """Configuration for served deployments: SFO_REDACT_WORKERS, SFO_REDACT_DASK_ADDRESS."""
+    return RunnerConfig(
+        workers=int(os.environ.get("SFO_REDACT_WORKERS", "1")),
+        dask_address=os.environ.get("SFO_REDACT_DASK_ADDRESS") or None,
+    )
+
+
+def build_task_runner(config: RunnerConfig) -> TaskRunner:
+    if config.workers < 1:
+        raise ValueError("workers must be 1 or more")
+    if config.dask_address or config.local_dask:
+        from prefect_dask import DaskTaskRunner
+
+        if config.dask_address:
+            return DaskTaskRunner(address=config.dask_address)
+        if config.processes:
+            kwargs = {"n_workers": config.workers, "processes": True, "threads_per_worker": 1}
+        else:
+            kwargs = {"n_workers": 1, "processes": False, "threads_per_worker": config.workers}
+        # dashboard_address=None: no web dashboard port is opened for a batch.
+        return DaskTaskRunner(cluster_kwargs={**kwargs, "dashboard_address": None})
+    return ThreadPoolTaskRunner(max_workers=config.workers)

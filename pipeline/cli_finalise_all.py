@@ -1,0 +1,42 @@
+"""`sfo-redact finalise-all`: a VLU pack for every signed-off redaction log in an outbox."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    fin = sub.add_parser(
+        "finalise-all",
+        help="finalise every signed-off redaction log in an outbox that has no VLU pack yet",
+        description=(
+            "Run the finalise-packs Prefect flow once. Logs not yet signed off are listed as waiting, "
+            "not as failures. Each pack is written to OUTBOX/<case reference>/<case reference>-VLU-pack."
+        ),
+    )
+    fin.add_argument("--outbox", required=True, type=Path, help="the outbox the batch drafted into")
+    fin.add_argument("--workers", type=int, default=1, help="cases finalised at once (threads)")
+    fin.set_defaults(func=_cmd_finalise_all)
+
+
+def _cmd_finalise_all(args: argparse.Namespace) -> int:
+    import flows  # noqa: F401 - sets Prefect's environment before prefect is imported
+
+    if not args.outbox.is_dir():
+        raise ConfigError("the outbox is not a folder", args.outbox)
+    from flows.finalise_packs import finalise_packs
+    from flows.runners import RunnerConfig, build_task_runner
+
+    flow = finalise_packs.with_options(task_runner=build_task_runner(RunnerConfig(workers=max(1, args.workers))))
+    totals = flow(str(args.outbox.resolve()))
+    print(
+        f"{totals['packed']} pack(s) written, {totals['waiting']} log(s) waiting for sign-off, "
+        f"{totals['failed']} failed ({totals['seconds']:.0f}s)."
+    )
+    for case_id, reason in totals["failures"]:
+        print(f"FAILED {case_id}: {reason}", file=sys.stderr)
+    return 1 if totals["failed"] else 0
