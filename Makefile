@@ -10,7 +10,7 @@ export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test test-fast install clean
+.PHONY: demo test test-fast bench install clean
 
 install: $(STAMP)
 
@@ -21,15 +21,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The nightly batch, run once over the bundled examples (one fictional case).
 demo: $(STAMP)
-	$(BIN)/sfo-redact redact examples/*.docx examples/*.pdf --case examples/case.yaml --out demo-output
-	@echo "Demo outputs are in $(CURDIR)/demo-output"
+	$(BIN)/sfo-redact batch --inbox examples --outbox demo-output
+	@echo
+	@echo "Drafts, review copies and the redaction log: $(CURDIR)/demo-output/SFO65961/"
+	@echo "Inputs that could not be processed (none expected): $(CURDIR)/demo-output/_quarantine/"
+	@echo "Next: open the log in Excel, sign it off, then: $(BIN)/sfo-redact finalise-all --outbox demo-output"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# Issue 7: the pipeline against the straightforward Presidio + PyMuPDF way (about 10 minutes).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) demo-output *.egg-info

@@ -21,6 +21,7 @@ from pipeline.categories import ENTITY_TREATMENT
 from pipeline.errors import RenderError
 from pipeline.labels import STAFF_GIST
 from pipeline.sanitize import save_clean
+from pipeline.mupdf_lock import with_mupdf
 
 ADDED_LABEL = "[redacted]"
 REGION_LABEL = "[not for disclosure: removed]"
@@ -147,6 +148,7 @@ Service and signed off by a senior manager.</p>
 </body>"""
 
 
+@with_mupdf
 def write_cover_sheet(info: CoverInfo, out_path: Path) -> int:
     """Write the cover sheet PDF; returns its page count."""
     story = pymupdf.Story(html=cover_html(info), user_css=_CSS)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import Document
+from pipeline.mupdf_lock import with_mupdf
 
 # Word's encrypted (password-protected) files and legacy .doc files are OLE compound files.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,6 +36,7 @@ def sniff(path: Path) -> str:
     raise UnsupportedDocumentError("not a DOCX or PDF document", path)
 
 
+@with_mupdf
 def read(path: Path) -> Document:
     """Read a review or action plan.
 

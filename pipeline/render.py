@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.model import Decision, Document, DocumentKind
+from pipeline.mupdf_lock import with_mupdf
 
 
+@with_mupdf
 def render(document: Document, decisions: Sequence[Decision], out_path: Path) -> int:
     """Write the redacted PDF; returns its page count."""
     if document.kind is DocumentKind.PDF:

@@ -21,6 +21,7 @@ import pymupdf
 from pipeline.errors import RenderError
 from pipeline.model import Document, DocumentKind
 from pipeline.sanitize import save_clean
+from pipeline.mupdf_lock import with_mupdf
 from redaction_logs.rows import LogRow
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def tag_pages(path: Path) -> dict[str, int]:
     return pages
 
 
+@with_mupdf
 def write_review_copy(document: Document, rows: Sequence[LogRow], out_path: Path, *, title: str = "") -> int:
     """Write the review copy of one document; returns its page count."""
     out_path = Path(out_path)
