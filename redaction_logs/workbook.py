@@ -13,12 +13,14 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -191,9 +193,17 @@ def _header(ws: Worksheet, columns: Sequence[tuple[str, str, int]], row: int = 1
 def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
     columns = log_columns(log.gist_only)
     _header(ws, columns)
+    # Setting a style attribute looks it up in the workbook's tables each time; a log has
+    # thousands of cells but a handful of distinct styles, so each is built once and copied.
+    styles: dict[tuple, StyleArray] = {}
     for r, row in enumerate(log.rows, start=2):
         for c, (attr, _, _) in enumerate(columns, start=1):
             cell = ws.cell(row=r, column=c, value=_value(row, attr))
+            kind = (attr in EDITABLE, attr == "text", attr == "status" and bool(row.status), attr == "score" and row.score is not None)
+            style = styles.get(kind)
+            if style is not None:
+                cell._style = copy(style)
+                continue
             cell.alignment = _WRAP
             cell.border = _BOX
             if attr in EDITABLE:
@@ -205,6 +215,7 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
                 cell.fill = _NEW_FILL
             if attr == "score" and row.score is not None:
                 cell.number_format = "0.00"
+            styles[kind] = copy(cell._style)
     last = len(log.rows) + 1
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(columns)).column_letter}{max(last, 2)}"
@@ -229,13 +240,19 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
 
 def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
     _header(ws, ADD_COLUMNS)
+    styles: dict[bool, StyleArray] = {}  # built once, then copied (see _log_sheet)
     for r in range(2, ADD_ROWS + 2):
         addition = additions[r - 2] if r - 2 < len(additions) else None
         for c, (attr, _, _) in enumerate(ADD_COLUMNS, start=1):
             cell = ws.cell(row=r, column=c, value=getattr(addition, attr) or None if addition else None)
+            style = styles.get(attr == "text")
+            if style is not None:
+                cell._style = copy(style)
+                continue
             cell.protection = _UNLOCKED
             cell.alignment = _WRAP
             cell.fill = _INTERNAL_FILL if attr == "text" else _EDIT_FILL
+            styles[attr == "text"] = copy(cell._style)
     guide = ws.cell(
         row=1,
         column=len(ADD_COLUMNS) + 2,
