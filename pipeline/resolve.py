@@ -330,11 +330,12 @@ def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Cand
 
 
 def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[int, int], str]]) -> str:
-    """The person named just before (same paragraph, within 100 characters), else the one
-    the document names most.
+    """The one the document names most (ties: the one named last before).
 
-    "His brother, Geoffrey Newman, has convictions; Newman was..." is the brother; a bare
-    "Newman" elsewhere in a review is nearly always its subject, the most-named Newman.
+    Reviews call their subject by surname and relatives by first name, so a bare "Newman"
+    is the most-named Newman even just after "his brother, Geoffrey Newman" (measured on
+    generated reviews: the nearest-mention rule gave the wrong person there). A title
+    ("Mr", "Ms") narrows the choice before this (see _same_gender).
     """
     if len(keys) == 1:
         return keys[0]
@@ -345,9 +346,7 @@ def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[in
             counts[k] += 1
             if o <= order and (best is None or o > best[0]):
                 best = (o, k)
-    if best is not None and best[0][0] == order[0] and order[1] - best[0][1] <= 100:
-        return best[1]
-    return max(keys, key=lambda k: counts[k])
+    return max(keys, key=lambda k: (counts[k], best is not None and best[1] == k))
 
 
 _MALE_TITLES = {"mr", "mister", "sir", "master"}
