@@ -251,7 +251,7 @@ def table(res: dict) -> str:
     row(f"pages/s, 1 worker, baseline subset ({sub['docs']} docs)", sub["pipeline_pps"], sub["baseline_pps"], sub["pipeline_pps"] / sub["baseline_pps"], ">= 3x")
     row("  DOCX on the subset", sub["pipeline_docx_pps"], sub["baseline_docx_pps"], sub["pipeline_docx_pps"] / sub["baseline_docx_pps"])
     row("  PDF on the subset", sub["pipeline_pdf_pps"], sub["baseline_pdf_pps"], sub["pipeline_pdf_pps"] / sub["baseline_pdf_pps"])
-    row(f"recall on the subset (no case files)", sub["pipeline_recall"], sub["baseline_recall"], None, ">= baseline")
+    row("recall on the subset (no case files)", sub["pipeline_recall"], sub["baseline_recall"], None, ">= baseline")
     row("latency per document, median (s)", p1["latency_median_s"], b["latency_median_s"])
     row("latency per document, p95 (s)", p1["latency_p95_s"], b["latency_p95_s"])
     row("start-up, cold process to ready (s)", res["startup_s"]["pipeline"], res["startup_s"]["baseline"])

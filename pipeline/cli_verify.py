@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def case_needles(case) -> list[Needle]:
     """Every name (with its variants), identifier and written date of birth in a case file."""
-    from pipeline.detect import _date_forms
+    from pipeline.detect import date_forms
     from pipeline.model import Person
     from pipeline.resolve import MONTHS, name_variants
 
@@ -66,7 +66,7 @@ def case_needles(case) -> list[Needle]:
             needles[(form, False)] = Needle(form, Category.IDENTIFIER.value)
     si = case.supervised_individual
     if si is not None and si.date_of_birth is not None:
-        for form in _date_forms(si.date_of_birth):
+        for form in date_forms(si.date_of_birth):
             needles[(form, False)] = Needle(form, Category.DATE_OF_BIRTH.value)
     return list(needles.values())
 

@@ -106,7 +106,8 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’\-]){body}(?![\w\-])", re.IGNORECASE)
 
 
-def _date_forms(d: dt.date) -> list[str]:
+def date_forms(d: dt.date) -> list[str]:
+    """The ways a date of birth is commonly written (detection and `sfo-redact verify` share them)."""
     months = d.strftime("%B")
     short = d.strftime("%b")
     return [
@@ -140,7 +141,7 @@ def case_detections(units: Iterable[TextUnit], case: Case) -> list[Detection]:
             if value:
                 targets.append((re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE), entity, "identifier given in the case file"))
         if si.date_of_birth:
-            for form in _date_forms(si.date_of_birth):
+            for form in date_forms(si.date_of_birth):
                 targets.append(
                     (re.compile(rf"(?<![\w/.\-]){re.escape(form)}(?![\w/\-]|\.\d)", re.IGNORECASE), "DATE_OF_BIRTH", "date of birth given in the case file")
                 )
