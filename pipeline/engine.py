@@ -120,6 +120,15 @@ class Engine:
                 nlp.disable_pipe(name)
             else:
                 raise ConfigError(f"spaCy component {name} is not in the model's pipeline", self.config.source)
+        nlp = self.nlp_engine.nlp["en"]
+        if "lemmatizer" not in nlp.pipe_names:
+            # Presidio's context enhancer compares context words with lemmas.
+            _register_lower_lemma()
+            nlp.add_pipe("sfo_lower_lemma", last=True)
+        try:
+            nlp("Warm-up text for John Smith in Leeds.")
+        except Exception as exc:  # e.g. a tagger left on with its tok2vec switched off
+            raise ConfigError(f"spaCy pipeline does not run with these components switched off ({type(exc).__name__})", self.config.source) from None
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in load_recognizers(self.config.recognizers):
             registry.add_recognizer(recognizer)
@@ -133,6 +142,20 @@ class Engine:
         self.entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
         self.load_seconds = time.perf_counter() - started
         logger.info("detection engine ready: model %s, %d recognizers, %.1fs", model_name, len(registry.recognizers), self.load_seconds)
+
+
+def _register_lower_lemma() -> None:
+    """Register `sfo_lower_lemma`: each token's lemma is its lower-case text."""
+    from spacy.language import Language
+
+    if "sfo_lower_lemma" in Language.factories:
+        return
+
+    @Language.component("sfo_lower_lemma")
+    def _lower_lemma(doc):
+        for token in doc:
+            token.lemma_ = token.lower_
+        return doc
 
 
 _ENGINES: dict[Path, Engine] = {}
