@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.model import Category
-from pipeline.verify import EXTRACTORS, Needle
+from pipeline.verify import Needle
 
 LOG_SHEET = "Redaction log"
 # The log is read by column heading, not position: its layout is still changing.
@@ -178,7 +178,7 @@ def verify_files(paths: Iterable[Path], needles: list[Needle]) -> int:
             failed += 1
             print(f"FAILED {path}: {exc.reason}", file=sys.stderr)
             continue
-        print(f"OK {path}: {report.pages} pages, {report.checked} strings checked, {'+'.join(EXTRACTORS)}", flush=True)
+        print(f"OK {path}: {report.pages} pages, {report.checked} strings checked, {'+'.join(report.extractors)}", flush=True)
     return 1 if failed else 0
 
 

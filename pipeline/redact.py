@@ -41,7 +41,7 @@ from pipeline.read import read
 from pipeline.render import render
 from pipeline.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
-from pipeline.verify import verify
+from pipeline.verify import DRAFT_READERS, verify
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
 
@@ -246,7 +246,7 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
     with work_folder(out_dir) as work:
         tmp_pdf = work / pdf_path.name
         pages = render(document, decisions, tmp_pdf)
-        verify(tmp_pdf, needles_for(prepared.resolution, decisions, document))
+        verify(tmp_pdf, needles_for(prepared.resolution, decisions, document), readers=DRAFT_READERS)
         if before_move is not None:
             before_move()
         os.replace(tmp_pdf, pdf_path)

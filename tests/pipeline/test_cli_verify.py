@@ -88,7 +88,7 @@ def test_clean_pdfs_pass(tmp_path, case_file, capsys):
     code, out, err = run(capsys, str(a), str(b), "--case", str(case_file))
     assert code == 0, err
     assert len(out) == 2
-    assert out[0].startswith(f"OK {a}: 1 pages, ") and out[0].endswith("strings checked, pypdf+pdfminer.six+pikepdf")
+    assert out[0].startswith(f"OK {a}: 1 pages, ") and out[0].endswith("strings checked, pdfium+pypdf+pdfminer.six+pikepdf")
     assert not err
 
 

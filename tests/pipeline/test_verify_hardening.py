@@ -15,7 +15,7 @@ from pikepdf import Array, Dictionary, Name
 
 from pipeline.errors import LeakDetectedError
 from pipeline.sanitize import save_clean
-from pipeline.verify import EXTRACTORS, Needle, find_leaks, normalise, verify
+from pipeline.verify import DRAFT_READERS, FULL_READERS, Needle, extract_pdfium, find_leaks, normalise, verify
 
 NAME = "Zebedee Quarrington"  # invented
 NEEDLES = [
@@ -35,13 +35,18 @@ def clean_pdf(path: Path, text: str = BODY) -> Path:
 
 
 def refused(path: Path, needles=NEEDLES) -> str:
-    """verify's message for a refused file; fails the test if the file passed."""
-    with pytest.raises(LeakDetectedError) as info:
-        verify(path, needles)
-    message = str(info.value)
-    for needle in needles:
-        assert needle.text.lower() not in message.lower(), "the message quotes document text"
-    return message
+    """verify's message for a refused file (all readers); fails the test if the file passed.
+
+    The draft readers (PDFium and pikepdf only) must refuse it too.
+    """
+    messages = {}
+    for readers in (FULL_READERS, DRAFT_READERS):
+        with pytest.raises(LeakDetectedError) as info:
+            verify(path, needles, readers=readers)
+        messages[readers] = str(info.value)
+        for needle in needles:
+            assert needle.text.lower() not in messages[readers].lower(), "the message quotes document text"
+    return messages[FULL_READERS]
 
 
 def full_save(doc: pymupdf.Document, path: Path) -> Path:
@@ -55,7 +60,23 @@ def full_save(doc: pymupdf.Document, path: Path) -> Path:
 def test_clean_output_passes_every_reader(tmp_path):
     report = verify(clean_pdf(tmp_path / "clean.pdf"), NEEDLES)
     assert report.ok and report.pages == 1 and report.checked == len(NEEDLES)
-    assert report.extractors == EXTRACTORS == ("pypdf", "pdfminer.six", "pikepdf")
+    assert report.extractors == FULL_READERS == ("pdfium", "pypdf", "pdfminer.six", "pikepdf")
+    draft = verify(clean_pdf(tmp_path / "clean.pdf"), NEEDLES, readers=DRAFT_READERS)
+    assert draft.ok and draft.extractors == ("pdfium", "pikepdf")
+
+
+def test_pdfium_reads_the_text_and_finds_a_visible_name(tmp_path):
+    path = clean_pdf(tmp_path / "leak.pdf", f"Contact with {NAME} on 3 May 2023.")
+    (text,) = extract_pdfium(path)
+    assert NAME in " ".join(text.split())
+    with pytest.raises(LeakDetectedError) as info:
+        verify(path, NEEDLES, readers=DRAFT_READERS)
+    assert "found by pdfium on page(s) 1" in str(info.value) and NAME not in str(info.value)
+
+
+def test_unknown_reader_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown readers"):
+        verify(clean_pdf(tmp_path / "clean.pdf"), NEEDLES, readers=("pdfium", "pdftotext"))
 
 
 def test_a_longer_word_holding_a_name_is_not_a_leak(tmp_path):
