@@ -127,7 +127,7 @@ class Engine:
             nlp.add_pipe("sfo_lower_lemma", last=True)
         try:
             nlp("Warm-up text for John Smith in Leeds.")
-        except Exception as exc:  # e.g. a tagger left on with its tok2vec switched off
+        except Exception as exc:  # noqa: BLE001 - e.g. a tagger left on with its tok2vec switched off
             raise ConfigError(f"spaCy pipeline does not run with these components switched off ({type(exc).__name__})", self.config.source) from None
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in load_recognizers(self.config.recognizers):

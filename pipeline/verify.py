@@ -314,4 +314,4 @@ def read_text(path: Path) -> str:
     return "\n".join(extract_pdfminer(path))
 
 
-__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "extract_pdfium", "Needle", "PikeView", "VerifyReport", "find_leaks", "inspect_pikepdf", "normalise", "read_text", "verify"]
+__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "read_text", "verify"]
