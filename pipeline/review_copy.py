@@ -20,8 +20,8 @@ import pymupdf
 
 from pipeline.errors import RenderError
 from pipeline.model import Document, DocumentKind
-from pipeline.sanitize import save_clean
 from pipeline.mupdf_lock import with_mupdf
+from pipeline.sanitize import save_clean
 from redaction_logs.rows import LogRow
 
 logger = logging.getLogger(__name__)
@@ -133,10 +133,8 @@ def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Seque
     doc = pymupdf.open("pdf", pdf_bytes)
     try:
         total = doc.page_count
-        for n, page in enumerate(doc, start=1):
-            page.insert_htmlbox(rd.HEADER_BAND, f"<p>{html.escape(MARK)}</p><p>{html.escape(title)}</p>", css=BAND_CSS, scale_low=0)
-            page.insert_htmlbox(rd.FOOTER_BAND, f"<p>{html.escape(MARK)} - page {n} of {total}</p>", css=BAND_CSS, scale_low=0)
-        save_clean(doc, out_path)
+        rd.draw_bands(doc, f"<p>{html.escape(MARK)}</p><p>{html.escape(title)}</p>", "", lambda n, total: f"{MARK} - page {n} of {total}", css=BAND_CSS, font="hebo", color=(0.75, 0, 0))
+        save_clean(doc, out_path, clean_pages=False)  # written by Story: nothing to filter
     finally:
         doc.close()
     return total

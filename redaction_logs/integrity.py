@@ -9,6 +9,7 @@ the key too, so a gist-only log does not carry a dictionary-guessable digest of 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -50,6 +51,7 @@ class RowIdentity:
         return (self.document, self.unit_id, self.start, self.end, self.category, self.label, self.text_mac)
 
 
+@functools.lru_cache(maxsize=8)
 def _k(key: bytes) -> bytes:
     return derive(key, PURPOSE)
 
