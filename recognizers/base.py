@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +26,11 @@ logger = logging.getLogger(__name__)
 ENTITY_GROUP = "entity"
 
 
+@functools.cache
+def _requires(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 class SfoPatternRecognizer(PatternRecognizer):
     """Pattern recognizer whose results cover the `entity` group and say why they fired.
 
@@ -38,6 +44,11 @@ class SfoPatternRecognizer(PatternRecognizer):
     CONTEXT: ClassVar[list[str]] = []
     # Identifiers are matched case-insensitively; name recognizers need capitals.
     FLAGS: ClassVar[int] = re.IGNORECASE
+    # A regex (case-insensitive) that every match of every pattern contains: a text without
+    # it is skipped before the patterns run. Most units hold no digit and no birth cue, and
+    # Presidio calls every recognizer on every unit. Must be sound: a pattern that can
+    # match without it would be silently skipped (tests/recognizers/test_base.py checks).
+    REQUIRES: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -87,6 +98,8 @@ class SfoPatternRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Run every pattern over `text` and return one result per accepted match."""
+        if self.REQUIRES is not None and not _requires(self.REQUIRES).search(text):
+            return []
         flags = self.global_regex_flags if regex_flags is None else regex_flags
         results: list[RecognizerResult] = []
         for pattern in self.patterns:

@@ -11,6 +11,7 @@ class CrnRecognizer(SfoPatternRecognizer):
     """Recognise nDelius CRNs: one letter and six digits, e.g. X123456."""
 
     ENTITY = "UK_CRN"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # Exactly one letter + six digits as a whole token: not inside longer codes
         # ("AX123456", "X1234567"); prison numbers (A1234BC) have four digits, so differ.

@@ -11,6 +11,7 @@ class CroRecognizer(SfoPatternRecognizer):
     """Recognise CRO numbers: serial of up to six digits / two-digit year + letter (123456/09A)."""
 
     ENTITY = "UK_CRO"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # The slash and the year+letter tail keep dates (12/09/2023) and PNC IDs
         # (09/123456A: the letter follows the long part) out.

@@ -47,6 +47,7 @@ class DateOfBirthRecognizer(SfoPatternRecognizer):
     """
 
     ENTITY = "DATE_OF_BIRTH"
+    REQUIRES = r"birth|d\.?o\.?b|born"  # every pattern needs a birth cue
     PATTERNS = [
         Pattern("date after birth cue", r"\b" + _CUE + _GAP + r"(?P<entity>" + _DATE + r")", 0.85),
         # "date of birth is recorded as 19.09.1997": a few lower-case words between, no

@@ -11,6 +11,7 @@ class NhsNumberRecognizer(SfoPatternRecognizer):
     """Recognise NHS numbers: ten digits, plain or 3-3-4, with a modulus-11 check digit."""
 
     ENTITY = "UK_NHS"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # The same delimiter (space, hyphen or none) between all three groups.
         Pattern(

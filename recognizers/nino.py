@@ -16,6 +16,7 @@ class NinoRecognizer(SfoPatternRecognizer):
 
     ENTITY = "UK_NINO"
     FLAGS = 0
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         Pattern(
             "NINO (2 letters, 6 digits, A-D)",

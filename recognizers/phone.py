@@ -18,6 +18,7 @@ class UkPhoneRecognizer(SfoPatternRecognizer):
     """
 
     ENTITY = "UK_PHONE"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # 07700 900123, 0161 496 0000, 020 7946 0000, 01632-960000.
         Pattern(

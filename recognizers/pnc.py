@@ -27,6 +27,7 @@ class PncRecognizer(SfoPatternRecognizer):
     """
 
     ENTITY = "UK_PNC"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # The serial is seven digits; leading zeros are often dropped (2009/123456C).
         Pattern(

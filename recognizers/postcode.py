@@ -26,6 +26,7 @@ class PostcodeRecognizer(SfoPatternRecognizer):
 
     ENTITY = "UK_POSTCODE"
     FLAGS = 0
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         Pattern("postcode (spaced)", r"(?<![\w/])" + OUTWARD + r" " + INWARD + r"(?![\w/])", 0.7),
         Pattern("postcode (unspaced)", r"(?<![\w/])" + OUTWARD + INWARD + r"(?![\w/])", 0.6),

@@ -11,6 +11,7 @@ class PrisonNumberRecognizer(SfoPatternRecognizer):
     """Recognise NOMIS prison numbers: letter, four digits, two letters (A1234BC)."""
 
     ENTITY = "UK_PRISON_NUMBER"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         Pattern(
             "prison number (letter, 4 digits, 2 letters)",

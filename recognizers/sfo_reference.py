@@ -15,6 +15,7 @@ class SfoReferenceRecognizer(SfoPatternRecognizer):
     """
 
     ENTITY = "SFO_REFERENCE"
+    REQUIRES = r"\d"  # every form has digits
     PATTERNS = [
         # Letters may follow (file protocol) but not a sixth digit.
         Pattern("SFO reference (SFO + 5 digits)", r"(?<![A-Za-z0-9])SFO[ -]?[0-9]{5}(?![0-9])", 0.7),

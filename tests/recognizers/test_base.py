@@ -40,3 +40,14 @@ def test_timeout_raises_instead_of_passing_silently(monkeypatch):
     slow = _CueRecognizer(patterns=[Pattern("slow", r"(a+)+b", 0.5)])
     with pytest.raises(TimeoutError, match="slow"):
         slow.analyze("a" * 40, ["PERSON"])
+
+
+def test_requires_skips_texts_without_it_case_insensitively():
+    from recognizers.date_of_birth import DateOfBirthRecognizer
+
+    rec = DateOfBirthRecognizer()
+    assert rec.analyze("Seen on 02/04/1990 at the office.", ["DATE_OF_BIRTH"]) == []
+    for text in ("D.O.B. 02/04/1990", "DOB: 02/04/1990", "Date Of Birth 2 April 1990", "BORN ON 2 April 1990"):
+        (result,) = rec.analyze(text, ["DATE_OF_BIRTH"])
+        assert text[result.start : result.end] in {"02/04/1990", "2 April 1990"}
+
