@@ -229,6 +229,10 @@ class Renderer:
             return base + [Span("'" if last.endswith("s") and self.rng.random() < 0.3 else "'s")]
         if form == "any":
             form = "intro" if p.id not in self.introduced else self._any_form(p)
+        elif form in _SHORT_FORMS and p.id not in self.introduced:
+            # The first time a document names someone it gives the full name, as reviews do;
+            # "Dominic" and "Mr Peters" alone, never joined, name nobody a reader could tell.
+            form = "upperfull" if form == "upper" else "full"
         self.introduced.add(p.id)
         return self._named(p, form)
 
@@ -261,7 +265,9 @@ class Renderer:
         if form == "upperfull":
             return [name(p.full.upper())]
         if form == "alias":
-            return [name(p.alias)] if p.alias else [name(p.title_name)]
+            # A nickname is used only once the document has introduced it ("known as"): a
+            # reader could not otherwise know whom it means, and neither could the gold.
+            return [name(p.alias)] if p.alias and f"{p.id}:alias" in self.introduced else [name(p.title_name)]
         if form == "initials":
             return [name(p.initials)] if p.role == "staff" else [name(p.title_name)]
         if form == "role":
@@ -304,12 +310,16 @@ class Renderer:
             return [Span("the "), Span(label, keep=KEEP_KINDS["role"]), Span(", "), name(p.full)]
         if p.role == "supervised individual":
             if p.alias and rng.random() < 0.5:
+                self.introduced.add(f"{p.id}:alias")
                 return [name(p.full), Span(' (known as "'), name(p.alias), Span('")')]
             return [name(p.full)]
         if p.role == "third party":
             return self._role(p) + [Span(", "), name(p.full)]
         return [name(p.full)]
 
+
+# Forms that name a person without the full name.
+_SHORT_FORMS = frozenset({"title", "first", "last", "upper", "alias", "initials"})
 
 _PRONOUNS = {
     "he": ("he", "she"), "He": ("He", "She"), "his": ("his", "her"), "His": ("His", "Her"),
