@@ -568,15 +568,22 @@ def _initials_context(text: str, start: int, end: int) -> bool:
     return bool(_BY.search(before) or _SAID.match(after))
 
 
+# A month, not a person: "3 May", "3rd of May", "in May", "mid-May" before it; "May 2023",
+# "May 3", "May, 2023", "May of 2023", "May to June" after it. "Telephone contact with May on 07700..."
+# is May the person: a number further on is not a date.
+_MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?|\b(?:[Ii]n|[Dd]uring|[Uu]ntil|[Tt]ill|[Ss]ince|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Ee]nd[ \t]+of|[Bb]eginning[ \t]+of)[ \t-]+)$")
+_MONTH_AFTER = re.compile(
+    r"(?:,?[ \t]+\d{1,4}\b|[ \t]+of[ \t]+\d|[ \t]+(?:to|and|or|until)[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+
+
 def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:
     """Case guards: 'will' the verb is not Will the person, 'May 2023' is not May."""
     first = found[0]
     if not (first.isupper() or (found[:2].lower() in {"de", "da", "di", "va", "le", "la", "d'", "o'", "ma", "mc"} and any(c.isupper() for c in found))):
         return False
-    if found.lower() in MONTHS:
-        around = text[max(0, start - 4) : end + 6]
-        if re.search(r"\d", around) or re.match(r"\s+(?:of|to|and)\b", text[end : end + 6]):
-            return False
+    if found.lower() in MONTHS and (_MONTH_BEFORE.search(text[max(0, start - 20) : start]) or _MONTH_AFTER.match(text[end : end + 16])):
+        return False
     return True
 
 

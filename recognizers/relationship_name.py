@@ -51,6 +51,13 @@ class RelationshipNameRecognizer(SfoPatternRecognizer):
             r"(?P<entity>" + NAME_SEQUENCE + r")",
             0.9,
         ),
+        Pattern(
+            "victim cue + was/is + name",
+            # "the victim was Leanne Hughes", "the complainant is Tom Briggs".
+            r"(?<![\w-])(?P<cue>(?i:victim|complainant|witness))[ \t]++(?:was|is|being|named)[ \t]++"
+            r"(?P<entity>" + NAME_SEQUENCE + r")",
+            0.85,
+        ),
     ]
     CONTEXT: list[str] = []
 

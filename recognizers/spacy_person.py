@@ -18,6 +18,8 @@ _STOP_ACRONYMS = set(STOP_ACRONYMS)
 # Prison prefixes: "HMP Wandsworth" is a prison, reported by the PRISON recognizer.
 _PRISON_PREFIX = re.compile(r"^(?:HMP|HMYOI|HM\s+Prison|YOI)\b")
 _WORD = re.compile(r"[\w'’-]+")
+# Lower-case words that begin surnames.
+_PARTICLES = frozenset({"al", "ap", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "st", "te", "ter", "van", "von", "zu"})
 
 
 class SpacyPersonRecognizer(SpacyRecognizer):
@@ -48,11 +50,31 @@ class SpacyPersonRecognizer(SpacyRecognizer):
     ) -> list[RecognizerResult]:
         """Return spaCy's PERSON results that look like names."""
         results = super().analyze(text, entities, nlp_artifacts)
-        return [
-            r
-            for r in results
-            if r.entity_type != "PERSON" or self.is_plausible_name(text[r.start : r.end])
-        ]
+        kept = []
+        for r in results:
+            if r.entity_type == "PERSON":
+                span = self.trimmed(text, r.start, r.end)
+                if span is None or not self.is_plausible_name(text[span[0] : span[1]]):
+                    continue
+                r.start, r.end = span
+            kept.append(r)
+        return kept
+
+    @staticmethod
+    def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span without lower-case words at its ends ("George later" -> "George").
+
+        The small model sometimes runs a name on into the next word. A lower-case word
+        stays at the start only if it is a name particle ("de Souza", "van Dijk").
+        """
+        words = list(_WORD.finditer(text, start, end))
+        while words and words[-1].group(0)[:1].islower():
+            words.pop()
+        while words and words[0].group(0)[:1].islower() and words[0].group(0) not in _PARTICLES:
+            words.pop(0)
+        if not words:
+            return None
+        return words[0].start(), words[-1].end()
 
     @staticmethod
     def is_plausible_name(span: str) -> bool:

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.case import parse_case
 from pipeline.model import Role
 from pipeline.resolve import resolve
@@ -169,3 +171,23 @@ def test_shared_initials_go_to_the_person_they_were_introduced_for():
     res = resolve(doc, [person(doc, "Jeet Goyal"), person(doc, "Josephine Greely")])
     jg = [res.people[m.person].canonical for m in res.mentions if m.text == "JG"]
     assert jg == ["Josephine Greely", "Josephine Greely"]
+
+
+@pytest.mark.parametrize(
+    "text, is_name",
+    [
+        ("Telephone contact with May on 07700 900417.", True),
+        ("She asked May to attend.", True),
+        ("May and Tom came to the office.", True),
+        ("On 3 May 2023 she attended.", False),
+        ("The plan was reviewed in May by the SPO.", False),
+        ("May 2023 was the last contact.", False),
+        ("Contact from May to June was weekly.", False),
+        ("By mid-May the plan had lapsed.", False),
+    ],
+)
+def test_may_the_month_and_may_the_person(text, is_name):
+    from pipeline.resolve import _looks_like_name
+
+    start = text.index("May")
+    assert _looks_like_name("May", text, start, start + 3) is is_name

@@ -25,6 +25,8 @@ def recognizer():
         ('his ex-partner Gemma Hill', 1, [(15, 25)]),
         ('Victim A', 0, []),
         ("the victim's family", 0, []),
+        ("the victim was Leanne Hughes.", 1, [(15, 28)]),
+        ("the victim was known to the police", 0, []),
         ('the Victim Liaison Unit', 0, []),
         ('partner agencies', 0, []),
         ('Partner 1', 0, []),

@@ -30,3 +30,18 @@ def test_is_plausible_name(span, plausible):
 
 def test_defaults_to_person_only():
     assert SpacyPersonRecognizer().supported_entities == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("Mr Quenby later said", "Quenby later", "Quenby"),
+        ("with de Souza today", "de Souza today", "de Souza"),
+        ("and then Marta Quenby", "then Marta Quenby", "Marta Quenby"),
+        ("all lower case words", "lower case", None),
+    ],
+)
+def test_lower_case_words_are_trimmed_from_the_ends(text, span, expected):
+    start = text.index(span)
+    got = SpacyPersonRecognizer.trimmed(text, start, start + len(span))
+    assert (None if got is None else text[got[0] : got[1]]) == expected
