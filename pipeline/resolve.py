@@ -9,6 +9,7 @@ supervised individual and the rest third parties.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -584,7 +585,21 @@ def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:
         return False
     if found.lower() in MONTHS and (_MONTH_BEFORE.search(text[max(0, start - 20) : start]) or _MONTH_AFTER.match(text[end : end + 16])):
         return False
+    # "Page 3", "Mark 2", "Bishop 4": a surname that is an English word, then a number.
+    if found.lower() in _english_word_names() and re.match(r"[ \t]+\d", text[end : end + 3]):
+        return False
     return True
+
+
+@functools.cache
+def _english_word_names() -> frozenset[str]:
+    """Names in the name lists that are also English words (marked `*`), lower-cased."""
+    from recognizers.name_list import DATA, _load
+
+    words: set[str] = set()
+    for name in ("first_names.txt", "surnames.txt"):
+        words |= _load(DATA / name)[1]
+    return frozenset(words)
 
 
 def _dedupe(mentions: list[Mention], unit_order: dict[str, int]) -> list[Mention]:
@@ -594,13 +609,19 @@ def _dedupe(mentions: list[Mention], unit_order: dict[str, int]) -> list[Mention
     for m in mentions:
         by_unit[m.unit_id].append(m)
     for uid in sorted(by_unit, key=lambda u: unit_order.get(u, 0)):
-        ms = sorted(by_unit[uid], key=lambda m: (m.start, -(m.end - m.start)))
+        # Same span found by several recognizers: the best-scored first, then by name, so the
+        # one kept never depends on the order results arrived in (which varied from run to
+        # run); the others' explanations are kept with it, so a role cue one of them saw
+        # ("the victim was ...") still counts.
+        ms = sorted(by_unit[uid], key=lambda m: (m.start, -(m.end - m.start), -m.score, m.recognizer, m.person))
         kept: list[Mention] = []
         for m in ms:
             if kept and m.start < kept[-1].end:
                 last = kept[-1]
                 if (m.end - m.start) > (last.end - last.start):
                     kept[-1] = m
+                elif (m.start, m.end, m.person) == (last.start, last.end, last.person) and m.explanation not in last.explanation:
+                    kept[-1] = dataclasses.replace(last, explanation=f"{last.explanation}; {m.explanation}")
                 continue
             kept.append(m)
         out.extend(kept)

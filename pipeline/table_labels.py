@@ -95,11 +95,16 @@ def _labels(document: Document) -> Iterable[tuple[TextUnit, list[str]]]:
         p = unit.provenance
         if p.table is not None and p.row is not None and p.column is not None and unit.boxes is None:
             cells.setdefault((p.table, p.row, p.column), unit)
+    columns: dict[int, int] = {}
+    for t, _, c in cells:
+        columns[t] = max(columns.get(t, 0), c + 1)
     for (t, r, c), unit in cells.items():
         labels = []
         if r > 0 and (t, 0, c) in cells:
             labels.append(cells[(t, 0, c)].text)
-        if c > 0 and (t, r, c - 1) in cells:
+        # The first row of a table of three or more columns is its heading row: "Date |
+        # Event / contact | Analysis" labels the columns, not the cell beside it.
+        if c > 0 and (t, r, c - 1) in cells and not (r == 0 and columns[t] >= 3):
             labels.append(cells[(t, r, c - 1)].text)
         yield unit, labels
     yield from _pdf_labels(document)

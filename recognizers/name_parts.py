@@ -41,6 +41,8 @@ STOP_ACRONYMS: tuple[str, ...] = (
     "SFO", "RoSH", "RMP", "PSR", "HDC", "ROTL", "AP", "DA", "IOM", "NSD", "HMIP", "ICO",
     "DPA", "NHS", "GP", "CPS", "WCU", "SPOC", "OMU", "CAMHS", "SI", "PP", "SPO", "POM",
     "COM", "VLO", "RM", "CM", "FLO", "DC", "DS", "PC", "PSO", "HOMD", "DI", "DCI",
+    # Identifier names: the labels of withheld identifiers ("[PNC number]") use them.
+    "PNC", "CRN", "CRO", "NOMIS", "NINO", "DOB",
 )
 
 _STOP = (

@@ -64,11 +64,17 @@ class SpacyPersonRecognizer(SpacyRecognizer):
     def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         """The span without lower-case words at its ends ("George later" -> "George").
 
-        The small model sometimes runs a name on into the next word. A lower-case word
-        stays at the start only if it is a name particle ("de Souza", "van Dijk").
+        The small model sometimes runs a name on into the next word, or past a possessive
+        ("Wallis' PNC"). A lower-case word stays at the start only if it is a name particle
+        ("de Souza", "van Dijk"); an agency acronym never ends a name.
         """
         words = list(_WORD.finditer(text, start, end))
-        while words and words[-1].group(0)[:1].islower():
+        # A name ends at a possessive: "Guy Wallis' PNC number" is Guy Wallis's.
+        for i, w in enumerate(words[:-1]):
+            if w.group(0).endswith(("'", "’", "'s", "’s")):
+                words = words[: i + 1]
+                break
+        while words and (words[-1].group(0)[:1].islower() or words[-1].group(0) in _STOP_ACRONYMS):
             words.pop()
         while words and words[0].group(0)[:1].islower() and words[0].group(0) not in _PARTICLES:
             words.pop(0)

@@ -15,11 +15,12 @@ def make(tmp_path):
     for r, (k, v) in enumerate([("DOB", "2 April 1990"), ("Victim", "Hollie Brent"), ("Date", "12 March 2023")]):
         kv.cell(r, 0).text = k
         kv.cell(r, 1).text = v
-    chron = d.add_table(rows=2, cols=2)
-    chron.cell(0, 0).text = "Date"
-    chron.cell(0, 1).text = "Event"
+    chron = d.add_table(rows=2, cols=3)
+    for i, h in enumerate(["Date", "Event / contact", "Analysis"]):
+        chron.cell(0, i).text = h  # a heading row: "Analysis" is not the contact's name
     chron.cell(1, 0).text = "03/05/2023"
     chron.cell(1, 1).text = "Home visit"
+    chron.cell(1, 2).text = "Sound"
     path = tmp_path / "t.docx"
     d.save(path)
     return read_docx(path)

@@ -39,6 +39,9 @@ def test_defaults_to_person_only():
         ("with de Souza today", "de Souza today", "de Souza"),
         ("and then Marta Quenby", "then Marta Quenby", "Marta Quenby"),
         ("all lower case words", "lower case", None),
+        ("Guy Quenby' PNC number", "Guy Quenby' PNC", "Guy Quenby'"),
+        ("Tom Quenby's MAPPA level", "Tom Quenby's MAPPA", "Tom Quenby's"),
+        ("seen by Tom Quenby PNC", "Tom Quenby PNC", "Tom Quenby"),
     ],
 )
 def test_lower_case_words_are_trimmed_from_the_ends(text, span, expected):
