@@ -170,7 +170,7 @@ def write_cover_sheet(info: CoverInfo, out_path: Path) -> int:
         total = doc.page_count
         if total > 1:
             for n, page in enumerate(doc, start=1):
-                page.insert_text((_PAGE.width / 2 - 30, _PAGE.height - 30), f"Page {n} of {total}", fontname="helv", fontsize=8)
+                page.insert_text((_PAGE.width / 2 - 30, _PAGE.height - 30), f"page {n} of {total}", fontname="helv", fontsize=8)  # lower case: a withheld surname may be "Page"
         save_clean(doc, Path(out_path))
     finally:
         doc.close()

@@ -3,7 +3,7 @@
 The output is laid out afresh from the text units (never from the original file), so only
 text that passed through the decisions can appear in it: removed spans are replaced by
 their labels, drawn as white text in a black box, and hidden content is simply never
-written. The marking, the header and footer units and "Page n of N" are stamped on every
+written. The marking, the header and footer units and "page n of N" are stamped on every
 page after layout, then the file is saved by sanitize.save_clean (Story sets /Producer).
 """
 
@@ -469,7 +469,9 @@ def rebuild(
     doc = pymupdf.open("pdf", pdf)
     try:
         total = doc.page_count
-        draw_bands(doc, mark + header_text, footer_text + mark, lambda n, total: f"Page {n} of {total}")
+        # "page", not "Page": a name withheld in the document may be the word (Holly Page),
+        # and verification would rightly refuse the page line then.
+        draw_bands(doc, mark + header_text, footer_text + mark, lambda n, total: f"page {n} of {total}")
         try:
             # Story wrote every page from the redacted text: no content stream to filter.
             save_clean(doc, out_path, clean_pages=False)

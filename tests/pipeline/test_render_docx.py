@@ -129,7 +129,7 @@ def test_marking_headers_footers_and_page_numbers(rendered, extractor: str) -> N
     pages = rendered["pages"]
     assert text.count("OFFICIAL-SENSITIVE") >= pages
     for n in range(1, pages + 1):
-        assert f"Page {n} of {pages}" in text
+        assert f"page {n} of {pages}" in text
     review: Review = rendered["review"]
     assert "First page header" in text and "Even page footer" in text
     assert review.headers["second"] in text
