@@ -9,10 +9,12 @@ supervised individual and the rest third parties.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.case import Case, CasePerson
@@ -202,6 +204,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
 
     # Pass 1: names of two or more words make people; pass 2: single words join them.
     assigned: list[tuple[_Candidate, str]] = []
+    placed = _Placed()
     singles: list[_Candidate] = []
     for cand in candidates:
         if len(cand.tokens) >= 2:
@@ -209,6 +212,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             if key is None:
                 key = _new_person(cand.tokens, people, name_index)
             assigned.append((cand, key))
+            placed.add(cand.order, key)
         else:
             singles.append(cand)
     # Aliases first, so that an alias used before its introduction still finds its person.
@@ -220,16 +224,21 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             if owner is not None:
                 people[owner].variants.add(" ".join(cand.tokens))
                 _index(owner, [" ".join(cand.tokens)], name_index)
+                for c, k in assigned:
+                    if c is cand:
+                        placed.remove(c.order, k)
                 assigned = [(c, k) for c, k in assigned if c is not cand]
                 assigned.append((cand, owner))
+                placed.add(cand.order, owner)
                 continue
         if len(cand.tokens) >= 2:
             continue
         keys = name_index.get(_norm(cand.tokens[0]), [])
         if len(keys) > 1:
             keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
-        key = _nearest(keys, cand.order, assigned) if keys else _new_person(cand.tokens, people, name_index)
+        key = placed.choose(keys, cand.order) if keys else _new_person(cand.tokens, people, name_index)
         assigned.append((cand, key))
+        placed.add(cand.order, key)
 
     used = {key for _, key in assigned}
     for key in [k for k, p in people.items() if k not in used and p.role_source != "case file"]:
@@ -325,29 +334,47 @@ def _new_person(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
     return key
 
 
-def _nearest(keys: list[str], order: tuple[int, int], assigned: list[tuple[_Candidate, str]]) -> str:
-    """Of several people sharing a name part, which one a bare mention at `order` means."""
-    return _choose(keys, order, [(c.order, k) for c, k in assigned])
+class _Placed:
+    """Where each person has been named so far: counts, and orders for "named last before".
 
-
-def _choose(keys: list[str], order: tuple[int, int], placed: list[tuple[tuple[int, int], str]]) -> str:
-    """The one the document names most (ties: the one named last before).
-
-    Reviews call their subject by surname and relatives by first name, so a bare "Newman"
-    is the most-named Newman even just after "his brother, Geoffrey Newman" (measured on
-    generated reviews: the nearest-mention rule gave the wrong person there). A title
-    ("Mr", "Ms") narrows the choice before this (see _same_gender).
+    `choose` was a scan of every mention so far for each bare name, quadratic in mentions:
+    on a 480-page review it took 9 of resolve's 14 seconds.
     """
-    if len(keys) == 1:
-        return keys[0]
-    best: tuple[tuple[int, int], str] | None = None
-    counts: dict[str, int] = {k: 0 for k in keys}
-    for o, k in placed:
-        if k in counts:
-            counts[k] += 1
-            if o <= order and (best is None or o > best[0]):
-                best = (o, k)
-    return max(keys, key=lambda k: (counts[k], best is not None and best[1] == k))
+
+    def __init__(self, items: Iterable[tuple[tuple[int, int], str]] = ()) -> None:
+        self.count: Counter[str] = Counter()
+        self.orders: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for order, key in items:
+            self.add(order, key)
+
+    def add(self, order: tuple[int, int], key: str) -> None:
+        self.count[key] += 1
+        bisect.insort(self.orders[key], order)
+
+    def remove(self, order: tuple[int, int], key: str) -> None:
+        orders = self.orders[key]
+        i = bisect.bisect_left(orders, order)
+        if i < len(orders) and orders[i] == order:
+            del orders[i]
+            self.count[key] -= 1
+
+    def choose(self, keys: list[str], order: tuple[int, int]) -> str:
+        """The one the document names most (ties: the one named last before `order`).
+
+        Reviews call their subject by surname and relatives by first name, so a bare "Newman"
+        is the most-named Newman even just after "his brother, Geoffrey Newman" (measured on
+        generated reviews: the nearest-mention rule gave the wrong person there). A title
+        ("Mr", "Ms") narrows the choice before this (see _same_gender).
+        """
+        if len(keys) == 1:
+            return keys[0]
+        best: tuple[tuple[int, int], str] | None = None
+        for k in keys:
+            orders = self.orders.get(k, [])
+            i = bisect.bisect_right(orders, order)
+            if i and (best is None or orders[i - 1] > best[0]):
+                best = (orders[i - 1], k)
+        return max(keys, key=lambda k: (self.count[k], best is not None and best[1] == k))
 
 
 _MALE_TITLES = {"mr", "mister", "sir", "master"}
@@ -494,7 +521,7 @@ def _variant_mentions(
     pattern = re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", re.IGNORECASE) if alts else None
     ini_pattern = re.compile(rf"(?<![\w\-/])(?:{'|'.join(map(re.escape, by_initials))})(?![\w\-/])") if by_initials else None
 
-    placed = sorted(((unit_order[m.unit_id], m.start), m.person) for m in mentions)
+    placed = _Placed(((unit_order[m.unit_id], m.start), m.person) for m in mentions)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, person in people.items():
         ini = initials(person)
@@ -502,7 +529,7 @@ def _variant_mentions(
             by_ends[(ini[0], ini[-1])].append(key)
 
     def nearest(keys: list[str], order: tuple[int, int]) -> str:
-        return _choose(keys, order, placed)
+        return placed.choose(keys, order)
 
     out: list[Mention] = []
     for uid, unit in document.units.items():
