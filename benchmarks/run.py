@@ -215,6 +215,8 @@ def summarise(run: dict, docs: list[dict], workers: int) -> dict:
     by_seed = {d["seed"]: d for d in docs}
     rows = run["docs"]
     out = {"workers": workers, "wall_s": round(run["wall"], 2), "failed": sum(not r["ok"] for r in rows)}
+    # Reasons are the pipeline's own messages (kind of problem and page, never document text).
+    out["failures"] = [{"seed": r["seed"], "reason": r["error"]} for r in rows if not r["ok"]]
     pages = sum(r["pages"] for r in rows)
     out["pages"] = pages
     out["pages_per_s"] = round(pages / run["wall"], 2)
@@ -270,6 +272,8 @@ def table(res: dict) -> str:
         row("  ratio", lt["ratio"], None, None, "<= 1.2")
     lines.append("")
     lines.append(f"failed documents: pipeline {p1['failed']}, baseline {b['failed']}; wall {res['bench_seconds']:.0f} s")
+    for f in p1.get("failures", []):
+        lines.append(f"  pipeline, seed {f['seed']}: {f['reason']}")
     m = res["machine"]
     lines.append(f"machine: {m['nproc']} x {m['cpu']}; load average at start {m['loadavg_at_start']}, at end {m.get('loadavg_at_end')}")
     return "\n".join(lines)

@@ -49,6 +49,7 @@ def case_needles(case) -> list[Needle]:
     """Every name (with its variants), identifier and written date of birth in a case file."""
     from pipeline.detect import date_forms
     from pipeline.model import Person
+    from pipeline.needles import name_needle
     from pipeline.resolve import MONTHS, name_variants
 
     needles: dict[tuple[str, bool], Needle] = {}
@@ -60,7 +61,7 @@ def case_needles(case) -> list[Needle]:
                 continue
             # Case-sensitive, as in the pipeline: "Will" the name, not "will" the verb.
             for form in {variant, variant.upper()}:
-                needles[(form, True)] = Needle(form, Category.NAME.value, case_sensitive=True)
+                needles[(form, True)] = name_needle(form)
     for value in case.identifiers():
         for form in _identifier_forms(value):
             needles[(form, False)] = Needle(form, Category.IDENTIFIER.value)
@@ -85,6 +86,7 @@ def log_needles(path: Path) -> list[Needle]:
     from openpyxl import load_workbook
 
     from pipeline.columns import is_not_for_disclosure
+    from pipeline.needles import name_needle
     from pipeline.resolve import ACRONYMS, MONTHS, NOT_NAMES, TITLES
 
     try:
@@ -142,13 +144,13 @@ def log_needles(path: Path) -> list[Needle]:
         if category in _HIDDEN_CATEGORIES and len(text) < _HIDDEN_MIN_CHARS:
             continue
         if category == Category.NAME.value:
-            needles[(text, True)] = Needle(text, category, case_sensitive=True)
+            needles[(text, True)] = name_needle(text, category)
             # Every word of a removed name is a variant of it, unless a disclosed row uses it.
             for word in re.findall(r"[^\W\d_][\w'’\-]*", text):
                 word = re.sub(r"['’]s?$", "", word)
                 if len(word) < 3 or word.casefold() in not_name or word.upper() in ACRONYMS or word in disclosed_words:
                     continue
-                needles[(word, True)] = Needle(word, category, case_sensitive=True)
+                needles[(word, True)] = name_needle(word, category)
         else:
             needles[(text, False)] = Needle(text, category or "logged text")
     return list(needles.values())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pipeline.columns import is_not_for_disclosure
 from pipeline.model import Action, Category, Decision, Document, HiddenKind
-from pipeline.resolve import MONTHS, Resolution, name_variants
+from pipeline.resolve import MONTHS, Resolution, english_word_names, name_variants
 from pipeline.verify import Needle
 
 # Hidden content whose text must be absent. Document properties and PDF metadata are not
@@ -30,6 +30,13 @@ def prison_forms(text: str) -> list[str]:
     return [f"HMP {text}", f"HMYOI {text}", f"{text} prison", f"HMP/YOI {text}"]
 
 
+def name_needle(form: str, category: str = Category.NAME.value) -> Needle:
+    """A name must be absent, case-sensitively; a one-word name that is also an English word
+    ("Page") may still stand before a number ("Page 1" in a footer)."""
+    word = " " not in form.strip() and form.lower() in english_word_names()
+    return Needle(form, category, case_sensitive=True, number_may_follow=word)
+
+
 def needles_for(resolution: Resolution, decisions: Sequence[Decision], document: Document) -> list[Needle]:
     """Everything that must not appear in the output of one document."""
     needles: dict[tuple[str, bool], Needle] = {}
@@ -50,7 +57,7 @@ def needles_for(resolution: Resolution, decisions: Sequence[Decision], document:
             if v.lower() in MONTHS or len(v) < 3:
                 continue
             for form in {v, v.upper()}:
-                needles[(form, True)] = Needle(form, Category.NAME.value, case_sensitive=True)
+                needles[(form, True)] = name_needle(form)
     for h in document.removed:
         if h.kind not in _HIDDEN_TEXT_KINDS:
             continue

@@ -613,13 +613,13 @@ def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:
     if found.lower() in MONTHS and (_MONTH_BEFORE.search(text[max(0, start - 20) : start]) or _MONTH_AFTER.match(text[end : end + 16])):
         return False
     # "Page 3", "Mark 2", "Bishop 4": a surname that is an English word, then a number.
-    if found.lower() in _english_word_names() and re.match(r"[ \t]+\d", text[end : end + 3]):
+    if found.lower() in english_word_names() and re.match(r"[ \t]+\d", text[end : end + 3]):
         return False
     return True
 
 
 @functools.cache
-def _english_word_names() -> frozenset[str]:
+def english_word_names() -> frozenset[str]:
     """Names in the name lists that are also English words (marked `*`), lower-cased."""
     from recognizers.name_list import DATA, _load
 

@@ -45,6 +45,9 @@ class Needle:
     text: str
     category: str
     case_sensitive: bool = False
+    # A surname that is also a word ("Page", "Mark"): not counted when a number follows
+    # ("page 3", "Page 1" in a footer), as detection does not count it either.
+    number_may_follow: bool = False
 
 
 @dataclass
@@ -184,10 +187,11 @@ def revisions(path: Path) -> int:
     return max(1, len(re.findall(rb"%%EOF", data)))
 
 
-def _compile(text: str, case_sensitive: bool) -> re.Pattern[str]:
+def _compile(text: str, case_sensitive: bool, number_may_follow: bool = False) -> re.Pattern[str]:
     body = r"\s*".join(re.escape(part) for part in normalise(text).split())
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+    tail = r"(?!\s+\d)" if number_may_follow else ""
+    return re.compile(rf"(?<![\w]){body}(?![\w]){tail}", flags)
 
 
 def _patterns(needle: Needle) -> list[re.Pattern[str]]:
@@ -195,7 +199,7 @@ def _patterns(needle: Needle) -> list[re.Pattern[str]]:
     forms = {needle.text}
     if needle.case_sensitive:
         forms.add(needle.text.upper())
-    return [_compile(f, needle.case_sensitive) for f in sorted(forms)]
+    return [_compile(f, needle.case_sensitive, needle.number_may_follow) for f in sorted(forms)]
 
 
 def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Needle, int]]:

@@ -67,3 +67,13 @@ def test_unreadable_output_fails(tmp_path):
     bad.write_bytes(b"%PDF-1.7\n garbage")
     with pytest.raises(LeakDetectedError, match="cannot be re-read"):
         verify(bad, [])
+
+
+def test_a_word_surname_before_a_number_is_not_a_leak_but_elsewhere_it_is():
+    from pipeline.needles import name_needle
+
+    needle = name_needle("Page")
+    assert needle.number_may_follow and not name_needle("Quarrington").number_may_follow
+    assert find_leaks(["Footer: Page 1 of 3"], [needle]) == []
+    assert find_leaks(["Contact with Ms Page was weekly."], [needle]) == [(needle, 1)]
+    assert find_leaks(["PAGE reported it."], [name_needle("PAGE")]) != []
