@@ -315,6 +315,14 @@ def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
         # "Sarah Jane Jenkins" against "Sarah Jenkins", and the reverse
         if same_last and ptoks[0] == first:
             return pkey
+        # "Emma Butler" against "Emma Butler-O'Sullivan" (a reader or recognizer stopped at
+        # the hyphen), and the reverse: the longer is the name.
+        if ptoks[0] == first and (ptoks[-1].startswith(last + "-") or last.startswith(ptoks[-1] + "-")):
+            if len(last) > len(ptoks[-1]) and person.role_source != "case file":
+                person.canonical = " ".join(tokens)
+            person.variants.add(" ".join(tokens))
+            _index(pkey, [" ".join(tokens)], name_index)
+            return pkey
     # A single-word person found earlier ("Kyle") whose surname is now given ("Kyle Brown").
     for pkey, person in list(people.items()):
         if len(person.canonical.split()) == 1 and _norm(person.canonical) == first and person.role_source != "case file":

@@ -25,7 +25,8 @@ _MONTHS = (
 )
 # A street-name word: capitalised, may carry an apostrophe or hyphen (St Mary's,
 # Ashby-de-la-Zouch). Not a month, so "12 March Court" (a date) is not an address.
-_WORD = r"(?!" + _MONTHS + r"\b)[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z]+)*"
+# Nor a title: "On 16 February 2023 Mr Green said" holds no address (Green is a street type).
+_WORD = r"(?!" + _MONTHS + r"\b|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z]+)*"
 _TYPE = (
     r"(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True))
     + r"|(?:" + "|".join(ABBREVIATED_TYPES) + r")\.?)"
@@ -54,7 +55,8 @@ class AddressRecognizer(SfoPatternRecognizer):
     PATTERNS = [
         Pattern(
             "street address",
-            r"(?<![\w/.,-])" + _START + r"(?:" + _WORD + r"[ \t]+){1,3}"
+            # Not the year of a date ("5 May 2023 Park Lane ..." is a date, then a place).
+            r"(?<![\w/.,-])(?<!\b" + _MONTHS + r"\.?,?[ \t]{1,3})" + _START + r"(?:" + _WORD + r"[ \t]+){1,3}"
             + _TYPE + r"(?![\w])" + _TOWN + r"?" + _POSTCODE_TAIL + r"?",
             0.6,
         ),

@@ -53,8 +53,18 @@ _STOP = (
 # One name word: Jenkins, O'Connor, D'Souza, McDonald, MacLeod, Smith-Jones, O'CONNOR,
 # DANIEL. At least two letters, so anonymised labels ("Victim A") are not names.
 # The trailing lookahead stops before a possessive 's and inside no longer word.
+# Months that are also first names (April, May, June, July, August) count as a name word
+# only before another name word: "PP April Leland-Wall", never "PP in April" or "April 2023".
+_MONTH_NAMES = ("April", "May", "June", "July", "August")
+_STOP_BUT_MONTH_NAMES = (
+    r"(?:(?i:" + "|".join(sorted(set(STOP_WORDS) - set(_MONTH_NAMES), key=len, reverse=True)) + r")|"
+    + "|".join(sorted(set(STOP_ACRONYMS), key=len, reverse=True)) + r")"
+)
+_MONTH_NAME_ALONE = (
+    r"(?:" + "|".join(_MONTH_NAMES) + r")(?![\w'’])(?![ \t]++(?!" + _STOP + r"(?![\w'’]))[A-Z][a-z])"
+)
 NAME_TOKEN = (
-    r"(?!" + _STOP + r"(?![\w'’]))"
+    r"(?!" + _STOP_BUT_MONTH_NAMES + r"(?![\w'’]))(?!" + _MONTH_NAME_ALONE + r")"
     r"(?:[A-Z]['’])?[A-Z](?:[a-z]+|[A-Z]+)(?:[A-Z][a-z]+)?(?:-[A-Z](?:[a-z]+|[A-Z]+))?"
     r"(?![\w])"
 )

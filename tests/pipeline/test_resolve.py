@@ -191,3 +191,15 @@ def test_may_the_month_and_may_the_person(text, is_name):
 
     start = text.index("May")
     assert _looks_like_name("May", text, start, start + 3) is is_name
+
+
+def test_a_name_cut_at_its_hyphen_is_the_same_person():
+    doc = document(
+        "The SPO, Emma Quenby-O'Sullivan, countersigned it.",
+        "Emma Quenby reviewed the plan; Emma said it was sound.",
+    )
+    res = resolve(doc, [person(doc, "Emma Quenby-O'Sullivan"), person(doc, "Emma Quenby")])
+    assert len(res.people) == 1
+    (p,) = res.people.values()
+    assert p.canonical == "Emma Quenby-O'Sullivan"
+    assert {m.text for m in res.mentions} == {"Emma Quenby-O'Sullivan", "Emma Quenby", "Emma"}

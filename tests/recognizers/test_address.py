@@ -31,6 +31,9 @@ def recognizer():
         ('Section 2 of the Act', 0, []),
         ('On 12 March 2023 the PP visited', 0, []),
         ('On 12 March Court was adjourned', 0, []),
+        ('On 16 February 2023 Mr Green disclosed it', 0, []),
+        ('by 5 May 2023 Park Lane was closed', 0, []),
+        ('He lived at 2023 Green Lane', 1, [(12, 27)]),
         ('3 Probation Officers', 0, []),
     ],
 )
