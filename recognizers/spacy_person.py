@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -52,13 +53,35 @@ class SpacyPersonRecognizer(SpacyRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         kept = []
         for r in results:
-            if r.entity_type == "PERSON":
-                span = self.trimmed(text, r.start, r.end)
-                if span is None or not self.is_plausible_name(text[span[0] : span[1]]):
-                    continue
-                r.start, r.end = span
-            kept.append(r)
+            if r.entity_type != "PERSON":
+                kept.append(r)
+                continue
+            for start, end in self.pieces(text, r.start, r.end):
+                if self.is_plausible_name(text[start:end]):
+                    piece = copy.copy(r)
+                    piece.start, piece.end = start, end
+                    kept.append(piece)
         return kept
+
+    @classmethod
+    def pieces(cls, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The names inside a PERSON span: "Frank and Lewis" is Frank, and Lewis.
+
+        A lower-case word inside the span, other than a name particle ("Anna de Souza",
+        "van Dijk"), separates names; "George later" is George.
+        """
+        out: list[tuple[int, int]] = []
+        run: list = []
+        for w in [*_WORD.finditer(text, start, end), None]:
+            if w is not None and not (w.group(0)[:1].islower() and w.group(0) not in _PARTICLES):
+                run.append(w)
+                continue
+            if run:
+                span = cls.trimmed(text, run[0].start(), run[-1].end())
+                if span is not None:
+                    out.append(span)
+            run = []
+        return out
 
     @staticmethod
     def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -48,3 +48,19 @@ def test_lower_case_words_are_trimmed_from_the_ends(text, span, expected):
     start = text.index(span)
     got = SpacyPersonRecognizer.trimmed(text, start, start + len(span))
     assert (None if got is None else text[got[0] : got[1]]) == expected
+
+
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        ("Frank and Lewis", ["Frank", "Lewis"]),
+        ("Anna de Souza", ["Anna de Souza"]),
+        ("Tom Quenby later", ["Tom Quenby"]),
+        ("Tom and Ann Quenby's", ["Tom", "Ann Quenby's"]),
+    ],
+)
+def test_a_span_holding_two_names_gives_both(span, expected):
+    text = f"Seen by {span} today"
+    start = text.index(span)
+    got = SpacyPersonRecognizer.pieces(text, start, start + len(span))
+    assert [text[s:e] for s, e in got] == expected
