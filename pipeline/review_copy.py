@@ -144,7 +144,7 @@ def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Seque
 
 
 def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequence[LogRow], out_path: Path) -> int:
-    from pipeline.render_pdf import line_boxes
+    from pipeline.render_pdf import line_boxes, text_width
 
     try:
         doc = pymupdf.open(document.path, filetype="pdf")
@@ -175,7 +175,7 @@ def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequen
             for rects, row in items:
                 first = rects[0]
                 label = tag_text(row)
-                width = pymupdf.get_text_length(label, fontname="helv", fontsize=_TAG_SIZE)
+                width = text_width(label, "helv") * _TAG_SIZE
                 box = pymupdf.Rect(first.x0, first.y0 - _TAG_SIZE - 1, first.x0 + width + 2, first.y0)
                 shape.draw_rect(box)
                 shape.finish(fill=(1, 1, 1), fill_opacity=0.5, width=0)  # the line above stays legible
