@@ -26,7 +26,7 @@ from pipeline.case import Case, load_case
 from pipeline.engine import Engine, get_engine
 from pipeline.model import Category
 from pipeline.redact import redact_case
-from pipeline.verify import normalise
+from pipeline.verify import normalise, pdfminer_pages
 
 logger = logging.getLogger(__name__)
 
@@ -189,21 +189,6 @@ def reading_text(pages: Sequence[str]) -> str:
     return "\n".join(line for page in pages for line in page.splitlines() if key(line) not in running)
 
 
-def _char_pages(path: Path):
-    """pdfminer.six's pages without layout analysis (extract_pages always runs it)."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-
-    manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=None)
-    interpreter = PDFPageInterpreter(manager, device)
-    with open(path, "rb") as fh:
-        for page in PDFPage.get_pages(fh):
-            interpreter.process_page(page)
-            yield device.get_result()
-
-
 def page_views(path: Path, *, layout: bool = True) -> list[list[str]]:
     """`text_views`, page by page."""
     from pdfminer.high_level import extract_pages
@@ -219,7 +204,7 @@ def page_views(path: Path, *, layout: bool = True) -> list[list[str]]:
             for child in obj:
                 yield from chars(child)
 
-    for page in extract_pages(str(path)) if layout else _char_pages(path):
+    for page in extract_pages(str(path)) if layout else pdfminer_pages(path):
         if layout:
             layout_pages.append("".join(el.get_text() for el in page if isinstance(el, LTTextContainer)))
         rows: dict[int, list] = defaultdict(list)

@@ -129,13 +129,11 @@ def extract_pdfium(path: Path) -> list[str]:
     return texts
 
 
-def extract_pdfminer(path: Path) -> list[str]:
-    """Page texts read with pdfminer.six: every character its interpreter draws, in drawing order.
+def pdfminer_pages(path: Path):
+    """pdfminer.six's pages, one LTPage each, without layout analysis (characters only).
 
-    Layout analysis (grouping characters into boxes and lines) is skipped: it cost about five
-    times the parse and adds nothing to a leak check, which needs the characters, not the
-    reading order. Lines and word gaps are rebuilt from positions so that whole-word matching
-    still sees word boundaries.
+    `pdfminer.high_level.extract_pages` always runs layout analysis, even when its result is
+    not read: it cost about five times the parse and is super-linear on fragmented pages.
     """
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -144,12 +142,20 @@ def extract_pdfminer(path: Path) -> list[str]:
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
-    pages = []
     with open(path, "rb") as fh:
         for page in PDFPage.get_pages(fh):
             interpreter.process_page(page)
-            pages.append(_chars_text(device.get_result()))
-    return pages
+            yield device.get_result()
+
+
+def extract_pdfminer(path: Path) -> list[str]:
+    """Page texts read with pdfminer.six: every character its interpreter draws, in drawing order.
+
+    A leak check needs the characters, not the reading order, so there is no layout
+    analysis (`pdfminer_pages`). Lines and word gaps are rebuilt from positions so that
+    whole-word matching still sees word boundaries.
+    """
+    return [_chars_text(layout) for layout in pdfminer_pages(path)]
 
 
 def _chars_text(layout) -> str:
@@ -318,4 +324,4 @@ def read_text(path: Path) -> str:
     return "\n".join(extract_pdfminer(path))
 
 
-__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "read_text", "verify"]
+__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "pdfminer_pages", "read_text", "verify"]

@@ -79,6 +79,14 @@ def file_leaks(path: Path, secrets: list[str]) -> list[str]:
     return [s for s, enc in forms if s.encode(enc) in data or s.upper().encode(enc) in data]
 
 
+def assert_temp_clean(tmp: Path, secrets: list[str]) -> None:
+    """No temporary file's name or content holds personal data."""
+    for path in tmp.rglob("*"):
+        assert not leaks(path.name, secrets)
+        if path.is_file():
+            assert not file_leaks(path, secrets), f"temporary file {path.name} holds personal data"
+
+
 def assert_key_store_clean(home: Path, secrets: list[str]) -> None:
     for path in home.rglob("*"):
         assert not leaks(path.name, secrets) and not leaks(path.name.title(), secrets)
@@ -138,10 +146,7 @@ def test_verbose_run_in_process_leaks_nothing(tmp_path, corpus, caplog, capsys, 
     for stream in (captured.out, captured.err):
         assert not leaks(without(stream, echoed), secrets), "stdout/stderr holds personal data"
         assert not [k for k in keys if k in without(stream, echoed).lower()]
-    for path in tmp.rglob("*"):
-        assert not leaks(path.name, secrets)
-        if path.is_file():
-            assert not file_leaks(path, secrets), f"temporary file {path.name} holds personal data"
+    assert_temp_clean(tmp, secrets)
     assert_key_store_clean(home, secrets)
     assert_outputs_clean(out, cases, inputs, secrets)
     # Last, so that everything above is checked whatever happens here: the log records must
@@ -172,10 +177,7 @@ def test_verbose_run_as_a_process_leaks_nothing_on_stdout_or_stderr(tmp_path, co
         cleaned = without(stream, echoed)
         assert not leaks(cleaned, secrets), "stdout/stderr holds personal data"
         assert not [k for k in keys if k in cleaned.lower()], "stdout/stderr holds an input's surname"
-    for path in tmp.rglob("*"):
-        assert not leaks(path.name, secrets)
-        if path.is_file():
-            assert not file_leaks(path, secrets), f"temporary file {path.name} holds personal data"
+    assert_temp_clean(tmp, secrets)
     assert_key_store_clean(home, secrets)
     assert_outputs_clean(out, cases, inputs, secrets)
     named = [line.split(":")[1].strip() for line in log_lines if any(k in line.lower() for k in keys)]
