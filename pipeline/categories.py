@@ -73,6 +73,11 @@ REASONS: dict[Category, str] = {
         "Health data, a sensitive category (DPA 2018 s.35(8)); disclosure is not necessary and "
         "proportionate under s.35(5) and Schedule 8 (operational guidance 7.2)."
     ),
+    Category.STAFF_CIRCUMSTANCES: (
+        "Personal circumstances of a member of staff (health, bereavement, leave and its reason, family "
+        "events, protected characteristics): not necessary to understand the review; where sensitive "
+        "(DPA 2018 s.35(8)) not proportionate under s.35(5) (operational guidance 3.4.4, 7.2)."
+    ),
     Category.PRISON: (
         "Prisons are referred to generically unless there is a specific reason to name one "
         "(operational guidance 7.2)."
@@ -100,6 +105,10 @@ ARGUMENTS: dict[Category, tuple[str, str]] = {
     Category.MEDICAL: (
         "May explain risk decisions discussed in the review.",
         "Sensitive health data of a person who has not consented.",
+    ),
+    Category.STAFF_CIRCUMSTANCES: (
+        "None identified: professional practice, not private life, is what the review examines.",
+        "Private life of a member of staff; professional failings stay in the review.",
     ),
     Category.PRISON: ("Naming the prison may matter if practice there is a finding.", "Not needed to understand the review."),
     Category.HIDDEN: ("None: not part of the review.", "Drafting material, not the review's content."),

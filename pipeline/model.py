@@ -184,6 +184,7 @@ class Category(str, enum.Enum):
     ADDRESS = "address"
     DATE_OF_BIRTH = "date of birth"
     MEDICAL = "medical"
+    STAFF_CIRCUMSTANCES = "staff circumstances"
     PRISON = "prison"
     HIDDEN = "hidden content"
     REMOVED_COLUMN = "removed column"
