@@ -65,7 +65,7 @@ def snapshot(out_json: Path, cases: int, seed: int) -> None:
     try:
         from pipeline.evaluation.corpus.generate import generate_corpus
     except ImportError:  # before the restructure
-        from pipeline.corpus.generate import generate_corpus
+        from pipeline.evaluation.corpus.generate import generate_corpus
 
     result: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp_s:

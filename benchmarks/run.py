@@ -8,7 +8,7 @@ decide, render, verify, log) in 1 and then 2 worker processes; each worker loads
 engine once, before the clock starts, and takes whole cases from a queue. Then the
 baseline (benchmarks/baseline.py) runs in one worker over a subset of the same documents,
 and a 500-page review is timed against the 40-page DOCX reviews. Recall is scored with
-pipeline/evaluate.py's own functions (its position-sorted pdfminer.six and pypdf views,
+pipeline/evaluation/score.py's own functions (its position-sorted pdfminer.six and pypdf views,
 the gold's must-go strings).
 Prints a table and writes benchmarks/results/latest.json.
 """
@@ -53,7 +53,7 @@ def _fmt(seed: int) -> str:
 
 def build_set(log, count: int = len(SEEDS)) -> list[dict]:
     """Generate (once) and list the documents: path, format, case folder and case id."""
-    from pipeline.corpus import generate_case, load_gold
+    from pipeline.evaluation.corpus import generate_case, load_gold
 
     docs = []
     for seed in [*list(SEEDS)[: max(2, count)], LONG_SEED]:
@@ -80,7 +80,7 @@ def _worker(kind: str, jobs, results, ready, out_root: str) -> None:
     os.environ["SFO_REDACT_HOME"] = tempfile.mkdtemp(prefix="sfo-bench-home-")
     os.environ.pop("SFO_REDACT_KEY", None)
     if kind == "pipeline":
-        from pipeline.engine import get_engine
+        from pipeline.detect.engine import get_engine
         from pipeline.redact import redact_case
 
         engine = get_engine()
@@ -150,7 +150,7 @@ def run_workers(kind: str, docs: list[dict], workers: int, out_root: Path) -> di
 def startup_seconds(kind: str, repeats: int = 3) -> float:
     """Cold process to a ready engine (median of `repeats`), measured from outside."""
     if kind == "pipeline":
-        code = "from pipeline.engine import get_engine; get_engine(); print('ready', flush=True)"
+        code = "from pipeline.detect.engine import get_engine; get_engine(); print('ready', flush=True)"
     else:
         code = "from benchmarks.baseline import build_analyzer; build_analyzer(); print('ready', flush=True)"
     times = []
@@ -169,10 +169,10 @@ def startup_seconds(kind: str, repeats: int = 3) -> float:
 
 
 def _recall_one(args: tuple[str, str, str]) -> tuple[int, int]:
-    """(must-go strings, removed) for one output, scored as pipeline/evaluate.py scores."""
+    """(must-go strings, removed) for one output, scored as pipeline/evaluation/score.py scores."""
     folder, doc_name, output = args
-    from pipeline.corpus import load_gold
-    from pipeline.evaluate import _DATE_WITH_MONTH, MONTHS, contains, text_views
+    from pipeline.evaluation.corpus import load_gold
+    from pipeline.evaluation.score import _DATE_WITH_MONTH, MONTHS, contains, text_views
     from pipeline.model import Category
     from pipeline.verify import normalise
 

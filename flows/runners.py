@@ -1,7 +1,7 @@
 """The task runner, chosen by configuration.
 
 - threads on this machine (default): `ThreadPoolTaskRunner(max_workers=N)`; the threads
-  share one detection engine (`pipeline.engine.get_engine()` caches one per process);
+  share one detection engine (`pipeline.detect.engine.get_engine()` caches one per process);
 - an existing Dask scheduler: `DaskTaskRunner(address="tcp://host:8786")`; each Dask
   worker process builds its own engine once and reuses it;
 - a local Dask cluster: `DaskTaskRunner(cluster_kwargs={"n_workers": N, "processes": ...})`.

@@ -54,7 +54,7 @@ def _kind(path: Path) -> str:
 def run_case(inbox: Path, case_id: str, outbox: Path, quarantine_dir: Path) -> CaseSummary:
     """Draft one case from the inbox into the outbox; failed inputs are copied to the quarantine."""
     from pipeline.case import load_case
-    from pipeline.engine import get_engine
+    from pipeline.detect.engine import get_engine
     from pipeline.errors import SfoRedactError
     from pipeline.redact import redact_case
 

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.columns import is_not_for_disclosure
-from pipeline.cover_sheet import (
+from pipeline.read.columns import is_not_for_disclosure
+from pipeline.render.cover_sheet import (
     REGION_LABEL,
     CoverInfo,
     PackDocument,
@@ -34,7 +34,7 @@ from pipeline.model import Action, Category, Decision, Document, DocumentKind
 from pipeline.pack import Pack, build_pack
 from pipeline.read import read
 from pipeline.render import render
-from pipeline.replace import replaced_text
+from pipeline.render.replace import replaced_text
 from pipeline.verify import Needle, find_leaks, verify
 from redaction_logs.errors import RedactionLogError
 from redaction_logs.integrity import DocumentEntry, text_mac

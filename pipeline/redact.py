@@ -30,16 +30,16 @@ from pathlib import Path
 from pipeline.case import Case
 from pipeline.decide import decide
 from pipeline.detect import detect
-from pipeline.engine import Engine, get_engine
+from pipeline.detect.engine import Engine, get_engine
 from pipeline.keystore import CaseMapping, load_key
-from pipeline.labels import Labeller, document_acronyms
+from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.categories import hidden_category
 from pipeline.errors import SfoRedactError
 from pipeline.model import Decision, Document, DocumentKind, Style
-from pipeline.needles import needles_for
+from pipeline.verify.needles import needles_for
 from pipeline.read import read
 from pipeline.render import render
-from pipeline.replace import replaced_text
+from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
 from pipeline.verify import DRAFT_READERS, verify
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
@@ -295,7 +295,7 @@ def write_case_outputs(
     An existing log is read first so the reviewer's decisions carry over; it is kept as
     `{case_id}.redaction-log.previous.xlsx` so nothing a person typed is ever lost.
     """
-    from pipeline.review_copy import tag_pages, write_review_copy
+    from pipeline.render.review_copy import tag_pages, write_review_copy
 
     log_path = out_dir / log_name(case_id)
     parts = [

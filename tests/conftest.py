@@ -22,6 +22,6 @@ def _private_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def engine():
     """One detection engine for the whole session (loading spaCy takes seconds)."""
-    from pipeline.engine import get_engine
+    from pipeline.detect.engine import get_engine
 
     return get_engine()

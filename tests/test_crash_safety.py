@@ -23,7 +23,7 @@ import openpyxl
 import pypdf
 import pytest
 
-from pipeline.corpus import generate_case
+from pipeline.evaluation.corpus import generate_case
 from pipeline.keystore import CaseMapping
 from pipeline.redact import document_kind_name, remove_abandoned_work, work_folder
 from pipeline.verify import Needle, verify

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.corpus import generate_corpus
-from pipeline.evaluate import evaluate, shortfalls
+from pipeline.evaluation.corpus import generate_corpus
+from pipeline.evaluation.score import evaluate, shortfalls
 
 pytestmark = pytest.mark.slow
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.corpus import generate_case
+from pipeline.evaluation.corpus import generate_case
 from pipeline.redact import document_kind_name
 from pipeline.verify import read_text
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from pipeline.case import load_case
-from pipeline.corpus import GeneratedCase, generate_case, generate_corpus, load_gold
+from pipeline.evaluation.corpus import GeneratedCase, generate_case, generate_corpus, load_gold
 from pipeline.model import Category
 from tests.corpus.extract import document_text, docx_visible_text, normalise, pdf_text
 

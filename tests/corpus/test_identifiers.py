@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from pipeline.corpus import identifiers as ids
-from pipeline.corpus.places import TOWNS
+from pipeline.evaluation.corpus import identifiers as ids
+from pipeline.evaluation.corpus.places import TOWNS
 
 RNG_SEEDS = range(50)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import generate_case
+from pipeline.evaluation.corpus import generate_case
 from tests.flows.conftest import assert_nothing_personal, personal_needles
 
 pytestmark = pytest.mark.slow

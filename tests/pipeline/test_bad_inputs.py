@@ -21,7 +21,7 @@ from faker import Faker
 from pikepdf import Array, Dictionary, Name
 
 from pipeline.cli import main
-from pipeline.read_docx import MAX_UNCOMPRESSED_BYTES
+from pipeline.read.docx import MAX_UNCOMPRESSED_BYTES
 
 GOOD_CASE = "SFO60001"
 fake = Faker("en_GB")

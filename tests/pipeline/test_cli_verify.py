@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 from pipeline.case import parse_case
 from pipeline.cli import main
-from pipeline.cli_verify import case_needles
-from pipeline.sanitize import save_clean
+from pipeline.cli.verify import case_needles
+from pipeline.render.sanitize import save_clean
 
 fake = Faker("en_GB")
 fake.seed_instance(6061)

@@ -23,7 +23,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from pipeline.model import HiddenKind, Source
-from pipeline.read_docx import read_docx
+from pipeline.read.docx import read_docx
 from pipeline.render import render
 from redaction_logs.rows import hidden_rows
 from tests.pipeline.docx_fixtures import add_field, build_review, fake

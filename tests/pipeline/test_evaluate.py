@@ -1,8 +1,8 @@
-"""Scoring helpers of pipeline/evaluate.py (the slow tier runs the whole evaluation)."""
+"""Scoring helpers of pipeline/evaluation/score.py (the slow tier runs the whole evaluation)."""
 
 from __future__ import annotations
 
-from pipeline.evaluate import contains, reading_text
+from pipeline.evaluation.score import contains, reading_text
 from pipeline.verify import normalise
 
 PAGES = [

@@ -20,8 +20,8 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.model import HiddenKind
-from pipeline.read_docx import read_docx
-from pipeline.read_pdf import read_pdf
+from pipeline.read.docx import read_docx
+from pipeline.read.pdf import read_pdf
 from pipeline.redact import redact_case
 from pipeline.render import render
 from tests.pipeline.docx_fixtures import fake

@@ -1,9 +1,9 @@
 
 from pipeline.decide import decide
 from pipeline.keystore import CaseMapping, load_key
-from pipeline.labels import Labeller, document_acronyms, real_initials
+from pipeline.decide.labels import Labeller, document_acronyms, real_initials
 from pipeline.model import Action, Category, Role
-from pipeline.replace import replaced_text
+from pipeline.render.replace import replaced_text
 from pipeline.resolve import resolve
 
 from tests.pipeline.model_builders import document, entity, person

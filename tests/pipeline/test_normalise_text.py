@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.model import Document, DocumentKind, Provenance, Source, TextUnit
-from pipeline.normalise_text import clean_document, clean_text, clean_unit, fold
+from pipeline.read.normalise import clean_document, clean_text, clean_unit, fold
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import Cell, DocumentKind, HiddenKind, Paragraph, Source, Style, Table
-from pipeline.read_docx import MAX_UNCOMPRESSED_BYTES, read_docx
+from pipeline.read.docx import MAX_UNCOMPRESSED_BYTES, read_docx
 from tests.pipeline.docx_fixtures import (
     Review,
     add_footnote_reference,

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import DocumentKind, HiddenKind, Source, Style
-from pipeline.read_pdf import read_pdf
+from pipeline.read.pdf import read_pdf
 from tests.pipeline.pdf_fixtures import (
     make_drawn_table,
     make_review,

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from pipeline.errors import RenderError
 from pipeline.model import Action, Category, Decision, Document
-from pipeline.read_docx import read_docx
-from pipeline.render_docx import rebuild
+from pipeline.read.docx import read_docx
+from pipeline.render.pdf_rebuild import rebuild
 from tests.pipeline.docx_fixtures import Review, build_review
 
 
@@ -246,8 +246,8 @@ def test_a_table_row_taller_than_a_page_falls_back_to_paragraphs(tmp_path):
     """Story cannot split a table row and would loop for ever; the rebuild must still finish."""
     import docx as _docx
 
-    from pipeline.read_docx import read_docx
-    from pipeline.render_docx import rebuild
+    from pipeline.read.docx import read_docx
+    from pipeline.render.pdf_rebuild import rebuild
     from pipeline.verify import read_text
 
     d = _docx.Document()

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from pipeline.errors import RenderError
 from pipeline.model import Action
-from pipeline.read_pdf import read_pdf
-from pipeline.render_pdf import burn
+from pipeline.read.pdf import read_pdf
+from pipeline.render.pdf_burn import burn
 from pipeline.verify import Needle, verify
 from tests.pipeline.pdf_fixtures import make_review, name_decisions
 
@@ -126,7 +126,7 @@ def test_no_collateral_damage(burned):
     neighbouring lines overlap: the case where naive redaction deletes innocent words.
     """
     review, document, decisions, out, _, _ = burned
-    from pipeline.render_pdf import line_boxes
+    from pipeline.render.pdf_burn import line_boxes
 
     boxes: dict[int, list[pymupdf.Rect]] = {}
     for d in decisions:

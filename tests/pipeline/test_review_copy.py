@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 
 from pipeline.read import read
-from pipeline.review_copy import MARK, write_review_copy
+from pipeline.render.review_copy import MARK, write_review_copy
 from redaction_logs.rows import rows_for
 from tests.pipeline.pdf_fixtures import make_review, name_decisions
 

@@ -1,7 +1,7 @@
 import docx
 
-from pipeline.read_docx import read_docx
-from pipeline.table_labels import labelled_cells
+from pipeline.read.docx import read_docx
+from pipeline.detect.layout import labelled_cells
 
 
 def make(tmp_path):

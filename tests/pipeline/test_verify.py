@@ -2,7 +2,7 @@ import pymupdf
 import pytest
 
 from pipeline.errors import LeakDetectedError
-from pipeline.sanitize import save_clean
+from pipeline.render.sanitize import save_clean
 from pipeline.verify import Needle, find_leaks, verify
 
 
@@ -70,7 +70,7 @@ def test_unreadable_output_fails(tmp_path):
 
 
 def test_a_word_surname_before_a_number_is_not_a_leak_but_elsewhere_it_is():
-    from pipeline.needles import name_needle
+    from pipeline.verify.needles import name_needle
 
     needle = name_needle("Page")
     assert needle.number_may_follow and not name_needle("Quarrington").number_may_follow

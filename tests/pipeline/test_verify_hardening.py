@@ -14,7 +14,7 @@ import pytest
 from pikepdf import Array, Dictionary, Name
 
 from pipeline.errors import LeakDetectedError
-from pipeline.sanitize import save_clean
+from pipeline.render.sanitize import save_clean
 from pipeline.verify import DRAFT_READERS, FULL_READERS, Needle, extract_pdfium, find_leaks, normalise, verify
 
 NAME = "Zebedee Quarrington"  # invented

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from presidio_analyzer import PatternRecognizer
 
-from pipeline.normalise_text import clean_text
+from pipeline.read.normalise import clean_text
 from recognizers.registry import load_recognizers
 
 RECOGNIZERS = load_recognizers()

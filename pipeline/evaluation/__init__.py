@@ -1,0 +1,1 @@
+"""Evaluation: the generated corpus and the scorer (the [eval] extra; never imported at run time)."""

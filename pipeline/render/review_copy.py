@@ -1,0 +1,196 @@
+"""The review copy: the original with each proposed redaction highlighted and tagged.
+
+A senior manager reads it beside the redaction log: every span the log lists is shown in
+its original words on a yellow highlight, followed (DOCX) or topped (PDF) by a red tag with
+the row's reference and the label that replaces it ("R004: PP1"). Content removed whole
+(comments, the not-for-disclosure column) is listed on a last page by reference. Every page
+is marked INTERNAL; the copy holds the original text and never enters the VLU pack.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pymupdf
+
+from pipeline.errors import RenderError
+from pipeline.model import Document, DocumentKind
+from pipeline.mupdf_lock import with_mupdf
+from pipeline.render.sanitize import save_clean
+from redaction_logs.rows import LogRow
+
+logger = logging.getLogger(__name__)
+
+MARK = "INTERNAL REVIEW COPY - NOT FOR SHARING - OFFICIAL-SENSITIVE"
+_HIGHLIGHT = (1.0, 0.85, 0.2)
+_DISCLOSE = (0.55, 0.85, 0.55)
+_TAG_RED = (0.75, 0.0, 0.0)
+_TAG_SIZE = 5.5
+REVIEW_CSS = """
+.hl { background-color: #ffe066; }
+.hd { background-color: #b7e1b0; }
+.tag { color: #c00000; font-size: 7pt; font-weight: bold; }
+.appx td, .appx th { font-size: 9pt; }
+"""
+BAND_CSS = "* { font-family: sans-serif; } p { margin: 0; text-align: center; font-size: 8pt; color: #c00000; font-weight: bold; }"
+
+
+def tag_text(row: LogRow) -> str:
+    """What the tag says: the reference and what the reader of the shared copy will see."""
+    if row.action == "Disclose":
+        return f"{row.ref}: disclose"
+    return f"{row.ref}: {row.label}"
+
+
+_TAG_REF = re.compile(r"\b(R\d{3,}):\s")
+
+
+def tag_pages(path: Path) -> dict[str, int]:
+    """Reference -> the page of the review copy its tag is on (DOCX rows have no page until laid out)."""
+    pages: dict[str, int] = {}
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            for ref in _TAG_REF.findall(page.get_text()):
+                pages.setdefault(ref, page.number + 1)
+    return pages
+
+
+@with_mupdf
+def write_review_copy(document: Document, rows: Sequence[LogRow], out_path: Path, *, title: str = "") -> int:
+    """Write the review copy of one document; returns its page count."""
+    out_path = Path(out_path)
+    if out_path.resolve() == Path(document.path).resolve():
+        raise RenderError("the review copy would overwrite the original", document.path)
+    spans: dict[str, list[LogRow]] = defaultdict(list)
+    hidden: list[LogRow] = []
+    for row in rows:
+        if row.hidden:
+            hidden.append(row)
+        elif row.unit_id in document.units:
+            spans[row.unit_id].append(row)
+    if document.kind is DocumentKind.PDF:
+        return _pdf_copy(document, spans, hidden, out_path)
+    return _docx_copy(document, spans, hidden, out_path, title)
+
+
+def _appendix_html(hidden: Sequence[LogRow]) -> str:
+    if not hidden:
+        return ""
+    body = "".join(
+        f"<tr><td><p>{html.escape(r.ref)}</p></td><td><p>{html.escape(r.gist)}</p></td><td><p>{html.escape(r.location)}</p></td></tr>"
+        for r in hidden
+    )
+    return (
+        "<h2>Removed whole (not shown above)</h2>"
+        "<p>These never reach the shared copy. Their text is in the redaction log's internal column.</p>"
+        f'<table class="appx"><tr><th><p>Ref</p></th><th><p>What</p></th><th><p>Where</p></th></tr>{body}</table>'
+    )
+
+
+# ---------------------------------------------------------------- DOCX: rebuilt with highlights
+
+
+def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequence[LogRow], out_path: Path, title: str) -> int:
+    from pipeline.render import pdf_rebuild as rd
+
+    class _ReviewHtml(rd._Html):
+        """Every unit's original text, with the log's spans highlighted and tagged."""
+
+        def text(self, unit_id: str) -> str:
+            unit = self.unit(unit_id)
+            out: list[str] = []
+            pos = 0
+            for row in sorted(spans.get(unit_id, ()), key=lambda r: r.start):
+                if row.start < pos or row.end > len(unit.text):
+                    continue  # overlapping or stale: the log still lists it
+                out.append(rd._escape(unit.text[pos : row.start]))
+                cls = "hd" if row.action == "Disclose" else "hl"
+                out.append(f'<span class="{cls}">{rd._escape(unit.text[row.start : row.end])}</span>')
+                out.append(f'<span class="tag"> [{html.escape(tag_text(row))}]</span>')
+                pos = row.end
+            out.append(rd._escape(unit.text[pos:]))
+            return "".join(out)
+
+    builder = _ReviewHtml(document, {})
+    # The running header and footer are shown once, first, so their rows have a place too.
+    running = "".join(
+        f'<div class="box"><p><b>{what}:</b> {builder.text(u)}</p></div>'
+        for what, units in (("Header", document.header_units), ("Footer", document.footer_units))
+        for u in units
+        if document.units[u].text.strip()
+    )
+
+    def build(flat: bool) -> str:
+        builder.flat_tables = flat
+        return f"<body>{running}{builder.blocks(document.blocks)}{_appendix_html(hidden)}</body>"
+
+    pdf_bytes = rd.layout_with_fallback(build, rd.CSS + REVIEW_CSS)
+    doc = pymupdf.open("pdf", pdf_bytes)
+    try:
+        total = doc.page_count
+        rd.draw_bands(doc, f"<p>{html.escape(MARK)}</p><p>{html.escape(title)}</p>", "", lambda n, total: f"{MARK} - page {n} of {total}", css=BAND_CSS, font="hebo", color=(0.75, 0, 0))
+        save_clean(doc, out_path, clean_pages=False)  # written by Story: nothing to filter
+    finally:
+        doc.close()
+    return total
+
+
+# ---------------------------------------------------------------- PDF: the original, marked up
+
+
+def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequence[LogRow], out_path: Path) -> int:
+    from pipeline.render.pdf_burn import line_boxes, text_width
+
+    try:
+        doc = pymupdf.open(document.path, filetype="pdf")
+    except Exception:  # noqa: BLE001 - MuPDF raises several types for an unreadable file
+        raise RenderError("the original can no longer be opened", document.path) from None
+    try:
+        by_page: dict[int, list[tuple[list[pymupdf.Rect], LogRow]]] = defaultdict(list)
+        for unit_id, rows in spans.items():
+            unit = document.units[unit_id]
+            if unit.boxes is None or unit.provenance.page is None:
+                continue
+            for row in rows:
+                rects = line_boxes(unit.boxes[row.start : row.end])
+                if rects:
+                    by_page[unit.provenance.page].append((rects, row))
+        for page in doc:
+            page.wrap_contents()  # our drawing must not inherit the page's transformations
+            items = by_page.get(page.number + 1, [])
+            shape = page.new_shape()
+            for rects, row in items:
+                for rect in rects:
+                    shape.draw_rect(rect)
+                    shape.finish(fill=_DISCLOSE if row.action == "Disclose" else _HIGHLIGHT, fill_opacity=0.45, width=0)
+            for region in document.removed_regions:
+                if region.page == page.number + 1:
+                    shape.draw_rect(pymupdf.Rect(region.box))
+                    shape.finish(color=_TAG_RED, fill=(1, 0.8, 0.8), fill_opacity=0.3, width=0.8)
+            for rects, row in items:
+                first = rects[0]
+                label = tag_text(row)
+                width = text_width(label, "helv") * _TAG_SIZE
+                box = pymupdf.Rect(first.x0, first.y0 - _TAG_SIZE - 1, first.x0 + width + 2, first.y0)
+                shape.draw_rect(box)
+                shape.finish(fill=(1, 1, 1), fill_opacity=0.5, width=0)  # the line above stays legible
+                shape.insert_text((box.x0 + 1, box.y1 - 1.3), label, fontname="helv", fontsize=_TAG_SIZE, color=_TAG_RED)
+            shape.insert_text((12, 12), MARK, fontname="hebo", fontsize=7, color=_TAG_RED)
+            shape.commit()
+        if hidden:
+            page = doc.new_page(width=595, height=842)
+            page.insert_htmlbox(
+                pymupdf.Rect(57, 57, 538, 785),
+                f"<p><b>{html.escape(MARK)}</b></p>{_appendix_html(hidden)}",
+                css="* { font-family: sans-serif; font-size: 9pt; } td, th { border: 0.5pt solid #808080; padding: 2pt; }",
+            )
+        total = doc.page_count
+        save_clean(doc, out_path)
+    finally:
+        doc.close()
+    return total
