@@ -20,7 +20,8 @@ Line directives in a document file:
                         nfd=N: column N (0-based) is the not-for-disclosure column: each of its
                         body cells is gold "removed column" as a whole.
 
-Run:  /work/main/.venv/bin/python tests/handwritten/build.py   (needs LibreOffice for PDFs)
+Run:  /work/main/.venv/bin/python tests/handwritten/build.py [case ...]
+PDFs are written directly with PyMuPDF (an HTML story); the LibreOffice here has no Writer.
 Nothing here imports or copies the project's corpus generator.
 """
 
@@ -29,9 +30,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -101,44 +100,39 @@ def parse(text: str, gold: Gold, document: str | None) -> str:
     return STAY.sub(stay, GO.sub(go, text))
 
 
-def build_docx(lines: list[str], gold: Gold, name: str, path: Path, hidden_parts: bool) -> dict:
-    doc = Document()
-    st = doc.styles["Normal"]
-    st.font.name = "Arial"
-    st.font.size = Pt(11)
+def blocks(lines: list[str], gold: Gold, name: str, hidden_parts: bool):
+    """Walk a source document: (meta, header, footer, blocks) with markup stripped, gold recorded.
+
+    Blocks: ("h1"|"h2"|"h3"|"p"|"li", text, comment or None) and ("table", rows, header flag).
+    """
     meta: dict[str, str] = {}
+    header = footer = None
+    out: list[tuple] = []
     pending_comment = None
     i = 0
-    section = doc.sections[0]
     while i < len(lines):
-        line = lines[i].rstrip("\n")
+        s = lines[i].strip()
         i += 1
-        s = line.strip()
-        if not s or s.startswith("%%"):
-            continue
-        if s.startswith("@file") or s.startswith("@format"):
+        if not s or s.startswith("%%") or s.startswith("@file") or s.startswith("@format"):
             continue
         if s.startswith("@meta"):
             for kv in s[5:].split(";"):
                 k, _, v = kv.strip().partition("=")
                 meta[k.strip()] = v.strip()
             continue
-        if s.startswith("@header") or s.startswith("@footer"):
-            part = section.header if s.startswith("@header") else section.footer
-            p = part.paragraphs[0]
-            p.text = parse(s[7:].strip(), gold, name)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if s.startswith("@header") else WD_ALIGN_PARAGRAPH.LEFT
+        if s.startswith("@header"):
+            header = parse(s[7:].strip(), gold, name)
+            continue
+        if s.startswith("@footer"):
+            footer = parse(s[7:].strip(), gold, name)
             continue
         if s.startswith("@comment"):
             pending_comment = s[8:].strip()
             continue
         if s.startswith("@table"):
             opts = s[6:].split()
-            nfd = None
-            header = "header" in opts
-            for o in opts:
-                if o.startswith("nfd="):
-                    nfd = int(o[4:])
+            nfd = next((int(o[4:]) for o in opts if o.startswith("nfd=")), None)
+            has_header = "header" in opts
             rows = []
             while lines[i].strip() != "@end":
                 if lines[i].strip():
@@ -146,57 +140,142 @@ def build_docx(lines: list[str], gold: Gold, name: str, path: Path, hidden_parts
                 i += 1
             i += 1
             width = max(len(r) for r in rows)
-            table = doc.add_table(rows=len(rows), cols=width)
+            built = []
+            for r, row in enumerate(rows):
+                cells = []
+                for c in range(width):
+                    text = parse(row[c] if c < len(row) else "", gold, name)
+                    if nfd is not None and c == nfd and not (has_header and r == 0) and text.strip():
+                        gold.go(text.replace(" // ", " "), "removed column", None, name)
+                    cells.append(text.split(" // "))
+                built.append(cells)
+            out.append(("table", built, has_header))
+            continue
+        for prefix, kind in (("### ", "h3"), ("## ", "h2"), ("# ", "h1"), ("- ", "li")):
+            if s.startswith(prefix):
+                text = parse(s[len(prefix):], gold, name)
+                break
+        else:
+            kind, text = "p", parse(s, gold, name)
+        comment = None
+        if pending_comment is not None:
+            if hidden_parts:
+                comment = parse(pending_comment, gold, None)
+                gold.go(comment, "hidden content", None, name)
+            pending_comment = None
+        out.append((kind, text, comment))
+    return meta, header, footer, out
+
+
+def build_docx(lines: list[str], gold: Gold, name: str, path: Path) -> None:
+    meta, header, footer, content = blocks(lines, gold, name, hidden_parts=True)
+    doc = Document()
+    st = doc.styles["Normal"]
+    st.font.name = "Arial"
+    st.font.size = Pt(11)
+    section = doc.sections[0]
+    if header:
+        section.header.paragraphs[0].text = header
+        section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if footer:
+        section.footer.paragraphs[0].text = footer
+    for block in content:
+        if block[0] == "table":
+            rows, has_header = block[1], block[2]
+            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
             table.style = "Table Grid"
             for r, row in enumerate(rows):
-                for c in range(width):
-                    raw = row[c] if c < len(row) else ""
-                    text = parse(raw, gold, name)
+                for c, parts in enumerate(row):
                     cell = table.cell(r, c)
-                    parts = text.split(" // ")
                     cell.paragraphs[0].text = parts[0]
                     for extra in parts[1:]:
                         cell.add_paragraph(extra)
-                    if header and r == 0:
+                    if has_header and r == 0:
                         for p in cell.paragraphs:
                             for run in p.runs:
                                 run.bold = True
-                    if nfd is not None and c == nfd and not (header and r == 0) and text.strip():
-                        gold.go(text.replace(" // ", " "), "removed column", None, name)
             doc.add_paragraph()
             continue
-        if s.startswith("### "):
-            p = doc.add_heading(parse(s[4:], gold, name), level=3)
-        elif s.startswith("## "):
-            p = doc.add_heading(parse(s[3:], gold, name), level=2)
-        elif s.startswith("# "):
-            p = doc.add_heading(parse(s[2:], gold, name), level=1)
-        elif s.startswith("- "):
-            p = doc.add_paragraph(parse(s[2:], gold, name), style="List Bullet")
+        kind, text, comment = block
+        if kind.startswith("h"):
+            p = doc.add_heading(text, level=int(kind[1]))
+        elif kind == "li":
+            p = doc.add_paragraph(text, style="List Bullet")
         else:
-            p = doc.add_paragraph(parse(s, gold, name))
-        if pending_comment is not None:
-            if hidden_parts:
-                ctext = parse(pending_comment, gold, None)
-                doc.add_comment(p.runs, text=ctext, author=meta.get("author", "Reviewer"), initials="RM")
-                gold.go(ctext, "hidden content", None, name)
-            pending_comment = None
+            p = doc.add_paragraph(text)
+        if comment:
+            doc.add_comment(p.runs, text=comment, author=meta.get("author", "Reviewer"), initials="RM")
     if "author" in meta:
         doc.core_properties.author = meta["author"]
     if "title" in meta:
         doc.core_properties.title = meta["title"]
     doc.save(path)
-    return meta
 
 
-def to_pdf(docx: Path, outdir: Path) -> Path:
-    with tempfile.TemporaryDirectory(prefix="hw-lo-") as prof:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(outdir), str(docx)],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=240,
-        )
-    return outdir / (docx.stem + ".pdf")
+CSS = (
+    "body{font-family:sans-serif;font-size:10pt;line-height:1.3} p{margin:0 0 6pt 0} li{margin:0 0 3pt 0}"
+    " h1{font-size:15pt;margin:10pt 0 6pt 0} h2{font-size:12.5pt;margin:9pt 0 5pt 0} h3{font-size:11pt;margin:8pt 0 4pt 0}"
+    " table{border-collapse:collapse;margin:4pt 0 10pt 0} td,th{border:1px solid #000;padding:3pt;vertical-align:top;text-align:left}"
+)
+SMALL = "*{font-family:sans-serif;font-size:8.5pt}"
+
+
+def build_pdf(lines: list[str], gold: Gold, name: str, path: Path) -> None:
+    """A PDF written directly with PyMuPDF (HTML story), running header and footer on every page."""
+    import html as h
+    import io
+
+    import pymupdf
+
+    meta, header, footer, content = blocks(lines, gold, name, hidden_parts=False)
+    parts = []
+    list_open = False
+    for block in content:
+        if block[0] == "li":
+            if not list_open:
+                parts.append("<ul>")
+                list_open = True
+            parts.append(f"<li>{h.escape(block[1])}</li>")
+            continue
+        if list_open:
+            parts.append("</ul>")
+            list_open = False
+        if block[0] == "table":
+            rows, has_header = block[1], block[2]
+            parts.append("<table>")
+            for r, row in enumerate(rows):
+                tag = "th" if has_header and r == 0 else "td"
+                parts.append("<tr>" + "".join(f"<{tag}>" + "<br/>".join(h.escape(x) for x in cell) + f"</{tag}>" for cell in row) + "</tr>")
+            parts.append("</table>")
+        elif block[0].startswith("h"):
+            parts.append(f"<{block[0]}>{h.escape(block[1])}</{block[0]}>")
+        else:
+            parts.append(f"<p>{h.escape(block[1])}</p>")
+    if list_open:
+        parts.append("</ul>")
+    story = pymupdf.Story(html="".join(parts), user_css=CSS)
+    buf = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buf)
+    page_rect = pymupdf.paper_rect("a4")
+    where = page_rect + (62, 72, -62, -72)
+    more = 1
+    while more:
+        dev = writer.begin_page(page_rect)
+        more, _ = story.place(where)
+        story.draw(dev)
+        writer.end_page()
+    writer.close()
+    doc = pymupdf.open("pdf", buf.getvalue())
+    n = doc.page_count
+    for i, page in enumerate(doc, start=1):
+        if header:
+            page.insert_htmlbox(pymupdf.Rect(62, 30, page_rect.width - 62, 60),
+                                f"<p style='text-align:center'>{h.escape(header)}</p>", css=SMALL)
+        foot = (footer + " – " if footer else "") + f"Page {i} of {n}"
+        page.insert_htmlbox(pymupdf.Rect(62, page_rect.height - 55, page_rect.width - 62, page_rect.height - 25),
+                            f"<p>{h.escape(foot)}</p>", css=SMALL)
+    doc.set_metadata({"author": meta.get("author", ""), "title": meta.get("title", ""), "creator": "Microsoft Word"})
+    doc.save(path, garbage=3, deflate=True)
 
 
 def build_case(src: Path) -> None:
@@ -213,14 +292,7 @@ def build_case(src: Path) -> None:
         stem = next(l.split(None, 1)[1].strip() for l in lines if l.startswith("@file"))
         fmt = next((l.split(None, 1)[1].strip() for l in lines if l.startswith("@format")), "docx")
         name = f"{stem}.{fmt}"
-        if fmt == "docx":
-            build_docx(lines, gold, name, out / name, hidden_parts=True)
-        else:
-            with tempfile.TemporaryDirectory(prefix="hw-pdf-") as tmp:
-                d = Path(tmp) / f"{stem}.docx"
-                build_docx(lines, gold, name, d, hidden_parts=False)
-                pdf = to_pdf(d, Path(tmp))
-                shutil.copy(pdf, out / name)
+        (build_docx if fmt == "docx" else build_pdf)(lines, gold, name, out / name)
         documents.append(name)
     gone = {g["text"] for g in gold.must_go.values()}
     kept = []
