@@ -338,5 +338,41 @@ def main(argv: list[str]) -> None:
         build_case(src)
 
 
+
+
+def check() -> None:
+    """Every must-go string and every must-stay string is in the document it is scored on."""
+    import unicodedata
+    import zipfile
+
+    import pymupdf
+
+    bad = 0
+    for case in sorted(p for p in OUT.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
+        texts = {}
+        for name in gold["documents"]:
+            path = case / name
+            if name.endswith(".docx"):
+                with zipfile.ZipFile(path) as z:
+                    xml = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+                raw = " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+                import html
+                raw = html.unescape(raw)
+            else:
+                raw = " ".join(page.get_text() for page in pymupdf.open(path))
+            texts[name] = " ".join(unicodedata.normalize("NFKC", raw).split())
+        for item in gold["must_go"]:
+            if " ".join(unicodedata.normalize("NFKC", item["text"]).split()) not in texts[item["document"]]:
+                bad += 1
+                print(f"  {case.name}/{item['document']}: must-go not found ({item['category']})", file=sys.stderr)
+        for item in gold["must_stay"]:
+            if not any(item["text"] in t for t in texts.values()):
+                bad += 1
+                print(f"  {case.name}: must-stay not found ({item['kind']})", file=sys.stderr)
+    print(f"check: {bad} problem(s)")
+
+
 if __name__ == "__main__":
     main(sys.argv[1:])
+    check()
