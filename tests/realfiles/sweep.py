@@ -57,7 +57,17 @@ def _run(cmd: list[str], env: dict, timeout: float) -> tuple[int | None, str, st
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=str(REPO), start_new_session=True)
         rc = None
         ru = None
+        hwm_kb = 0
         while True:
+            # VmHWM of the child after exec: ru_maxrss would include this (large) parent's
+            # RSS at fork time on Linux, so sample the child's own high-water mark instead.
+            try:
+                with open(f"/proc/{proc.pid}/status") as st:
+                    for line in st:
+                        if line.startswith("VmHWM:"):
+                            hwm_kb = max(hwm_kb, int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 rc = os.waitstatus_to_exitcode(status)
@@ -76,7 +86,7 @@ def _run(cmd: list[str], env: dict, timeout: float) -> tuple[int | None, str, st
         secs = time.monotonic() - t0
         out.seek(0)
         err.seek(0)
-        peak_mb = ru.ru_maxrss / 1024 if ru else 0.0  # Linux: kilobytes
+        peak_mb = hwm_kb / 1024 if hwm_kb else (ru.ru_maxrss / 1024 if ru else 0.0)
         return rc, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), secs, peak_mb
 
 
