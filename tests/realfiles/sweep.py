@@ -102,7 +102,7 @@ def _failure_reason(stderr: str) -> str | None:
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
+    text = text.replace("\x00", "").replace("\u00ad", "").replace("\u200b", "").replace("\u200c", "").replace("\u200d", "")
     text = re.sub(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)  # bidi marks
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # de-hyphenate line ends
     return re.sub(r"\s+", " ", text)
