@@ -140,8 +140,23 @@ class Engine:
             default_score_threshold=self.config.score_threshold,
         )
         self.entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
+        check_policies(self.entities)
         self.load_seconds = time.perf_counter() - started
         logger.info("detection engine ready: model %s, %d recognizers, %.1fs", model_name, len(registry.recognizers), self.load_seconds)
+
+
+def check_policies(entities: list[str]) -> None:
+    """Every entity a loaded recognizer reports has a treatment and a priority.
+
+    Without one, decide would have nothing to do with the finding: fail at start-up, never
+    drop findings silently.
+    """
+    from pipeline.categories import ENTITY_TREATMENT, PRIORITY
+
+    # PERSON findings become people in resolve, and their treatment comes from the role.
+    missing = sorted(e for e in entities if e != "PERSON" and (e not in ENTITY_TREATMENT or e not in PRIORITY))
+    if missing:
+        raise ConfigError(f"no policy (treatment and priority in pipeline/categories.py) for entities: {', '.join(missing)}")
 
 
 def _register_lower_lemma() -> None:
