@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from pipeline.detect.engine import get_engine
+
+    if not args.corpus:
+        try:
+            import faker  # noqa: F401 - the generator's names
+        except ImportError:
+            print("sfo-redact: eval --generate needs the generator: pip install 'sfo-redact[eval]'", file=sys.stderr)
+            return 2
     from pipeline.evaluation.score import evaluate, shortfalls, write_json
 
     engine = get_engine(args.engine_config)
