@@ -6,54 +6,16 @@ Protection Act 2018 Part 3 and the SFO operational guidance (section 3.4.4 and 7
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pipeline.model import Action, Category, HiddenKind, Role
-
-
-@dataclass(frozen=True)
-class Treatment:
-    category: Category
-    label: str
-    gist: str
-    action: Action
+from pipeline.model import Action, Category, HiddenKind, Role, Treatment
+from recognizers.registry import load_policies
 
 
-ENTITY_TREATMENT: dict[str, Treatment] = {
-    "UK_CRN": Treatment(Category.IDENTIFIER, "[CRN]", "case reference number (CRN)", Action.WITHHOLD),
-    "UK_PNC": Treatment(Category.IDENTIFIER, "[PNC number]", "Police National Computer number", Action.WITHHOLD),
-    "UK_PRISON_NUMBER": Treatment(Category.IDENTIFIER, "[prison number]", "prison (NOMIS) number", Action.WITHHOLD),
-    "UK_CRO": Treatment(Category.IDENTIFIER, "[CRO number]", "criminal records office number", Action.WITHHOLD),
-    "UK_NHS": Treatment(Category.IDENTIFIER, "[NHS number]", "NHS number", Action.WITHHOLD),
-    "UK_NINO": Treatment(Category.IDENTIFIER, "[NI number]", "National Insurance number", Action.WITHHOLD),
-    "SFO_REFERENCE": Treatment(Category.IDENTIFIER, "[file reference]", "file name holding a surname", Action.WITHHOLD),
-    "UK_POSTCODE": Treatment(Category.ADDRESS, "[postcode]", "postcode", Action.WITHHOLD),
-    "UK_ADDRESS": Treatment(Category.ADDRESS, "[address]", "address", Action.WITHHOLD),
-    "UK_PHONE": Treatment(Category.CONTACT, "[phone number]", "telephone number", Action.WITHHOLD),
-    "EMAIL_ADDRESS": Treatment(Category.CONTACT, "[e-mail address]", "e-mail address", Action.WITHHOLD),
-    "DATE_OF_BIRTH": Treatment(Category.DATE_OF_BIRTH, "[date of birth]", "date of birth", Action.WITHHOLD),
-    "PRISON": Treatment(Category.PRISON, "Prison", "name of a prison", Action.ANONYMISE),
-    "MEDICAL": Treatment(Category.MEDICAL, "[medical information]", "medical information", Action.WITHHOLD),
-}
-
-# Which finding wins when two overlap: the larger number. Names from the case file are certain.
-PRIORITY: dict[str, int] = {
-    "UK_ADDRESS": 6,
-    "EMAIL_ADDRESS": 6,
-    "DATE_OF_BIRTH": 6,
-    "UK_NHS": 5,
-    "UK_NINO": 5,
-    "UK_CRN": 5,
-    "UK_PNC": 5,
-    "UK_CRO": 5,
-    "UK_PRISON_NUMBER": 5,
-    "UK_PHONE": 5,
-    "SFO_REFERENCE": 5,
-    "UK_POSTCODE": 4,
-    "PRISON": 4,
-    "PERSON": 3,
-    "MEDICAL": 2,
-}
+# Each entity's treatment and priority are declared once, in the YAML entry of the recognizer
+# that reports it (recognizers/recognizers.yaml, key `policy`); these are views of it.
+_POLICIES = load_policies()
+PRIORITY: dict[str, int] = {entity: t.priority for entity, t in _POLICIES.items()}
+# People are labelled by role in decide; every other entity is treated as declared.
+ENTITY_TREATMENT: dict[str, Treatment] = {e: t for e, t in _POLICIES.items() if e != "PERSON"}
 
 REASONS: dict[Category, str] = {
     Category.NAME: (

@@ -198,6 +198,17 @@ class Action(str, enum.Enum):
     ANONYMISE = "Anonymise"
 
 
+@dataclass(frozen=True)
+class Treatment:
+    """What findings of one entity become: the policy a recognizer's YAML entry carries."""
+
+    category: Category
+    label: str  # the box text when withheld ("[CRN]"); a person's label comes from their role
+    gist: str  # the log's description of what was removed
+    action: Action  # the proposed decision
+    priority: int  # which finding wins when two overlap: the larger number
+
+
 class Role(str, enum.Enum):
     SUPERVISED_INDIVIDUAL = "supervised individual"
     VICTIM = "victim"

@@ -18,32 +18,56 @@ import tldextract  # noqa: E402
 from presidio_analyzer import EntityRecognizer  # noqa: E402
 
 from pipeline.errors import ConfigError  # noqa: E402
+from pipeline.model import Action, Category, Treatment  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_CONFIG = Path(__file__).with_name("recognizers.yaml")
 
-# Every entity a recognizer here may report; the pipeline maps each to a category and label.
-ENTITY_TYPES: tuple[str, ...] = (
-    "UK_CRN",
-    "UK_PNC",
-    "UK_PRISON_NUMBER",
-    "UK_CRO",
-    "UK_NHS",
-    "UK_NINO",
-    "SFO_REFERENCE",
-    "UK_POSTCODE",
-    "UK_ADDRESS",
-    "UK_PHONE",
-    "EMAIL_ADDRESS",
-    "DATE_OF_BIRTH",
-    "PRISON",
-    "MEDICAL",
-    "PERSON",
-)
-
 _TOP_KEYS = {"recognizers"}
-_ENTRY_KEYS = {"class", "enabled", "params"}
+_ENTRY_KEYS = {"class", "enabled", "params", "policy"}
+_POLICY_KEYS = {"category", "label", "gist", "action", "priority"}
+
+
+def load_policies(config: Path | None = None) -> dict[str, Treatment]:
+    """Each entity's treatment, from the `policy` of the entry that declares it.
+
+    Raises ConfigError naming the file and entry for a policy with unknown or missing keys,
+    a category or action that does not exist, or an entity declared twice.
+    """
+    path = Path(config) if config is not None else DEFAULT_CONFIG
+    policies: dict[str, Treatment] = {}
+    for index, entry in enumerate(_read_entries(path), start=1):
+        if not isinstance(entry, dict) or entry.get("policy") is None:
+            continue
+        label = f"entry {index} ({entry.get('class')})"
+        declared = entry["policy"]
+        if not isinstance(declared, dict):
+            raise ConfigError(f"{label}: 'policy' must map entity names to their treatment", path)
+        for entity, raw in declared.items():
+            if entity in policies:
+                raise ConfigError(f"{label}: the policy for {entity} is declared twice", path)
+            policies[str(entity)] = _treatment(path, f"{label}, {entity}", raw)
+    return policies
+
+
+def _treatment(path: Path, label: str, raw: Any) -> Treatment:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{label}: expected a mapping with {', '.join(sorted(_POLICY_KEYS))}", path)
+    unknown, missing = sorted(set(raw) - _POLICY_KEYS), sorted(_POLICY_KEYS - set(raw))
+    if unknown or missing:
+        raise ConfigError(f"{label}: unknown key(s) {unknown or 'none'}, missing key(s) {missing or 'none'}", path)
+    try:
+        category, action = Category(raw["category"]), Action(raw["action"])
+    except ValueError:
+        raise ConfigError(
+            f"{label}: category must be one of {', '.join(c.value for c in Category)}; "
+            f"action one of {', '.join(a.value for a in Action)}",
+            path,
+        ) from None
+    if not isinstance(raw["priority"], int) or not isinstance(raw["label"], str) or not isinstance(raw["gist"], str):
+        raise ConfigError(f"{label}: priority must be a whole number, label and gist text", path)
+    return Treatment(category, raw["label"], raw["gist"], action, raw["priority"])
 
 
 def load_recognizers(config: Path | None = None) -> list[EntityRecognizer]:
@@ -51,7 +75,7 @@ def load_recognizers(config: Path | None = None) -> list[EntityRecognizer]:
 
     Raises ConfigError naming the file and the entry for: unreadable or invalid YAML,
     unknown or missing keys, a class that cannot be imported or is not a recognizer,
-    params the class rejects, or an entity outside ENTITY_TYPES.
+    params the class rejects, or an entity with no policy.
     """
     path = Path(config) if config is not None else DEFAULT_CONFIG
     _keep_tldextract_offline()
@@ -123,9 +147,9 @@ def _load_entry(path: Path, index: int, entry: Any) -> EntityRecognizer | None:
         raise
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{label}: bad params ({exc})", path) from None
-    outside = sorted(set(recognizer.supported_entities) - set(ENTITY_TYPES))
+    outside = sorted(set(recognizer.supported_entities) - set(load_policies(path)))
     if outside:
-        raise ConfigError(f"{label}: reports entities not in ENTITY_TYPES: {', '.join(outside)}", path)
+        raise ConfigError(f"{label}: reports entities with no policy in any entry: {', '.join(outside)}", path)
     return recognizer
 
 
@@ -143,3 +167,7 @@ def _import_class(path: Path, label: str, dotted: str) -> type[EntityRecognizer]
     if not (isinstance(cls, type) and issubclass(cls, EntityRecognizer)):
         raise ConfigError(f"{label}: {class_name} is not a Presidio EntityRecognizer", path)
     return cls
+
+
+# Every entity a recognizer here may report: those the default configuration gives a policy.
+ENTITY_TYPES: tuple[str, ...] = tuple(load_policies())

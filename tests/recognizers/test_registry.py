@@ -48,7 +48,8 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-GOOD_ENTRY = "  - class: recognizers.crn.CrnRecognizer\n    enabled: true\n"
+POLICY = '    policy:\n      UK_CRN: {category: identifier, label: "[CRN]", gist: "CRN", action: Withhold, priority: 5}\n'
+GOOD_ENTRY = "  - class: recognizers.crn.CrnRecognizer\n    enabled: true\n" + POLICY
 
 
 @pytest.mark.parametrize(
@@ -66,15 +67,23 @@ GOOD_ENTRY = "  - class: recognizers.crn.CrnRecognizer\n    enabled: true\n"
         ("recognizers:\n  - enabled: true\n", "'class' must be a dotted path"),
         ("recognizers:\n" + GOOD_ENTRY + "  - just a string\n", "entry 2: expected a mapping"),
         ("recognizers: []\n", "non-empty list"),
+        ("recognizers:\n  - class: recognizers.crn.CrnRecognizer\n    enabled: true\n", "no policy in any entry: UK_CRN"),
+        ("recognizers:\n" + GOOD_ENTRY.replace("priority: 5", "priority: 5, colour: red"), "unknown key(s) ['colour']"),
+        ("recognizers:\n" + GOOD_ENTRY.replace(", priority: 5", ""), "missing key(s) ['priority']"),
+        ("recognizers:\n" + GOOD_ENTRY.replace("identifier", "secret"), "category must be one of"),
+        ("recognizers:\n" + GOOD_ENTRY.replace("Withhold", "Shred"), "action one of"),
+        ("recognizers:\n" + GOOD_ENTRY.replace("priority: 5", "priority: high"), "priority must be a whole number"),
+        ("recognizers:\n" + GOOD_ENTRY + GOOD_ENTRY, "the policy for UK_CRN is declared twice"),
+        ("recognizers:\n" + GOOD_ENTRY.replace("{category", "[category").replace("5}", "5]"), "UK_CRN: expected a mapping"),
         ("- a list at the top\n", "expected a mapping"),
         ("recognizers:\n  - class: [unclosed\n", "not valid YAML"),
         (
             "recognizers:\n  - class: presidio_analyzer.predefined_recognizers.UsSsnRecognizer\n    enabled: true\n",
-            "entities not in ENTITY_TYPES: US_SSN",
+            "entities with no policy in any entry: US_SSN",
         ),
         (
             "recognizers:\n  - class: presidio_analyzer.predefined_recognizers.SpacyRecognizer\n    enabled: true\n",
-            "entities not in ENTITY_TYPES",
+            "entities with no policy in any entry",
         ),
     ],
 )
