@@ -8,8 +8,19 @@ from pathlib import Path
 import pymupdf
 from pymupdf import mupdf
 
-# Catalog entries that can carry text or behaviour the pages do not show.
-_CATALOG_KEYS = ("AcroForm", "Names", "OpenAction", "Metadata", "Outlines", "PageLabels", "AA", "StructTreeRoot", "MarkInfo")
+# The catalog keeps only these entries; every other one (/Names, /Dests, /PageLabels,
+# /Outlines, /AcroForm, /OpenAction, /AA, /StructTreeRoot, /PieceInfo, vendor keys, ...) can
+# carry text or behaviour the pages do not show, and is removed. A whitelist, so an entry we
+# have never heard of is removed too. We write no /Names tree of our own.
+_CATALOG_KEEP = frozenset({"Type", "Pages", "Version", "Lang"})
+# Removed from every dictionary in the file (pages, form and image XObjects, fonts, ...):
+# private application data (/PieceInfo, pdfTeX's /PTEX.InfoDict, /PTEX.FileName, ...) holds
+# authors, file paths and titles of embedded figures; /Metadata is XMP anywhere.
+_PRIVATE_KEYS = frozenset({"PieceInfo", "Metadata", "LastModified"})
+_PRIVATE_PREFIXES = ("PTEX.",)
+# Removed from every page: annotations (indirect or written inline in /Annots), actions,
+# thumbnails and private data.
+_PAGE_KEYS = ("Annots", "AA", "Thumb", "PieceInfo", "B")
 
 
 def strip_hidden(doc: pymupdf.Document, clean_pages: bool = True) -> None:
@@ -48,14 +59,63 @@ def strip_hidden(doc: pymupdf.Document, clean_pages: bool = True) -> None:
     )
     # Remove the entries outright: set to null they stay as keys, which other readers
     # (pypdf: `key in root`) still see.
-    root = mupdf.pdf_dict_get(mupdf.pdf_trailer(pymupdf._as_pdf_document(doc)), mupdf.PDF_ENUM_NAME_Root)
-    for key in _CATALOG_KEYS:
-        mupdf.pdf_dict_dels(root, key)
+    pdf = pymupdf._as_pdf_document(doc)
+    root = mupdf.pdf_dict_get(mupdf.pdf_trailer(pdf), mupdf.PDF_ENUM_NAME_Root)
+    for key in _dict_keys(root):
+        if key not in _CATALOG_KEEP:
+            mupdf.pdf_dict_dels(root, key)
+    for page in doc:
+        page_obj = mupdf.pdf_load_object(pdf, page.xref)
+        for key in _PAGE_KEYS:
+            mupdf.pdf_dict_dels(page_obj, key)
+    _strip_private(pdf)
     doc.set_metadata({})
     doc.del_xml_metadata()
     # The trailer's /Info dictionary may survive set_metadata as an empty object; drop it.
     if doc.xref_get_key(-1, "Info")[0] != "null":
         doc.xref_set_key(-1, "Info", "null")
+
+
+def _dict_keys(obj) -> list[str]:
+    """The key names of a MuPDF dictionary object."""
+    return [mupdf.pdf_to_name(mupdf.pdf_dict_get_key(obj, i)) for i in range(mupdf.pdf_dict_len(obj))]
+
+
+def _strip_private(pdf) -> None:
+    """Delete private dictionaries and XMP from every object of the file, direct ones included."""
+    seen: set[int] = set()
+
+    def clean(obj, depth: int = 0) -> None:
+        if depth > 64:
+            return
+        if mupdf.pdf_is_indirect(obj):
+            num = mupdf.pdf_to_num(obj)
+            if num in seen:
+                return
+            seen.add(num)
+            obj = mupdf.pdf_resolve_indirect(obj)
+        if mupdf.pdf_is_dict(obj):
+            for key in _dict_keys(obj):
+                if key in _PRIVATE_KEYS or key.startswith(_PRIVATE_PREFIXES):
+                    mupdf.pdf_dict_dels(obj, key)
+            for i in range(mupdf.pdf_dict_len(obj)):
+                child = mupdf.pdf_dict_get_val(obj, i)
+                if mupdf.pdf_is_dict(child) or mupdf.pdf_is_array(child):
+                    clean(child, depth + 1)
+        elif mupdf.pdf_is_array(obj):
+            for i in range(mupdf.pdf_array_len(obj)):
+                child = mupdf.pdf_array_get(obj, i)
+                if mupdf.pdf_is_dict(child) or mupdf.pdf_is_array(child):
+                    clean(child, depth + 1)
+
+    for num in range(1, mupdf.pdf_xref_len(pdf)):
+        if num in seen:
+            continue
+        obj = mupdf.pdf_new_indirect(pdf, num, 0)
+        try:
+            clean(obj)
+        except Exception:  # noqa: BLE001 - a free or missing object: nothing to clean
+            continue
 
 
 def save_clean(doc: pymupdf.Document, path: Path, *, clean_pages: bool = True) -> None:
