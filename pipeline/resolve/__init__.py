@@ -13,6 +13,7 @@ import bisect
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,8 +96,28 @@ class _Candidate:
     titled: bool = False  # written after a title: "Mrs May" is a person, whatever "may" is
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+@functools.cache
+def _fold_char(c: str) -> str:
+    """One character without its diacritic ("é" -> "e"), or unchanged; always one character."""
+    base = unicodedata.normalize("NFKD", c)
+    kept = "".join(b for b in base if not unicodedata.combining(b))
+    return kept if len(kept) == 1 else c
+
+
+def fold(text: str) -> str:
+    """`text` with diacritics and apostrophe forms folded, for comparison only.
+
+    Length-preserving (one character for one), so a span found in the folded text is the same
+    span of the original: "Siobhán O’Brien" and "Siobhan O'Brien" are one name.
+    """
+    return "".join(_fold_char(c) for c in text.translate(_APOSTROPHES))
+
+
 def _norm(token: str) -> str:
-    return token.lower().replace("’", "'").strip(".")
+    return fold(token.lower()).strip(".")
 
 
 # A name never runs across these: a span "Gerald Marsh • Noor Stone" is two names.
@@ -515,8 +536,8 @@ def _variant_mentions(
     by_variant: dict[str, list[str]] = defaultdict(list)
     for key, person in people.items():
         for v in name_variants(person):
-            if key not in by_variant[v.lower()]:
-                by_variant[v.lower()].append(key)
+            if key not in by_variant[fold(v.lower())]:
+                by_variant[fold(v.lower())].append(key)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, person in people.items():
         for ini in {initials(person), *(v for v in person.variants if v.isupper() and 2 <= len(v) <= 4 and " " not in v)}:
@@ -543,13 +564,15 @@ def _variant_mentions(
     for uid, unit in document.units.items():
         spans = blocked.get(uid, ())
         if pattern is not None:
-            for m in pattern.finditer(unit.text):
-                text = m.group(0)
+            # Matched in the folded text (one character for one), so accents and apostrophe
+            # forms do not split a person; the mention keeps the original characters.
+            for m in pattern.finditer(fold(unit.text)):
+                text = unit.text[m.start() : m.end()]
                 if not _looks_like_name(text, unit.text, m.start(), m.end()):
                     continue
                 if _overlaps(spans, m.start(), m.end()):
                     continue
-                keys = by_variant[" ".join(text.lower().split())]
+                keys = by_variant[" ".join(fold(text.lower()).split())]
                 if len(keys) > 1:
                     keys = _same_gender(keys, _title_before(unit.text, m.start()), people) or keys
                 key = nearest(keys, (unit_order[uid], m.start()))
@@ -686,7 +709,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
     for key, person in people.items():
         if person.role_source == "case file" or not votes[key]:
             continue
-        (role, code), _ = votes[key].most_common(1)[0]
+        role, code = _vote(votes[key])
         cue = cue_of[(key, role, code)]
         person.role = role
         person.role_source = f"context: '{cue.word}' beside the name"
@@ -707,6 +730,28 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
             person.role = Role.THIRD_PARTY
             person.role_source = "context: no role given beside the name"
     return cues
+
+
+def _vote(tally: Counter) -> tuple[Role, str | None]:
+    """The role every mention's cues vote for (weighted), then its most-voted code.
+
+    The role is decided on the total of all its cues, not by the single strongest cue and not
+    by the first mention. A person any staff cue names is never made a third party (a PP
+    named once beside "his mother" is still the PP), nor is one with victim cues.
+    """
+    by_role: Counter = Counter()
+    for (role, _code), weight in tally.items():
+        by_role[role] += weight
+    order = [Role.SUPERVISED_INDIVIDUAL, Role.VICTIM, Role.STAFF, Role.THIRD_PARTY]
+    role = max(by_role, key=lambda r: (by_role[r], -order.index(r) if r in order else -9))
+    if role is Role.THIRD_PARTY:
+        if by_role.get(Role.VICTIM):
+            role = Role.VICTIM
+        elif by_role.get(Role.STAFF):
+            role = Role.STAFF
+    codes = Counter({code: w for (r, code), w in tally.items() if r is role})
+    best = max(codes, key=lambda c: (codes[c], c != "other", str(c)))
+    return role, best
 
 
 # ---------------------------------------------------------------- helpers

@@ -67,9 +67,19 @@ def classify(word: str) -> Cue | None:
     return None
 
 
+# A professional title written before the name: "Dr Okafor", "DC Marsh". Reviews name
+# doctors and police officers by title alone, with no role noun anywhere near.
+_TITLE_CUE = re.compile(r"(?<![\w-])(?P<cue>Dr|DR|DC|DS|PC|DI|DCI|DSI|PS|Sgt)\.?[ \t\u00a0]+$")
+_TITLE_WORD = {"dr": "doctor", "sgt": "police officer"}
+
+
 def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
     """Cues next to the mention text[start:end], each with a weight (adjacent cues weigh more)."""
     found: list[tuple[Cue, int]] = []
+    title = _TITLE_CUE.search(text[max(0, start - 6) : start])
+    if title:
+        word = title.group("cue").lower()
+        found.append((Cue(Role.STAFF, "other", _TITLE_WORD.get(word, word)), 2))
     before = text[max(0, start - 60) : start]
     m = _BEFORE.search(before)
     if m:

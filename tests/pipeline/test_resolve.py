@@ -203,3 +203,60 @@ def test_a_name_cut_at_its_hyphen_is_the_same_person():
     (p,) = res.people.values()
     assert p.canonical == "Emma Quenby-O'Sullivan"
     assert {m.text for m in res.mentions} == {"Emma Quenby-O'Sullivan", "Emma Quenby", "Emma"}
+
+
+# ---------------------------------------------------------------- labels from evidence (issue 12, item 6)
+# Invented names only.
+
+
+def test_diacritics_and_apostrophe_forms_are_one_person():
+    doc = document(
+        "The supervised individual, Siobhán O’Brennagh, was released on licence.",
+        "Siobhan O'Brennagh attended. Ms O'Brennagh was late; O’BRENNAGH signed.",
+    )
+    res = resolve(doc, [person(doc, "Siobhán O’Brennagh")])
+    assert len(res.people) == 1
+    key = next(iter(res.people))
+    texts = mentions_of(res, key)
+    assert "Siobhan O'Brennagh" in texts and "O'Brennagh" in texts and "O’BRENNAGH" in texts
+    # The mention keeps the document's own characters (folding is for comparison only).
+    assert "Siobhán O’Brennagh" in texts
+
+
+def test_role_is_the_weighted_vote_of_every_mention_not_the_first():
+    doc = document(
+        "Tamsin Greeve, his partner at one point, gave a statement.",
+        "Tamsin Greeve, the PP, visited. Tamsin Greeve was the allocated PP. The PP, Tamsin Greeve, left.",
+    )
+    res = resolve(doc, [person(doc, "Tamsin Greeve")])
+    p = next(iter(res.people.values()))
+    assert (p.role, p.staff_role) == (Role.STAFF, "PP")
+
+
+def test_staff_is_never_turned_into_a_third_party():
+    doc = document(
+        "Corwin Aldby (keyworker) spoke to his mother, Orla Fenwick, and to Corwin Aldby's friend.",
+        "His partner, Corwin Aldby, was mentioned. Corwin Aldby, his partner, again.",
+    )
+    res = resolve(doc, [person(doc, "Corwin Aldby"), person(doc, "Orla Fenwick")])
+    roles = {p.canonical: p.role for p in res.people.values()}
+    assert roles["Corwin Aldby"] is Role.STAFF
+
+
+def test_a_victim_is_never_a_third_party_when_victim_cues_exist():
+    doc = document(
+        "His partner, Marnie Quell, was the victim.",
+        "Marnie Quell, his partner, moved. His partner, Marnie Quell, left.",
+    )
+    res = resolve(doc, [person(doc, "Marnie Quell")])
+    assert next(iter(res.people.values())).role is Role.VICTIM
+
+
+def test_a_professional_title_is_a_staff_cue():
+    doc = document(
+        "Dr Ilse Varnam reviewed his medication. DC Rufus Penhale took a statement.",
+        "Dr Varnam wrote again. DC Penhale called.",
+    )
+    res = resolve(doc, [person(doc, "Dr Ilse Varnam"), person(doc, "DC Rufus Penhale")])
+    roles = {p.canonical: p.role for p in res.people.values()}
+    assert roles["Ilse Varnam"] is Role.STAFF and roles["Rufus Penhale"] is Role.STAFF
