@@ -9,6 +9,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 
+from flows.errors import BatchFailedError
 from flows.progress import emit
 from flows.report import publish_packs_artifact
 from flows.runners import build_task_runner, runner_config_from_env
@@ -51,4 +52,8 @@ def finalise_packs(outbox: str) -> dict:
     totals = publish_packs_artifact(summaries, time.perf_counter() - started, key="finalise-packs")
     logger.info("%d pack(s) written, %d waiting for sign-off, %d failed",
                 totals["packed"], totals["waiting"], totals["failed"])
+    emit("finished", totals)
+    if totals["failed"]:
+        # Waiting logs are not failures; a log that cannot be finalised is, and fails the run.
+        raise BatchFailedError(f"{totals['failed']} of {totals['cases']} pack(s) could not be written", totals)
     return totals

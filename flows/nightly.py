@@ -9,6 +9,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 
+from flows.errors import BatchFailedError
 from flows.inbox import default_quarantine, is_unchanged, quarantine, scan_inbox
 from flows.progress import emit
 from flows.report import batch_totals, publish_batch_artifact
@@ -44,7 +45,12 @@ def plan_batch(inbox: Path, outbox: Path, quarantine_dir: Path) -> tuple[list[st
     log_prints=False,
 )
 def nightly_batch(inbox: str, outbox: str, quarantine_dir: str | None = None) -> dict:
-    """Draft every new or changed case of the inbox; returns the batch's counts."""
+    """Draft every new or changed case of the inbox; returns the batch's counts.
+
+    When any case failed, every other case is still drafted, the artifact is published, and
+    then the flow raises BatchFailedError (with the counts): the run is Failed, so Prefect's
+    automations and notifications on a failed run fire.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     inbox_p, outbox_p = Path(inbox), Path(outbox)
@@ -65,4 +71,17 @@ def nightly_batch(inbox: str, outbox: str, quarantine_dir: str | None = None) ->
     publish_batch_artifact(summaries, totals, key="nightly-batch")
     logger.info("batch finished: %d done, %d partial, %d failed, %d skipped, %d pages, %.1fs",
                 totals["done"], totals["partial"], totals["failed"], totals["skipped"], totals["pages"], totals["seconds"])
+    emit("finished", totals)
+    raise_if_failed(totals)
     return totals
+
+
+def raise_if_failed(totals: dict) -> None:
+    """BatchFailedError with the counts, when any case of the batch failed."""
+    failed = totals["failed"] + totals["partial"]
+    if failed:
+        raise BatchFailedError(
+            f"{failed} of {totals['cases']} case(s) failed ({totals['partial']} partly drafted); "
+            "their inputs are quarantined and the artifact lists them",
+            totals,
+        )

@@ -3,12 +3,19 @@
 What Prefect keeps about a task is its run name, its state (with a message when it fails),
 its logs and its result. So the tasks take folders and case references (never a file path:
 SFO file names carry the supervised individual's surname), are named after the case, keep
-no results (`persist_result=False`, no cache), log counts only, and never raise: every
-failure comes back as a summary whose reason holds no document text and no file name.
+no results (`persist_result=False`, no cache) and log counts only.
+
+States tell the truth: a case that failed raises `CaseFailedError` (its task run is Failed,
+and the error carries the case's counts for the batch's totals); a log waiting for sign-off
+is a Completed run named "Waiting for sign-off", told apart by the type
+`SignOffIncompleteError`, never by a message. Only transient I/O is retried
+(`retry_condition_fn`), and every task has a timeout.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -16,7 +23,9 @@ from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed
 
+from flows.errors import CaseFailedError, PackFailedError, TransientIOError
 from flows.inbox import (
     case_outbox,
     find_case,
@@ -27,6 +36,37 @@ from flows.inbox import (
 )
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
+
+# Timeouts, sized from the bench: 100 cases (about 420 pages) took 209 to 219 s on one thread,
+# about 0.5 s a page. A 300-page case is then about 150 s; the limit is six times that.
+REDACT_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_CASE_TIMEOUT", "900"))
+FINALISE_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_FINALISE_TIMEOUT", "300"))
+RETRIES, RETRY_DELAY_SECONDS = 2, [10, 60]
+
+# Error numbers of I/O that may pass if tried again (a network share busy, stale or dropped).
+_TRANSIENT_ERRNOS = {errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE, errno.EINTR,
+                     errno.ECONNRESET, errno.ECONNABORTED, errno.EHOSTUNREACH, errno.ENETUNREACH}
+
+
+def transient_io(exc: BaseException) -> TransientIOError | None:
+    """The retryable form of an OS error that may pass, or None for any other error."""
+    if isinstance(exc, TimeoutError | InterruptedError | BlockingIOError | ConnectionError) or (
+        isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS
+    ):
+        name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+        return TransientIOError(f"transient I/O error ({name}); tried again")
+    return None
+
+
+def retry_transient_io(task, task_run, state) -> bool:
+    """`retry_condition_fn`: retry a task only when it failed with TransientIOError."""
+    try:
+        state.result()
+    except TransientIOError:
+        return True
+    except BaseException:  # noqa: BLE001 - any other failure is final
+        return False
+    return False
 
 
 @dataclass
@@ -98,29 +138,54 @@ def run_case(inbox: Path, case_id: str, outbox: Path, quarantine_dir: Path) -> C
 
 
 def settled(future, case_id: str, *, packs: bool = False) -> dict:
-    """A task's summary, or a failure without text if the task itself did not finish (a lost worker)."""
+    """A task's summary: returned, carried by its CaseFailedError, or a failure without text
+    if the task itself did not finish (a lost worker, a timeout, I/O still failing after retries)."""
     result = future.result(raise_on_failure=False)
     if isinstance(result, dict):
         return result
+    if isinstance(result, CaseFailedError) and result.summary:
+        return result.summary
     reason = f"the task did not finish ({type(result).__name__}); it is tried again next run"
     if packs:
         return PackSummary(case_id, "failed", reason).as_dict()
     return CaseSummary(case_id, "failed", failures=[("case", reason)]).as_dict()
 
 
-@task(name="redact-case", task_run_name="redact-{case_id}", **TASK_OPTIONS)
+def case_failed(summary: CaseSummary) -> CaseFailedError:
+    """The error a failed or partly drafted case raises: its reference, kinds and counts only."""
+    kinds = ", ".join(sorted({kind for kind, _ in summary.failures})) or "case"
+    return CaseFailedError(
+        f"case {summary.case_id} {summary.status}: {len(summary.failures)} failure(s) ({kinds}); inputs quarantined",
+        summary.as_dict(),
+    )
+
+
+@task(
+    name="redact-case",
+    task_run_name="redact-{case_id}",
+    timeout_seconds=REDACT_TIMEOUT_SECONDS,
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAY_SECONDS,
+    retry_condition_fn=retry_transient_io,
+    **TASK_OPTIONS,
+)
 def redact_case_task(inbox: str, case_id: str, outbox: str, quarantine_dir: str) -> dict:
-    """Draft one case; never raises (the reason of any failure is returned, without text)."""
+    """Draft one case; a failure raises CaseFailedError (a Failed task run), without text."""
     logger = get_run_logger()
     try:
         summary = run_case(Path(inbox), case_id, Path(outbox), Path(quarantine_dir))
-    except Exception as exc:  # noqa: BLE001 - the message could hold text; the batch goes on
+    except Exception as exc:  # noqa: BLE001 - the message could hold text or a file name
+        retry = transient_io(exc)
+        if retry is not None:
+            raise retry from None
         summary = CaseSummary(case_id, "failed", failures=[("case", f"internal error ({type(exc).__name__}); please report it")])
     logger.info(
         "%s %s: %d document(s), %d page(s), %d redaction(s), %d failure(s), %.1fs",
         summary.case_id, summary.status, summary.documents, summary.pages,
         sum(summary.redactions.values()), len(summary.failures), summary.seconds,
     )
+    if summary.status in ("failed", "partial"):
+        raise case_failed(summary)
     return summary.as_dict()
 
 
@@ -141,7 +206,7 @@ def pack_folder(outbox: Path, case_id: str) -> Path:
 
 def run_finalise(outbox: Path, case_id: str) -> PackSummary:
     """Finalise one case's signed-off log into its VLU pack in the case's outbox folder."""
-    from pipeline.errors import SfoRedactError
+    from pipeline.errors import SfoRedactError, SignOffIncompleteError
     from pipeline.finalise import finalise
     from pipeline.keystore import load_key
     from redaction_logs.draft import log_name
@@ -152,9 +217,9 @@ def run_finalise(outbox: Path, case_id: str) -> PackSummary:
     log = folder / log_name(case_id)
     try:
         check_signoff(read_log(log, load_key(create=False), strict=False))
+    except SignOffIncompleteError:
+        return PackSummary(case_id, "waiting", "waiting for sign-off", time.perf_counter() - started)
     except SfoRedactError as exc:
-        if "sign-off is incomplete" in exc.reason:
-            return PackSummary(case_id, "waiting", "waiting for sign-off", time.perf_counter() - started)
         return PackSummary(case_id, "failed", exc.reason, time.perf_counter() - started)
     try:
         finalise(log, folder)
@@ -164,13 +229,35 @@ def run_finalise(outbox: Path, case_id: str) -> PackSummary:
     return PackSummary(case_id, "packed", "", time.perf_counter() - started)
 
 
-@task(name="finalise-case", task_run_name="finalise-{case_id}", **TASK_OPTIONS)
-def finalise_case_task(outbox: str, case_id: str) -> dict:
-    """Write one case's VLU pack from its signed-off log; never raises."""
+WAITING_STATE = "Waiting for sign-off"
+
+
+@task(
+    name="finalise-case",
+    task_run_name="finalise-{case_id}",
+    timeout_seconds=FINALISE_TIMEOUT_SECONDS,
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAY_SECONDS,
+    retry_condition_fn=retry_transient_io,
+    **TASK_OPTIONS,
+)
+def finalise_case_task(outbox: str, case_id: str):
+    """Write one case's VLU pack from its signed-off log.
+
+    Packed: Completed. Waiting for sign-off: a Completed state named "Waiting for sign-off".
+    Failed: PackFailedError, a Failed task run.
+    """
     logger = get_run_logger()
     try:
         summary = run_finalise(Path(outbox), case_id)
     except Exception as exc:  # noqa: BLE001 - the message could hold text
+        retry = transient_io(exc)
+        if retry is not None:
+            raise retry from None
         summary = PackSummary(case_id, "failed", f"internal error ({type(exc).__name__}); please report it")
     logger.info("%s %s (%.1fs)", summary.case_id, summary.status, summary.seconds)
+    if summary.status == "failed":
+        raise PackFailedError(f"case {case_id}: the VLU pack could not be written: {summary.reason}", summary.as_dict())
+    if summary.status == "waiting":
+        return Completed(name=WAITING_STATE, message=f"case {case_id} is waiting for sign-off", data=summary.as_dict())
     return summary.as_dict()

@@ -40,3 +40,11 @@ class LeakDetectedError(SfoRedactError):
 
 class RenderError(SfoRedactError):
     """An output could not be written."""
+
+
+class SignOffIncompleteError(SfoRedactError):
+    """The redaction log is not signed off yet: a log waiting for its reviewer, not a fault.
+
+    Callers that run many cases (the finalise-packs flow) tell waiting from failed by this
+    type, never by the wording of the message.
+    """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.errors import SfoRedactError
+from pipeline.errors import SfoRedactError, SignOffIncompleteError
 
 
 class RedactionLogError(SfoRedactError):
@@ -19,3 +19,7 @@ class RedactionLogError(SfoRedactError):
         elif sheet:
             where = f"sheet '{sheet}': "
         super().__init__(where + message, path)
+
+
+class SignOffMissingError(RedactionLogError, SignOffIncompleteError):
+    """A sign-off field is still empty: the log waits for its reviewer (a RedactionLogError too)."""

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.keystore import key_id
-from redaction_logs.errors import RedactionLogError
+from redaction_logs.errors import RedactionLogError, SignOffMissingError
 from redaction_logs.integrity import (
     DocumentEntry,
     RowIdentity,
@@ -303,11 +303,11 @@ def check_signoff(log: ReviewedLog, today: dt.date | None = None) -> SignOffDeta
     s = log.signoff
     name, role = _text(s.name), _text(s.role)
     if not name:
-        raise RedactionLogError("sign-off is incomplete: type the senior manager's name", log.path, sheet=SIGNOFF_SHEET, cell=cells["name"])
+        raise SignOffMissingError("sign-off is incomplete: type the senior manager's name", log.path, sheet=SIGNOFF_SHEET, cell=cells["name"])
     if not role:
-        raise RedactionLogError("sign-off is incomplete: type the senior manager's role", log.path, sheet=SIGNOFF_SHEET, cell=cells["role"])
+        raise SignOffMissingError("sign-off is incomplete: type the senior manager's role", log.path, sheet=SIGNOFF_SHEET, cell=cells["role"])
     if s.date is None or _text(s.date) == "":
-        raise RedactionLogError("sign-off is incomplete: enter the date of sign-off", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"])
+        raise SignOffMissingError("sign-off is incomplete: enter the date of sign-off", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"])
     date = parse_date(s.date)
     if date is None:
         raise RedactionLogError(
@@ -316,7 +316,7 @@ def check_signoff(log: ReviewedLog, today: dt.date | None = None) -> SignOffDeta
     if date > today:
         raise RedactionLogError("the sign-off date is in the future", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"])
     if _text(s.declaration).lower() != DECLARATION_YES.lower():
-        raise RedactionLogError(
+        raise SignOffMissingError(
             "sign-off is incomplete: confirm that every row was reviewed by choosing Yes",
             log.path,
             sheet=SIGNOFF_SHEET,

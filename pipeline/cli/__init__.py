@@ -6,6 +6,9 @@ import argparse
 import importlib
 import logging
 import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import SfoRedactError
@@ -27,10 +30,41 @@ COMMAND_MODULES = (
     "pipeline.cli.eval",
     "pipeline.cli.finalise",
     "pipeline.cli.verify",
-    "pipeline.cli.batch",
-    "pipeline.cli.finalise_all",
-    "pipeline.cli.serve",
 )
+
+# Further commands (batch, finalise-all, serve: the Prefect flows) are registered by name in
+# this entry-point group, so pipeline/ never imports flows or prefect.
+COMMAND_GROUP = "sfo_redact.commands"
+_PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+
+def command_entry_points() -> dict[str, str]:
+    """Command name -> module, from the installed metadata of the group.
+
+    A source checkout whose installed metadata predates the group (`pip install -e .` not
+    re-run) falls back to the group as pyproject.toml declares it beside the package.
+    """
+    found = {ep.name: ep.value for ep in metadata.entry_points(group=COMMAND_GROUP)}
+    if found or not _PYPROJECT.is_file():
+        return found
+    try:
+        table = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    if table.get("project", {}).get("name") != "sfo-redact":
+        return {}
+    return dict(table["project"].get("entry-points", {}).get(COMMAND_GROUP, {}))
+
+
+def _extension_modules() -> list:
+    modules = []
+    for name, target in sorted(command_entry_points().items()):
+        try:
+            modules.append(importlib.import_module(target.partition(":")[0]))
+        except ImportError as exc:
+            # An extension whose dependencies are not installed: its command is not offered.
+            logger.debug("command %s is not available (%s)", name, type(exc).__name__)
+    return modules
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for module in _extension_modules():
+        module.register(sub)
     return parser
 
 

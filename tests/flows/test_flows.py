@@ -46,6 +46,7 @@ def inbox(tmp_path):
 
 
 def test_nightly_batch_drafts_quarantines_skips_and_keeps_nothing_personal(harness, inbox, tmp_path):
+    from flows.errors import BatchFailedError
     from flows.nightly import nightly_batch
 
     root, cases, golds, docs = inbox
@@ -53,7 +54,9 @@ def test_nightly_batch_drafts_quarantines_skips_and_keeps_nothing_personal(harne
     outbox, quarantine = tmp_path / "outbox", tmp_path / "quarantine"
     before = _snapshot(root)
 
-    totals = nightly_batch(str(root), str(outbox), str(quarantine))
+    with pytest.raises(BatchFailedError, match=r"2 of 5 case\(s\) failed") as failed:
+        nightly_batch(str(root), str(outbox), str(quarantine))
+    totals = failed.value.totals
 
     assert (totals["done"], totals["partial"], totals["failed"], totals["skipped"]) == (3, 1, 1, 0)
     for case, kinds in ((a, ["review", "action-plan"]), (b, ["review"]), (c, ["review"])):
@@ -76,13 +79,17 @@ def test_nightly_batch_drafts_quarantines_skips_and_keeps_nothing_personal(harne
     assert sum(totals["redactions"].values()) > 0 and totals["pages"] > 0
 
     # Second run: unchanged cases are skipped; the case with a failure is tried again.
-    again = nightly_batch(str(root), str(outbox), str(quarantine))
+    with pytest.raises(BatchFailedError) as failed:
+        nightly_batch(str(root), str(outbox), str(quarantine))
+    again = failed.value.totals
     assert (again["skipped"], again["partial"], again["done"]) == (3, 1, 0)
 
     # A changed case is redone, keeping the previous log (and the reviewer's decisions in it).
     generate_case(102, root / "second", formats=("docx",), pages=PAGES + 1)
     (root / "second" / "case.yaml").unlink()
-    third = nightly_batch(str(root), str(outbox), str(quarantine))
+    with pytest.raises(BatchFailedError) as failed:
+        nightly_batch(str(root), str(outbox), str(quarantine))
+    third = failed.value.totals
     assert (third["skipped"], third["done"]) == (2, 1)
     assert (outbox / b.case_id / f"{b.case_id}.redaction-log.previous.xlsx").is_file()
 
@@ -139,6 +146,10 @@ def test_redact_case_flow_and_finalise_packs(harness, tmp_path):
     totals = finalise_packs(str(outbox))
     assert (totals["packed"], totals["waiting"], totals["failed"]) == (1, 1, 0)
     assert (outbox / signed.case_id / f"{signed.case_id}-VLU-pack").is_dir()
+    # Waiting is a named state (Completed, "Waiting for sign-off"), not a failure.
+    states = dict(db_rows(harness, "select name, state_name from task_run where name like 'finalise-%'"))
+    assert states[f"finalise-{waiting.case_id}"] == "Waiting for sign-off"
+    assert states[f"finalise-{signed.case_id}"] == "Completed"
     # Packed logs are not finalised again; the waiting one still waits.
     assert finalise_packs(str(outbox))["cases"] == 1
     assert_nothing_personal(prefect_files(harness), personal_needles([signed.gold_file, waiting.gold_file], signed.documents + waiting.documents))
@@ -171,3 +182,62 @@ def test_cli_batch_then_finalise_all(harness, tmp_path, capsys):
     # Not signed off: waiting, which is not a failure.
     assert main(["finalise-all", "--outbox", str(outbox)]) == 0
     assert "1 log(s) waiting for sign-off" in capsys.readouterr().out
+
+
+def test_a_failed_case_is_a_failed_task_run_and_a_failed_flow_run_in_prefect(harness, tmp_path):
+    """Through the Prefect API: the corrupt case's task run is Failed, the good one Completed."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from flows.errors import BatchFailedError
+    from flows.nightly import nightly_batch
+
+    root, outbox = tmp_path / "inbox", tmp_path / "outbox"
+    good = generate_case(141, root / "good", formats=("docx",), pages=PAGES)
+    bad = generate_case(142, root / "bad", formats=("docx",), pages=PAGES)
+    bad.documents[0].write_bytes(b"PK\x03\x04 not a Word document")
+    state = nightly_batch(str(root), str(outbox), return_state=True)
+    assert state.is_failed() and "1 of 2 case(s) failed" in state.message
+    with pytest.raises(BatchFailedError):
+        state.result()
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(state.state_details.flow_run_id)
+        assert flow_run.state.is_failed()
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run.id])))
+    by_name = {r.name: r.state for r in runs}
+    assert by_name[f"redact-{good.case_id}"].is_completed()
+    failed = by_name[f"redact-{bad.case_id}"]
+    assert failed.is_failed() and "CaseFailedError" in failed.message and bad.case_id in failed.message
+    assert bad.documents[0].name not in failed.message and bad.documents[0].stem not in failed.message
+
+
+def test_only_transient_io_is_retried():
+    from prefect.states import Failed
+
+    from flows.errors import CaseFailedError, TransientIOError
+    from flows.tasks import retry_transient_io, transient_io
+
+    assert isinstance(transient_io(OSError(5, "Input/output error", "/srv/SFO60001smithJ.docx")), TransientIOError)
+    assert "smith" not in transient_io(TimeoutError(110, "timed out", "/srv/SFO60001smithJ.docx")).reason
+    assert transient_io(FileNotFoundError(2, "No such file")) is None
+    assert transient_io(ValueError("bad")) is None
+    assert retry_transient_io(None, None, Failed(data=TransientIOError("transient I/O error (EIO)")))
+    assert not retry_transient_io(None, None, Failed(data=CaseFailedError("case SFO60001 failed", {})))
+    assert not retry_transient_io(None, None, Failed(data=ValueError("bad")))
+
+
+def test_the_flow_errors_survive_pickling_with_their_counts():
+    import pickle
+
+    from flows.errors import BatchFailedError, CaseFailedError
+
+    e = pickle.loads(pickle.dumps(CaseFailedError("case SFO60001 failed", {"case_id": "SFO60001"})))
+    assert e.summary == {"case_id": "SFO60001"} and str(e) == "case SFO60001 failed"
+    assert pickle.loads(pickle.dumps(BatchFailedError("1 failed", {"failed": 1}))).totals == {"failed": 1}
+
+
+def test_every_task_has_a_timeout():
+    from flows.tasks import finalise_case_task, redact_case_task
+
+    for t in (redact_case_task, finalise_case_task):
+        assert t.timeout_seconds and t.timeout_seconds > 0 and t.retry_condition_fn is not None

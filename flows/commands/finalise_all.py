@@ -31,8 +31,13 @@ def _cmd_finalise_all(args: argparse.Namespace) -> int:
     from flows.finalise_packs import finalise_packs
     from flows.runners import RunnerConfig, build_task_runner
 
+    from flows.errors import BatchFailedError
+
     flow = finalise_packs.with_options(task_runner=build_task_runner(RunnerConfig(workers=max(1, args.workers))))
-    totals = flow(str(args.outbox.resolve()))
+    try:
+        totals = flow(str(args.outbox.resolve()))
+    except BatchFailedError as exc:  # the run is Failed in Prefect; the counts are still printed
+        totals = exc.totals
     print(
         f"{totals['packed']} pack(s) written, {totals['waiting']} log(s) waiting for sign-off, "
         f"{totals['failed']} failed ({totals['seconds']:.0f}s)."

@@ -52,9 +52,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     config = RunnerConfig(args.workers, args.dask, args.local_dask, args.processes)
     print(f"Drafting new and changed cases of {args.inbox} into {args.outbox} ({config.describe()})", flush=True)
+    from flows.errors import BatchFailedError
+
     flow = nightly_batch.with_options(task_runner=build_task_runner(config))
     with _progress():
-        totals = flow(str(args.inbox.resolve()), str(args.outbox.resolve()), str(args.quarantine.resolve()) if args.quarantine else None)
+        try:
+            totals = flow(str(args.inbox.resolve()), str(args.outbox.resolve()), str(args.quarantine.resolve()) if args.quarantine else None)
+        except BatchFailedError as exc:  # the run is Failed in Prefect; the counts are still printed
+            totals = exc.totals
     n = sum(totals["redactions"].values())
     print(
         f"Done in {totals['seconds']:.0f}s: {totals['done']} drafted, {totals['partial']} partly drafted, "
@@ -82,6 +87,8 @@ class _progress:
         def hook(event: str, data: dict) -> None:
             if event == "planned":
                 self.bar = tqdm(total=data["to_run"], unit="case", file=sys.stderr, disable=data["to_run"] == 0)
+                return
+            if event != "case":
                 return
             line = f"{data['case_id']} {data['status']}: {data.get('documents', 0)} document(s), {data.get('pages', 0)} page(s)"
             if data.get("failures"):
