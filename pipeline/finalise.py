@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.read.columns import is_not_for_disclosure
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
     CoverInfo,
@@ -36,6 +35,7 @@ from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.verify import Needle, find_leaks, verify
+from pipeline.verify.needles import decision_needles, without_allowed
 from redaction_logs.errors import RedactionLogError
 from redaction_logs.integrity import DocumentEntry, text_mac
 from redaction_logs.read_back import (
@@ -115,8 +115,7 @@ def finalise(
         cover = work / f"{log.case_id}-cover-sheet.pdf"
         write_cover_sheet(info, cover)
         # The cover sheet names the senior manager and the region on purpose; nothing else may leak.
-        allowed = f"{signoff.name} {signoff.role} {chosen_region}".lower()
-        verify(cover, [n for n in needles if n.text.lower() not in allowed])
+        verify(cover, without_allowed(needles, (signoff.name, signoff.role, chosen_region)))
         staging = work / "pack"
         staging.mkdir()
         pack = build_pack(
@@ -338,19 +337,7 @@ def _merge_unit(
 
 def case_needles(finals: Sequence[FinalDocument], additions: Sequence[Addition]) -> list[Needle]:
     """Everything withheld anywhere in the case, every added text, and content removed whole."""
-    needles: dict[str, Needle] = {}
-    for final in finals:
-        for d in final.decisions:
-            if d.action is not Action.DISCLOSE:
-                needles.setdefault(d.text.lower(), Needle(d.text, d.category.value))
-        for h in final.document.removed:
-            text = " ".join(h.text.split())
-            # As in the draft: long enough to be meaningful, and not the removed column's own heading.
-            if len(text) >= 15 and not (len(text) < 60 and is_not_for_disclosure(text)):
-                needles.setdefault(text.lower(), Needle(text, "hidden content"))
-    for a in additions:
-        needles[a.text.lower()] = Needle(a.text, ADDED_CATEGORY)
-    return list(needles.values())
+    return decision_needles(((f.decisions, f.document) for f in finals), ((a.text, ADDED_CATEGORY) for a in additions))
 
 
 def needles_for_document(final: FinalDocument, needles: Sequence[Needle]) -> list[Needle]:

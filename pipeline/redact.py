@@ -36,7 +36,7 @@ from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.categories import hidden_category
 from pipeline.errors import SfoRedactError
 from pipeline.model import Decision, Document, DocumentKind, Style
-from pipeline.verify.needles import needles_for
+from pipeline.verify.needles import case_file_needles, needles_for, union
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
@@ -83,6 +83,7 @@ class Prepared:
     decisions: list[Decision]
     started: float
     input_sha256: str = ""
+    case: Case | None = None
 
 
 @dataclass
@@ -231,7 +232,17 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
     resolution = resolve(document, detections, case)
     acronyms = document_acronyms([u.text for u in document.units.values()])
     decisions = decide(document, resolution, labeller, acronyms)
-    return Prepared(path, stem, document, resolution, decisions, started, digest)
+    return Prepared(path, stem, document, resolution, decisions, started, digest, case)
+
+
+def draft_needles(prepared: Prepared) -> list:
+    """What the draft check looks for: what detection removed AND everything the case file
+    names, so a name detection missed is still looked for (the gate does not trust the stage
+    it checks)."""
+    found = needles_for(prepared.resolution, prepared.decisions, prepared.document)
+    if prepared.case is None:
+        return found
+    return union(found, case_file_needles(prepared.case))
 
 
 def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None) -> RedactionResult:
@@ -246,7 +257,7 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
     with work_folder(out_dir) as work:
         tmp_pdf = work / pdf_path.name
         pages = render(document, decisions, tmp_pdf)
-        verify(tmp_pdf, needles_for(prepared.resolution, decisions, document), readers=DRAFT_READERS)
+        verify(tmp_pdf, draft_needles(prepared), readers=DRAFT_READERS)
         if before_move is not None:
             before_move()
         os.replace(tmp_pdf, pdf_path)

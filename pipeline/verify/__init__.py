@@ -48,6 +48,10 @@ class Needle:
     # A surname that is also a word ("Page", "Mark"): not counted when a number follows
     # ("page 3", "Page 1" in a footer), as detection does not count it either.
     number_may_follow: bool = False
+    # Whose name this is (Person.key) and the label standing for it: lets the release
+    # check redact a surviving form, and name the person (never the text) when it cannot.
+    person: str | None = field(default=None, compare=False)
+    label: str = field(default="", compare=False)
 
 
 @dataclass
