@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -219,6 +220,7 @@ class _PageChars:
 def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf.Document]) -> _PageChars:
     """Every line of a page with its characters' boxes, in the content's order."""
     lines: list[_Line] = []
+    by_font: defaultdict[str, list[str]] = defaultdict(list)  # the text each font yields
     if page.first_annot or page.first_widget:
         # MuPDF extracts the appearance text of annotations and form fields with the page;
         # that text goes to `removed` (see _hidden_extras) and is deleted on output, so the
@@ -244,6 +246,7 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
                 span_chars = span["chars"]
                 span_text = list(map(_CHAR, span_chars))
                 piece = "".join(span_text)
+                by_font[span["font"]].append(piece)
                 chars.extend(span_text)  # one entry per box, whatever its length
                 boxes.extend(map(_BBOX, span_chars))
                 letters = len(piece) - sum(piece.count(w) for w in _SPACES)
@@ -263,7 +266,7 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
         raise UnsupportedDocumentError(
             f"page {number} has no text layer (scanned?); it cannot be redacted automatically", doc.name
         )
-    if lines and not _text_is_readable(page, "".join(line.text for line in lines)):
+    if lines and not _text_is_readable(page, {font: "".join(parts) for font, parts in by_font.items()}):
         raise UnsupportedDocumentError(
             f"page {number} text cannot be read reliably (a font without a Unicode mapping); "
             "it cannot be redacted automatically",
@@ -272,26 +275,69 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
     return _PageChars(number, page.rect, lines, page)
 
 
-def _text_is_readable(page: pymupdf.Page, text: str) -> bool:
+# Dot leaders of a table of contents ("Heading ........ 4"), rules drawn with characters.
+_LEADERS = re.compile(r"(?:[.\u00b7\u2024\u2026_\-\u2010\u2013\u2014=~*](?:[ \xa0]?)){3,}")
+# Picture fonts: their glyphs are symbols (bullets, arrows, ticks), never letters of a name,
+# and many have no Unicode mapping at all.
+_SYMBOL_FONT = re.compile(r"dingbat|webding|wingding|symbol|marlett|fontawesome|bookshelf", re.IGNORECASE)
+# What a font without a mapping may yield and still be trusted: bullets and simple marks.
+_MARKS = frozenset("•◦▪▫■□●○‣∙·-–—*+>→✓✔✗✘☐☑☒")
+# Simple-font encodings whose codes map to Unicode by name without a /ToUnicode.
+_STANDARD_ENCODINGS = ("WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding", "PDFDocEncoding", "MacExpertEncoding")
+
+
+def _without_leaders(text: str) -> list[str]:
+    """The visible characters of `text`, dot leaders and character rules left out."""
+    return [c for c in _LEADERS.sub(" ", text) if not c.isspace()]
+
+
+def _looks_like_words(visible: list[str]) -> bool:
+    """At least half letters or digits: what words yield, not glyph codes."""
+    return sum(c.isalnum() for c in visible) * 2 >= len(visible)
+
+
+def _text_is_readable(page: pymupdf.Page, by_font: dict[str, str]) -> bool:
     """Whether the extracted text is the page's words, not glyph codes a reader cannot map.
 
-    A font without a Unicode mapping (a Type3 font, or a composite font with no ToUnicode)
-    extracts as punctuation or replacement characters, so names in it could never be found:
-    fail closed rather than pass such a page as clean.
+    Judged by what text extraction yields, font by font. A font without a Unicode mapping (a
+    Type3 font, a composite or symbolic font with no ToUnicode) extracts as punctuation or
+    replacement characters, so names in it could never be found: fail closed on such a page.
+    Dot leaders are not words and are left out of the judgement (a table of contents is
+    read); picture fonts (Webdings, Zapf Dingbats, ...) draw symbols, and their replacement
+    characters are not text that was lost.
     """
-    if "\ufffd" in text:
-        return False
-    visible = [c for c in text if not c.isspace()]
-    if len(visible) >= 20 and sum(c.isalnum() for c in visible) < len(visible) / 2:
-        return False
+    unmapped = _unmapped_fonts(page)
+    everything: list[str] = []
+    for font, text in by_font.items():
+        if _SYMBOL_FONT.search(font):
+            continue
+        if "\ufffd" in text:
+            return False
+        visible = _without_leaders(text)
+        everything.extend(visible)
+        if _strip_subset(font) in unmapped and visible and not set(visible) <= _MARKS:
+            # No mapping in the file: trust what the font yields only if it reads as words.
+            if not any(c.isalpha() for c in visible) or not _looks_like_words(visible):
+                return False
+    return not (len(everything) >= 20 and not _looks_like_words(everything))
+
+
+def _strip_subset(name: str) -> str:
+    """A font name without its subset tag ("ABCDEF+Arial" -> "Arial")."""
+    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
+
+
+def _unmapped_fonts(page: pymupdf.Page) -> set[str]:
+    """Names of the page's fonts whose codes have no Unicode mapping in the file."""
     doc = page.parent
+    names: set[str] = set()
     for font in page.get_fonts():
-        xref, _, kind, _, _, encoding = font[:6]
-        if kind == "Type3" and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
-            return False
-        if encoding.startswith("Identity") and doc.xref_get_key(xref, "ToUnicode")[0] == "null":
-            return False
-    return True
+        xref, _, kind, basefont, _, encoding = font[:6]
+        if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+            continue
+        if kind == "Type3" or encoding.startswith("Identity") or not encoding.startswith(_STANDARD_ENCODINGS):
+            names.add(_strip_subset(basefont))
+    return names
 
 
 def _body_font_size(pages: list[_PageChars]) -> float:
