@@ -15,25 +15,31 @@ NIGHTLY_CRON = "0 1 * * *"  # 01:00 UK time, GMT or BST
 FINALISE_CRON = "0 7-19 * * 1-5"  # hourly in working hours: a signed-off log gets its pack the same day
 
 
+# `serve`'s deployments carry this prefix, so they never take over (or pause, when serve stops)
+# the deployments `prefect deploy` creates from prefect.yaml on the same server: for example
+# "nightly-batch/serve-nightly" against "nightly-batch/nightly".
+SERVE_PREFIX = "serve-"
+
+
 def build_deployments(inbox: Path, outbox: Path, quarantine_dir: Path | None = None) -> list:
     """RunnerDeployments for `prefect.serve`; their parameters are folders, never documents."""
     folders = {"inbox": str(Path(inbox).resolve()), "outbox": str(Path(outbox).resolve())}
     batch_params = {**folders, "quarantine_dir": str(Path(quarantine_dir).resolve()) if quarantine_dir else None}
     return [
         nightly_batch.to_deployment(
-            name="nightly",
+            name=SERVE_PREFIX + "nightly",
             schedules=[Cron(NIGHTLY_CRON, timezone=TIMEZONE)],
             parameters=batch_params,
             description="Draft every new or changed case in the inbox at 01:00 UK time.",
         ),
         finalise_packs.to_deployment(
-            name="hourly",
+            name=SERVE_PREFIX + "hourly",
             schedules=[Cron(FINALISE_CRON, timezone=TIMEZONE)],
             parameters={"outbox": folders["outbox"]},
             description="Write the VLU pack of every signed-off redaction log that has none.",
         ),
         redact_case_flow.to_deployment(
-            name="on-demand",
+            name=SERVE_PREFIX + "on-demand",
             parameters={**folders, "quarantine_dir": batch_params["quarantine_dir"]},
             description="Draft one case now: run it from the UI with the case reference (e.g. SFO60001).",
         ),

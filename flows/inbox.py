@@ -10,7 +10,12 @@ Outbox: `OUTBOX/<case id>/` holds the draft PDFs, review copies, the redaction l
 
 Quarantine: `QUARANTINE/<case id>/` holds a copy of each input that could not be processed
 and, beside it, `<name>.reason.txt` with the case reference, the kind of document and a
-reason that holds no document text.
+reason that holds no document text. `.sfo-redact-quarantine.json` there records the hash of
+the inputs that failed: until they change, later runs skip the case and count it as held in
+quarantine (reported as a failure once, not every night).
+
+Locks: `OUTBOX/.locks/<case id>.lock` is held (flock) while a case is drafted, so two
+overlapping batches never draft the same case; the kernel drops it when a worker dies.
 
 Nothing here imports prefect: the flows pass only folders and case ids to their tasks, and
 the tasks find a case's files again with `find_case` (file names carry the supervised
@@ -19,7 +24,9 @@ individual's surname and must not reach Prefect's database).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
@@ -198,8 +205,13 @@ def inputs_digest(case: InboxCase) -> str:
     A renamed, added, removed or edited document, or an edited case file, changes it; so
     does a new version of sfo-redact (its detection may differ).
     """
+    return files_digest([*case.documents, *([case.case_file] if case.case_file else [])])
+
+
+def files_digest(paths) -> str:
+    """A hash of these files' names and contents, and the pipeline's version (see inputs_digest)."""
     h = hashlib.sha256(f"sfo-redact {__version__}\n".encode())
-    files = sorted([*case.documents, *([case.case_file] if case.case_file else [])], key=lambda p: p.name)
+    files = sorted((p for p in paths if p is not None), key=lambda p: p.name)
     for path in files:
         h.update(path.name.encode("utf-8") + b"\0")
         with path.open("rb") as f:
@@ -274,3 +286,54 @@ def scrub_reason(reason: str, paths: list[Path]) -> str:
 def default_quarantine(outbox: Path) -> Path:
     """`OUTBOX/_quarantine` unless another folder is given (case folders are named SFOnnnnn)."""
     return Path(outbox) / "_quarantine"
+
+
+QUARANTINE_STATE = ".sfo-redact-quarantine.json"
+
+
+def remember_quarantine(quarantine_dir: Path, case_id: str, digest: str, failures: int) -> None:
+    """Record that these inputs (by hash) failed, so later runs skip them until they change."""
+    folder = Path(quarantine_dir) / case_id
+    folder.mkdir(parents=True, exist_ok=True)
+    state = {
+        "inputs_sha256": digest,
+        "failures": failures,
+        "quarantined": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "sfo_redact_version": __version__,
+    }
+    tmp = folder / (QUARANTINE_STATE + ".tmp")
+    tmp.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / QUARANTINE_STATE)
+
+
+def is_quarantined(quarantine_dir: Path, case_id: str, digest: str) -> bool:
+    """True when exactly these inputs already failed and are held in the quarantine."""
+    try:
+        state = json.loads((Path(quarantine_dir) / case_id / QUARANTINE_STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return state.get("inputs_sha256") == digest
+
+
+@contextlib.contextmanager
+def case_lock(outbox: Path, case_id: str):
+    """Hold the case's lock while drafting it; yields False (at once) if another run holds it.
+
+    An advisory flock on a file under OUTBOX/.locks: released by the kernel when the holder
+    exits or dies, so a killed worker never leaves a case locked.
+    """
+    folder = Path(outbox) / ".locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / f"{case_id}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -10,7 +10,16 @@ from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 
 from flows.errors import BatchFailedError
-from flows.inbox import default_quarantine, is_unchanged, quarantine, scan_inbox
+from flows.inbox import (
+    default_quarantine,
+    files_digest,
+    inputs_digest,
+    is_quarantined,
+    is_unchanged,
+    quarantine,
+    remember_quarantine,
+    scan_inbox,
+)
 from flows.progress import emit
 from flows.report import batch_totals, publish_batch_artifact
 from flows.runners import build_task_runner, runner_config_from_env
@@ -22,17 +31,28 @@ def _run_name() -> str:
 
 
 def plan_batch(inbox: Path, outbox: Path, quarantine_dir: Path) -> tuple[list[str], list[dict]]:
-    """Case references to draft, and summaries of the skipped and rejected entries."""
+    """Case references to draft, and summaries of the skipped, held and rejected entries.
+
+    A case or inbox entry whose inputs already failed, unchanged since, is held in the
+    quarantine: counted as "quarantined", not tried again and not a failure of this run.
+    """
     found = scan_inbox(inbox)
     to_run, others = [], []
     for case_id, case in found.cases.items():
         if is_unchanged(outbox, case):
             others.append({"case_id": case_id, "status": "skipped"})
+        elif is_quarantined(quarantine_dir, case_id, inputs_digest(case)):
+            others.append({"case_id": case_id, "status": "quarantined"})
         else:
             to_run.append(case_id)
     for rej in found.rejected:
+        digest = files_digest(rej.paths)
+        if is_quarantined(quarantine_dir, rej.case_id, digest):
+            others.append({"case_id": rej.case_id, "status": "quarantined"})
+            continue
         for p in rej.paths:
             quarantine(quarantine_dir, rej.case_id, p, kind="inbox entry", reason=rej.reason)
+        remember_quarantine(quarantine_dir, rej.case_id, digest, 1)
         others.append({"case_id": rej.case_id, "status": "failed", "failures": [("inbox entry", rej.reason)]})
     return to_run, others
 
@@ -57,8 +77,9 @@ def nightly_batch(inbox: str, outbox: str, quarantine_dir: str | None = None) ->
     quarantine_p = Path(quarantine_dir) if quarantine_dir else default_quarantine(outbox_p)
     outbox_p.mkdir(parents=True, exist_ok=True)
     to_run, others = plan_batch(inbox_p, outbox_p, quarantine_p)
-    logger.info("%d case(s) to draft, %d unchanged, %d inbox entr(ies) rejected",
-                len(to_run), sum(o["status"] == "skipped" for o in others), sum(o["status"] == "failed" for o in others))
+    logger.info("%d case(s) to draft, %d unchanged, %d held in quarantine, %d inbox entr(ies) rejected",
+                len(to_run), sum(o["status"] == "skipped" for o in others),
+                sum(o["status"] == "quarantined" for o in others), sum(o["status"] == "failed" for o in others))
     emit("planned", {"to_run": len(to_run), "others": others})
     futures = {redact_case_task.submit(str(inbox_p), cid, str(outbox_p), str(quarantine_p)): cid for cid in to_run}
     summaries = []

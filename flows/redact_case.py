@@ -18,7 +18,7 @@ def redact_case_flow(inbox: str, case_id: str, outbox: str, quarantine_dir: str 
     """Draft one case (its reference, e.g. SFO60001) from the inbox into the outbox."""
     started = time.perf_counter()
     quarantine_p = quarantine_dir or str(default_quarantine(Path(outbox)))
-    summary = settled(redact_case_task.submit(inbox, case_id, outbox, quarantine_p), case_id)
+    summary = settled(redact_case_task.submit(inbox, case_id, outbox, quarantine_p, force=True), case_id)
     totals = batch_totals([summary], time.perf_counter() - started)
     publish_batch_artifact([summary], totals, key="redact-case")
     raise_if_failed(totals)

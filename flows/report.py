@@ -38,6 +38,7 @@ def batch_totals(summaries: Sequence[dict], seconds: float) -> dict:
         "partial": status.get("partial", 0),
         "failed": status.get("failed", 0),
         "skipped": status.get("skipped", 0),
+        "quarantined": status.get("quarantined", 0),
         "pages": sum(s.get("pages", 0) for s in summaries),
         "redactions": dict(sorted(categories.items())),
         "failures": [(s["case_id"], kind, reason) for s in summaries for kind, reason in s.get("failures", [])],
@@ -51,7 +52,7 @@ def publish_batch_artifact(summaries: Sequence[dict], totals: dict, *, key: str)
     rows.append(
         {
             "case": "TOTAL",
-            "status": f"{totals['done']} done, {totals['partial']} partial, {totals['failed']} failed, {totals['skipped']} skipped",
+            "status": f"{totals['done']} done, {totals['partial']} partial, {totals['failed']} failed, {totals['skipped']} skipped, {totals['quarantined']} held in quarantine",
             "documents": sum(r["documents"] for r in rows),
             "pages": totals["pages"],
             "redactions": sum(totals["redactions"].values()),

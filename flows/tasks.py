@@ -27,10 +27,15 @@ from prefect.states import Completed
 
 from flows.errors import CaseFailedError, PackFailedError, TransientIOError
 from flows.inbox import (
+    InboxCase,
+    case_lock,
     case_outbox,
     find_case,
     inputs_digest,
+    is_quarantined,
+    is_unchanged,
     quarantine,
+    remember_quarantine,
     scrub_reason,
     write_state,
 )
@@ -74,7 +79,7 @@ class CaseSummary:
     """What a batch learns about one case: counts and labels only."""
 
     case_id: str
-    status: str  # done, partial (some documents failed), failed, skipped
+    status: str  # done, partial (some documents failed), failed, skipped, quarantined (unchanged since it failed)
     documents: int = 0
     pages: int = 0
     redactions: dict[str, int] = field(default_factory=dict)  # category -> count
@@ -91,7 +96,33 @@ def _kind(path: Path) -> str:
     return "case file" if path.suffix.lower() in (".yaml", ".yml") else document_kind_name(path)
 
 
-def run_case(inbox: Path, case_id: str, outbox: Path, quarantine_dir: Path) -> CaseSummary:
+def run_case(inbox: Path, case_id: str, outbox: Path, quarantine_dir: Path, *, force: bool = False) -> CaseSummary:
+    """Draft one case under its lock; skipped if another run holds the lock or already drafted it.
+
+    The check that the case is still to do is made again under the lock: a task that Dask
+    runs a second time after its worker died, or a second batch overlapping the first, finds
+    the case drafted from the same inputs and leaves it alone. `force` drafts it anyway
+    (the on-demand flow), still under the lock.
+    """
+    with case_lock(outbox, case_id) as held:
+        if not held:
+            return CaseSummary(case_id, "skipped")
+        case_in = find_case(inbox, case_id)
+        if case_in is not None and not force:
+            if is_unchanged(outbox, case_in):
+                return CaseSummary(case_id, "skipped")
+            if is_quarantined(quarantine_dir, case_id, inputs_digest(case_in)):
+                return CaseSummary(case_id, "quarantined")
+        if case_in is None:
+            return CaseSummary(case_id, "failed", failures=[("case", "no longer in the inbox")])
+        digest = inputs_digest(case_in)
+        summary = _draft_case(case_in, digest, outbox, quarantine_dir)
+        if summary.failures:
+            remember_quarantine(quarantine_dir, case_id, digest, len(summary.failures))
+        return summary
+
+
+def _draft_case(case_in: InboxCase, digest: str, outbox: Path, quarantine_dir: Path) -> CaseSummary:
     """Draft one case from the inbox into the outbox; failed inputs are copied to the quarantine."""
     from pipeline.case import load_case
     from pipeline.detect.engine import get_engine
@@ -99,11 +130,8 @@ def run_case(inbox: Path, case_id: str, outbox: Path, quarantine_dir: Path) -> C
     from pipeline.redact import redact_case
 
     started = time.perf_counter()
-    case_in = find_case(inbox, case_id)
-    if case_in is None:
-        return CaseSummary(case_id, "failed", failures=[("case", "no longer in the inbox")])
+    case_id = case_in.case_id
     paths = [*case_in.documents, *([case_in.case_file] if case_in.case_file else [])]
-    digest = inputs_digest(case_in)
     try:
         case = load_case(case_in.case_file) if case_in.case_file else None
     except SfoRedactError as exc:
@@ -169,11 +197,11 @@ def case_failed(summary: CaseSummary) -> CaseFailedError:
     retry_condition_fn=retry_transient_io,
     **TASK_OPTIONS,
 )
-def redact_case_task(inbox: str, case_id: str, outbox: str, quarantine_dir: str) -> dict:
+def redact_case_task(inbox: str, case_id: str, outbox: str, quarantine_dir: str, force: bool = False) -> dict:
     """Draft one case; a failure raises CaseFailedError (a Failed task run), without text."""
     logger = get_run_logger()
     try:
-        summary = run_case(Path(inbox), case_id, Path(outbox), Path(quarantine_dir))
+        summary = run_case(Path(inbox), case_id, Path(outbox), Path(quarantine_dir), force=force)
     except Exception as exc:  # noqa: BLE001 - the message could hold text or a file name
         retry = transient_io(exc)
         if retry is not None:

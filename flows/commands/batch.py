@@ -63,7 +63,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     n = sum(totals["redactions"].values())
     print(
         f"Done in {totals['seconds']:.0f}s: {totals['done']} drafted, {totals['partial']} partly drafted, "
-        f"{totals['failed']} failed, {totals['skipped']} unchanged (skipped); {totals['pages']} pages, {n} redactions."
+        f"{totals['failed']} failed, {totals['skipped']} unchanged (skipped), "
+        f"{totals['quarantined']} held in quarantine (unchanged since they failed); {totals['pages']} pages, {n} redactions."
     )
     for case_id, kind, reason in totals["failures"]:
         print(f"FAILED {case_id} {kind}: {reason}", file=sys.stderr)

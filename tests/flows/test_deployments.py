@@ -12,19 +12,22 @@ from pipeline.cli import build_parser
 
 def test_deployments_schedule_the_nightly_batch_at_one_in_london(tmp_path):
     deployments = {d.name: d for d in build_deployments(tmp_path / "in", tmp_path / "out")}
-    assert set(deployments) == {"nightly", "hourly", "on-demand"}
-    nightly = deployments["nightly"]
+    assert set(deployments) == {"serve-nightly", "serve-hourly", "serve-on-demand"}
+    nightly = deployments["serve-nightly"]
     [schedule] = nightly.schedules
     assert schedule.schedule.cron == "0 1 * * *" and schedule.schedule.timezone == "Europe/London"
     # Parameters are folders only.
     assert set(nightly.parameters) == {"inbox", "outbox", "quarantine_dir"}
     assert nightly.parameters["inbox"] == str((tmp_path / "in").resolve())
-    assert not deployments["on-demand"].schedules
+    assert not deployments["serve-on-demand"].schedules
 
 
 def test_prefect_yaml_matches_the_served_deployments():
     spec = yaml.safe_load((Path(__file__).parents[2] / "flows" / "prefect.yaml").read_text(encoding="utf-8"))
     by_name = {d["name"]: d for d in spec["deployments"]}
+    # Never the same names as serve's: serving would take over the worker's deployments.
+    served = {d.name for d in build_deployments(Path("/in"), Path("/out"))}
+    assert set(by_name) == {name.removeprefix("serve-") for name in served} and not set(by_name) & served
     assert by_name["nightly"]["schedules"][0] == {"cron": "0 1 * * *", "timezone": "Europe/London", "active": True}
     assert by_name["nightly"]["entrypoint"] == "flows/nightly.py:nightly_batch"
     root = Path(__file__).parents[2]
