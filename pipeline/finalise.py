@@ -21,7 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.keystore import CaseMapping, load_key
+from pipeline.model import Action, Category, Decision, Document, DocumentKind
+from pipeline.pack import Pack, build_pack
+from pipeline.read import read
 from pipeline.read.columns import is_not_for_disclosure
+from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
     CoverInfo,
@@ -29,11 +34,6 @@ from pipeline.render.cover_sheet import (
     describe_labels,
     write_cover_sheet,
 )
-from pipeline.keystore import CaseMapping, load_key
-from pipeline.model import Action, Category, Decision, Document, DocumentKind
-from pipeline.pack import Pack, build_pack
-from pipeline.read import read
-from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.verify import Needle, find_leaks, verify
 from redaction_logs.errors import RedactionLogError

@@ -28,20 +28,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.case import Case
+from pipeline.categories import hidden_category
 from pipeline.decide import decide
+from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine, get_engine
-from pipeline.keystore import CaseMapping, load_key
-from pipeline.decide.labels import Labeller, document_acronyms
-from pipeline.categories import hidden_category
 from pipeline.errors import SfoRedactError
+from pipeline.keystore import CaseMapping, load_key
 from pipeline.model import Decision, Document, DocumentKind, Style
-from pipeline.verify.needles import needles_for
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
 from pipeline.verify import DRAFT_READERS, verify
+from pipeline.verify.needles import needles_for
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
 

@@ -49,8 +49,8 @@ def case_needles(case) -> list[Needle]:
     """Every name (with its variants), identifier and written date of birth in a case file."""
     from pipeline.detect import date_forms
     from pipeline.model import Person
-    from pipeline.verify.needles import name_needle
     from pipeline.resolve import MONTHS, name_variants
+    from pipeline.verify.needles import name_needle
 
     needles: dict[tuple[str, bool], Needle] = {}
     people = [p for p in (case.supervised_individual, *case.victims, *case.staff, *case.third_parties) if p is not None]
@@ -86,8 +86,8 @@ def log_needles(path: Path) -> list[Needle]:
     from openpyxl import load_workbook
 
     from pipeline.read.columns import is_not_for_disclosure
-    from pipeline.verify.needles import name_needle
     from pipeline.resolve import ACRONYMS, MONTHS, NOT_NAMES, TITLES
+    from pipeline.verify.needles import name_needle
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.read.columns import is_not_for_disclosure
 from pipeline.model import Action, Category, Decision, Document, HiddenKind
+from pipeline.read.columns import is_not_for_disclosure
 from pipeline.resolve import MONTHS, Resolution, english_word_names, name_variants
 from pipeline.verify import Needle
 
@@ -24,7 +24,8 @@ _PRISON_WORDS = re.compile(r"\b(?:HMP|HMYOI|YOI|prison|young offender institutio
 
 def prison_forms(text: str) -> list[str]:
     """A bare establishment name ("Nottingham", found after "transferred to") is also a town:
-    only its prison forms must be absent."""
+    only its prison forms must be absent.
+    """
     if _PRISON_WORDS.search(text):
         return [text]
     return [f"HMP {text}", f"HMYOI {text}", f"{text} prison", f"HMP/YOI {text}"]
@@ -32,7 +33,8 @@ def prison_forms(text: str) -> list[str]:
 
 def name_needle(form: str, category: str = Category.NAME.value) -> Needle:
     """A name must be absent, case-sensitively; a one-word name that is also an English word
-    ("Page") may still stand before a number ("Page 1" in a footer)."""
+    ("Page") may still stand before a number ("Page 1" in a footer).
+    """
     word = " " not in form.strip() and form.lower() in english_word_names()
     return Needle(form, category, case_sensitive=True, number_may_follow=word)
 
