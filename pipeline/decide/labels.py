@@ -8,8 +8,8 @@ initials, and never equal another label or an acronym the document uses.
 
 from __future__ import annotations
 
-import hmac
 import hashlib
+import hmac
 import re
 import string
 

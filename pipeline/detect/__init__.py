@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from pipeline.case import Case
 from pipeline.detect.engine import Engine
-from pipeline.model import Detection, Document, TextUnit
 from pipeline.detect.layout import labelled_cells
+from pipeline.model import Detection, Document, TextUnit
 
 logger = logging.getLogger(__name__)
 

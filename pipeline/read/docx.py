@@ -23,7 +23,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.read.columns import is_not_for_disclosure
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import (
     Block,
@@ -39,6 +38,7 @@ from pipeline.model import (
     Table,
     TextUnit,
 )
+from pipeline.read.columns import is_not_for_disclosure
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ class _Package:
             ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
-        """rId -> (relationship type suffix, target part name) for `part`."""
+        """Map of rId -> (relationship type suffix, target part name) for `part`."""
         folder, name = posixpath.split(part)
         rels = self.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
         out: dict[str, tuple[str, str]] = {}
@@ -200,7 +200,7 @@ class _Package:
 
 
 def _external_targets(pkg: _Package, part: str) -> dict[str, str]:
-    """rId -> target of `part`'s external relationships (hyperlinks, linked pictures)."""
+    """Map of rId -> target of `part`'s external relationships (hyperlinks, linked pictures)."""
     folder, name = posixpath.split(part)
     rels = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
     if rels is None:

@@ -29,7 +29,6 @@ from typing import NamedTuple
 
 import pymupdf
 
-from pipeline.read.columns import is_not_for_disclosure
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import (
     Box,
@@ -43,6 +42,7 @@ from pipeline.model import (
     Style,
     TextUnit,
 )
+from pipeline.read.columns import is_not_for_disclosure
 
 log = logging.getLogger(__name__)
 
@@ -477,7 +477,7 @@ def _both(first: list[list[float]], second: list[list[float]]) -> list[list[floa
 
 
 def _edges_at(rulings: _Rulings, y: float) -> tuple[float, ...]:
-    """x of the vertical rules crossing height `y`, left to right, near-equal ones merged."""
+    """The x of the vertical rules crossing height `y`, left to right, near-equal ones merged."""
     edges: list[float] = []
     for x in sorted(vx for vx, y0, y1 in rulings.verticals if y0 - _EDGE_TOLERANCE <= y <= y1 + _EDGE_TOLERANCE):
         if not edges or x - edges[-1] > _EDGE_TOLERANCE:
@@ -819,7 +819,8 @@ class _Reader:
 
     def _found_grid(self, pc: _PageChars, heading: Box) -> _Grid | None:
         """The table under `heading` as find_tables sees it, for tables whose rules are not
-        thin lines (cells told apart by shading, say). Costly: only when the rules fail."""
+        thin lines (cells told apart by shading, say). Costly: only when the rules fail.
+        """
         clip = pymupdf.Rect(pc.rect.x0, max(pc.rect.y0, heading[1] - _HEADER_ROW_ALLOWANCE), pc.rect.x1, pc.rect.y1)
         for table in pc.page.find_tables(clip=clip).tables:
             found = self._heading_cell(pc, table)
@@ -854,7 +855,8 @@ class _Reader:
 
     def _found_continuation(self, pc: _PageChars, carry: _Carry) -> _Grid | None:
         """Last page's table continuing at the top of this one, as find_tables sees it: for
-        tables whose rules are not thin lines. Its column must have the carried column's edges."""
+        tables whose rules are not thin lines. Its column must have the carried column's edges.
+        """
         if not 0 <= carry.column < len(carry.edges) - 1:
             return None
         x0, x1 = carry.edges[carry.column], carry.edges[carry.column + 1]
@@ -965,7 +967,8 @@ class _Reader:
     @staticmethod
     def _place_line(line: _Line, grids: list[_Grid]) -> tuple[tuple, str] | None:
         """Where a whole line goes when every character of it goes to the same place as `_place`
-        would send it; None when it must be placed character by character."""
+        would send it; None when it must be placed character by character.
+        """
         box = line.bbox
         hit: _Grid | None = None
         for grid in grids:

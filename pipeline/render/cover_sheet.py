@@ -18,10 +18,10 @@ from pathlib import Path
 import pymupdf
 
 from pipeline.categories import ENTITY_TREATMENT
-from pipeline.errors import RenderError
 from pipeline.decide.labels import STAFF_GIST
-from pipeline.render.sanitize import save_clean
+from pipeline.errors import RenderError
 from pipeline.mupdf_lock import with_mupdf
+from pipeline.render.sanitize import save_clean
 
 ADDED_LABEL = "[redacted]"
 REGION_LABEL = "[not for disclosure: removed]"

@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pipeline.read.columns import is_not_for_disclosure
 from pipeline.model import Action, Category, Decision, Document, HiddenKind, Person
+from pipeline.read.columns import is_not_for_disclosure
 from pipeline.resolve import MONTHS, Resolution, english_word_names, name_variants
 from pipeline.verify import Needle
 
@@ -42,7 +42,8 @@ _HIDDEN_MIN_CHARS = 15
 
 def prison_forms(text: str) -> list[str]:
     """A bare establishment name ("Nottingham", found after "transferred to") is also a town:
-    only its prison forms must be absent."""
+    only its prison forms must be absent.
+    """
     if _PRISON_WORDS.search(text):
         return [text]
     return [f"HMP {text}", f"HMYOI {text}", f"{text} prison", f"HMP/YOI {text}"]
@@ -50,7 +51,8 @@ def prison_forms(text: str) -> list[str]:
 
 def name_needle(form: str, category: str = Category.NAME.value, *, person: str | None = None, label: str = "") -> Needle:
     """A name must be absent, case-sensitively (and in capitals); a one-word name that is
-    also an English word ("Page") may still stand before a number ("Page 1" in a footer)."""
+    also an English word ("Page") may still stand before a number ("Page 1" in a footer).
+    """
     word = " " not in form.strip() and form.lower() in english_word_names()
     return Needle(form, category, case_sensitive=True, number_may_follow=word, person=person, label=label)
 

@@ -1,7 +1,6 @@
 import pytest
 
 from pipeline.detect import detect
-
 from tests.pipeline.model_builders import document
 
 

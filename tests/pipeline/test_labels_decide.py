@@ -1,11 +1,10 @@
 
 from pipeline.decide import decide
-from pipeline.keystore import CaseMapping, load_key
 from pipeline.decide.labels import Labeller, document_acronyms, real_initials
+from pipeline.keystore import CaseMapping, load_key
 from pipeline.model import Action, Category, Role
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import resolve
-
 from tests.pipeline.model_builders import document, entity, person
 
 TEXT = (

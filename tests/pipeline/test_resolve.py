@@ -3,7 +3,6 @@ import pytest
 from pipeline.case import parse_case
 from pipeline.model import Role
 from pipeline.resolve import resolve
-
 from tests.pipeline.model_builders import document, entity, person
 
 

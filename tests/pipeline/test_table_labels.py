@@ -1,7 +1,7 @@
 import docx
 
-from pipeline.read.docx import read_docx
 from pipeline.detect.layout import labelled_cells
+from pipeline.read.docx import read_docx
 
 
 def make(tmp_path):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from recognizers.registry import ENTITY_TYPES, load_recognizers
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+from recognizers.registry import ENTITY_TYPES, load_recognizers
 
 # spaCy labels the pipeline does not use; without this list ORGANIZATION etc. come back.
 LABELS_TO_IGNORE = [

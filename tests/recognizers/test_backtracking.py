@@ -6,8 +6,8 @@ import random
 import time
 
 import pytest
-
 from presidio_analyzer import PatternRecognizer
+
 from recognizers.registry import load_recognizers
 
 LENGTH = 100_000

@@ -5,9 +5,9 @@ from __future__ import annotations
 import socket
 
 import pytest
+from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 from recognizers.registry import load_recognizers
-from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from tests.recognizers.spans import assert_table_row
 
 

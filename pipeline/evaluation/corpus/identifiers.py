@@ -17,7 +17,7 @@ _POSTCODE_INWARD = "ABDEFGHJLNPQRSTUWXYZ"  # inward-code letters never include C
 
 
 def crn(rng: random.Random) -> tuple[str, ...]:
-    """nDelius case reference number: one letter and six digits, e.g. X123456."""
+    """The nDelius case reference number: one letter and six digits, e.g. X123456."""
     return (f"{rng.choice('ABCDEFGHJKLMNPRSTVWXYZ')}{rng.randrange(10**6):06d}",)
 
 

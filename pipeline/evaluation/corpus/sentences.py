@@ -342,7 +342,8 @@ def merge(spans: Inline) -> Inline:
 
 def capitalise(spans: Inline) -> Inline:
     """Upper-case the first letter of the text and of any span that starts a new sentence
-    ("... released. the SI said" -> "The SI"); tagged names are already capitalised."""
+    ("... released. the SI said" -> "The SI"); tagged names are already capitalised.
+    """
     out: Inline = []
     at_start = True
     for span in spans:
