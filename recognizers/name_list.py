@@ -25,7 +25,7 @@ _GAP = re.compile(r"[ \t]{1,3}")
 _STOP = {w.lower() for w in STOP_WORDS} | {a.lower() for a in STOP_ACRONYMS}
 
 
-def _load(path: Path) -> tuple[set[str], set[str]]:
+def load_name_list(path: Path) -> tuple[set[str], set[str]]:
     """(every name, the names that are also English words), lower-cased."""
     names: set[str] = set()
     words: set[str] = set()
@@ -58,10 +58,10 @@ class NameListRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, name=name)
 
     def load(self) -> None:
-        self.first, self.first_words = _load(self._first_path)
-        self.last, self.last_words = _load(self._last_path)
+        self.first, self.first_words = load_name_list(self._first_path)
+        self.last, self.last_words = load_name_list(self._last_path)
         # A lone name that is also a place ("Chester", "Preston") is taken to be the place.
-        places, _ = _load(DATA / "uk_places.txt")
+        places, _ = load_name_list(DATA / "uk_places.txt")
         self.first_words = self.first_words | places
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -121,6 +121,18 @@ class NameListRecognizer(EntityRecognizer):
         )
 
 
+def load_gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(men's first names, women's first names), lower-cased, from data/gendered_first_names.tsv."""
+    male: set[str] = set()
+    female: set[str] = set()
+    for line in (DATA / "gendered_first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, sex = line.partition("\t")
+        (male if sex.strip() == "m" else female).add(name)
+    return frozenset(male), frozenset(female)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """At the start of the text or of a sentence, a capital says nothing about a name."""
     before = text[:start].rstrip()
@@ -131,4 +143,4 @@ def _fold(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-__all__ = ["NameListRecognizer"]
+__all__ = ["NameListRecognizer", "load_gendered_first_names", "load_name_list"]

@@ -417,20 +417,10 @@ def _title_before(text: str, start: int) -> str | None:
 
 @functools.cache
 def _gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """First names that are only men's or only women's in Faker's locale lists."""
-    import importlib
+    """First names that are only men's or only women's (recognizers/data/gendered_first_names.tsv)."""
+    from recognizers.name_list import load_gendered_first_names
 
-    male: set[str] = set()
-    female: set[str] = set()
-    for locale in ("en_GB", "en_IE", "en_US", "en_IN", "en_NG", "yo_NG", "ig_NG", "pl_PL", "ro_RO", "fr_FR", "de_DE", "it_IT", "es_ES", "pt_BR", "tr_TR"):
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ImportError:
-            continue
-        for attr, target in (("first_names_male", male), ("first_names_female", female)):
-            names = getattr(provider, attr, None) or ()
-            target.update(n.lower() for n in names)
-    return frozenset(male - female), frozenset(female - male)
+    return load_gendered_first_names()
 
 
 def _gender(person: Person) -> str | None:
@@ -652,11 +642,11 @@ def _looks_like_name(found: str, text: str, start: int, end: int) -> bool:
 @functools.cache
 def english_word_names() -> frozenset[str]:
     """Names in the name lists that are also English words (marked `*`), lower-cased."""
-    from recognizers.name_list import DATA, _load
+    from recognizers.name_list import DATA, load_name_list
 
     words: set[str] = set()
     for name in ("first_names.txt", "surnames.txt"):
-        words |= _load(DATA / name)[1]
+        words |= load_name_list(DATA / name)[1]
     return frozenset(words)
 
 

@@ -83,7 +83,6 @@ MODULES = list(_modules())
 # Modules that still break the table (issue 11). Each is an expected failure that must keep
 # failing (strict): when one is fixed, its name comes off this list, and it is enforced.
 KNOWN_BROKEN = {
-    "pipeline.resolve",
     "redaction_logs.integrity",
     "redaction_logs.read_back",
     "redaction_logs.rows",
