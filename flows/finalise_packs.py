@@ -7,12 +7,11 @@ import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.futures import as_completed
 
 from flows.errors import BatchFailedError
 from flows.progress import emit
 from flows.report import publish_packs_artifact
-from flows.runners import build_task_runner, runner_config_from_env
+from flows.runners import build_task_runner, runner_config_from_env, settle_all
 from flows.tasks import finalise_case_task, pack_folder, settled
 
 
@@ -45,7 +44,7 @@ def finalise_packs(outbox: str) -> dict:
     emit("planned", {"to_run": len(case_ids), "others": []})
     futures = {finalise_case_task.submit(outbox, cid): cid for cid in case_ids}
     summaries = []
-    for fut in as_completed(list(futures)):
+    for fut in settle_all(list(futures)):
         summaries.append(settled(fut, futures[fut], packs=True))
         emit("case", summaries[-1])
     summaries.sort(key=lambda s: s["case_id"])

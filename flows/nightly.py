@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.futures import as_completed
 
 from flows.errors import BatchFailedError
 from flows.inbox import (
@@ -22,7 +21,7 @@ from flows.inbox import (
 )
 from flows.progress import emit
 from flows.report import batch_totals, publish_batch_artifact
-from flows.runners import build_task_runner, runner_config_from_env
+from flows.runners import build_task_runner, runner_config_from_env, settle_all
 from flows.tasks import redact_case_task, settled
 
 
@@ -83,7 +82,7 @@ def nightly_batch(inbox: str, outbox: str, quarantine_dir: str | None = None) ->
     emit("planned", {"to_run": len(to_run), "others": others})
     futures = {redact_case_task.submit(str(inbox_p), cid, str(outbox_p), str(quarantine_p)): cid for cid in to_run}
     summaries = []
-    for fut in as_completed(list(futures)):
+    for fut in settle_all(list(futures)):
         summary = settled(fut, futures[fut])
         summaries.append(summary)
         emit("case", summary)

@@ -17,9 +17,19 @@ Dask cluster with processes (and a Prefect server).
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from prefect.futures import wait
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from flows.errors import NoDaskWorkersError
+
+# How long a batch waits with no Dask worker at all before it fails (a worker being restarted
+# comes back within this; a cluster that lost every worker does not). SFO_REDACT_NO_WORKER_WAIT.
+NO_WORKER_WAIT_SECONDS = float(os.environ.get("SFO_REDACT_NO_WORKER_WAIT", "300"))
+POLL_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -61,3 +71,52 @@ def build_task_runner(config: RunnerConfig) -> TaskRunner:
         # dashboard_address=None: no web dashboard port is opened for a batch.
         return DaskTaskRunner(cluster_kwargs={**kwargs, "dashboard_address": None})
     return ThreadPoolTaskRunner(max_workers=config.workers)
+
+
+def dask_worker_count() -> int | None:
+    """Workers of the running flow's Dask cluster, or None when its tasks do not run on Dask."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    client = getattr(getattr(ctx, "task_runner", None), "_client", None)
+    if client is None:
+        return None
+    try:
+        return len(client.scheduler_info().get("workers", {}))
+    except Exception:  # noqa: BLE001 - a scheduler that cannot answer counts as unknown, not as none
+        return None
+
+
+def settle_all(
+    futures: list,
+    *,
+    no_worker_wait: float | None = None,
+    poll: float = POLL_SECONDS,
+    workers: Callable[[], int | None] = dask_worker_count,
+    wait_fn=wait,
+) -> Iterator:
+    """Yield each future as it finishes, as `as_completed` does, but never wait forever.
+
+    If the Dask cluster has had no worker for `no_worker_wait` seconds, raise
+    NoDaskWorkersError: the batch ends Failed with a clear message instead of hanging.
+    """
+    limit = NO_WORKER_WAIT_SECONDS if no_worker_wait is None else no_worker_wait
+    pending = set(futures)
+    none_since = None
+    while pending:
+        done, not_done = wait_fn(list(pending), timeout=poll)
+        for fut in done:
+            yield fut
+        pending = set(not_done)
+        if not pending:
+            return
+        count = workers()
+        if count == 0:
+            none_since = none_since or time.monotonic()
+            if time.monotonic() - none_since >= limit:
+                raise NoDaskWorkersError(
+                    f"the Dask cluster has had no worker for {limit:.0f} s; {len(pending)} case(s) not run "
+                    "(start a worker and run the batch again)"
+                )
+        else:
+            none_since = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 from pipeline.errors import ConfigError
@@ -75,35 +76,60 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 1 if totals["failures"] else 0
 
 
-class _progress:
-    """A tqdm bar over the cases being drafted, with a line per case."""
+class _progress:  # noqa: N801 - used as a context manager, read as a phrase
+    """Progress of the cases: a rich bar on a terminal, plain lines when redirected.
+
+    One line per case, printed once. On a terminal the lines are printed through the bar's
+    own console, above the bar, so they never run into it; redirected output (a log file,
+    cron's mail) gets plain lines without control codes and no bar. Hooks may be called from
+    several task threads, so printing is under a lock.
+    """
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stdout
+        self.progress = None
+        self.bar = None
+        self.lock = threading.Lock()
+
+    def hook(self, event: str, data: dict) -> None:
+        with self.lock:
+            if event == "planned":
+                self._start(data["to_run"])
+            elif event == "case":
+                self._line(data)
+
+    def _start(self, total: int) -> None:
+        if not total or not self.stream.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(file=self.stream, highlight=False)
+        self.progress = Progress(
+            TextColumn("drafting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+        )
+        self.progress.start()
+        self.bar = self.progress.add_task("cases", total=total)
+
+    def _line(self, data: dict) -> None:
+        line = f"{data['case_id']} {data['status']}: {data.get('documents', 0)} document(s), {data.get('pages', 0)} page(s)"
+        if data.get("failures"):
+            line += f", {len(data['failures'])} failure(s)"
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            self.progress.advance(self.bar)
+        else:
+            print(line, file=self.stream, flush=True)
 
     def __enter__(self):
-        from tqdm import tqdm
-
         from flows.progress import HOOKS
 
-        self.bar = None
-
-        def hook(event: str, data: dict) -> None:
-            if event == "planned":
-                self.bar = tqdm(total=data["to_run"], unit="case", file=sys.stderr, disable=data["to_run"] == 0)
-                return
-            if event != "case":
-                return
-            line = f"{data['case_id']} {data['status']}: {data.get('documents', 0)} document(s), {data.get('pages', 0)} page(s)"
-            if data.get("failures"):
-                line += f", {len(data['failures'])} failure(s)"
-            self.bar.write(line, file=sys.stdout)
-            self.bar.update(1)
-
-        self.hook = hook
-        HOOKS.append(hook)
+        HOOKS.append(self.hook)
         return self
 
     def __exit__(self, *exc) -> None:
         from flows.progress import HOOKS
 
         HOOKS.remove(self.hook)
-        if self.bar is not None:
-            self.bar.close()
+        if self.progress is not None:
+            self.progress.stop()

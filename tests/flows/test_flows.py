@@ -326,3 +326,20 @@ def test_a_held_case_lock_makes_another_run_skip_the_case(tmp_path):
         assert run_case(tmp_path / "inbox", "SFO60001", tmp_path / "outbox", tmp_path / "q").status == "skipped"
     with case_lock(tmp_path / "outbox", "SFO60001") as after:
         assert after
+
+
+def test_a_batch_with_no_dask_worker_left_fails_after_a_bounded_wait():
+    import time
+
+    from flows.errors import NoDaskWorkersError
+    from flows.runners import settle_all
+
+    never = object()
+    started = time.monotonic()
+    with pytest.raises(NoDaskWorkersError, match="no worker for"):
+        list(settle_all([never], no_worker_wait=0.3, poll=0.05, workers=lambda: 0,
+                        wait_fn=lambda fs, timeout: (time.sleep(timeout) or (set(), set(fs)))))
+    assert time.monotonic() - started < 5
+    # With a worker the wait goes on, and finished futures come out.
+    calls = iter([(set(), {never}), ({never}, set())])
+    assert list(settle_all([never], no_worker_wait=0.0, poll=0.01, workers=lambda: 1, wait_fn=lambda fs, timeout: next(calls))) == [never]
