@@ -6,7 +6,8 @@ Protection Act 2018 Part 3 and the SFO operational guidance (section 3.4.4 and 7
 
 from __future__ import annotations
 
-from pipeline.model import Action, Category, HiddenKind, Role, Treatment
+from pipeline.model import Action, Role, Treatment
+from pipeline.reasons import ARGUMENTS, HIDDEN_CATEGORY, REASONS, hidden_category  # noqa: F401 (re-exported)
 from recognizers.registry import load_policies
 
 # Each entity's treatment and priority are declared once, in the YAML entry of the recognizer
@@ -16,73 +17,8 @@ PRIORITY: dict[str, int] = {entity: t.priority for entity, t in _POLICIES.items(
 # People are labelled by role in decide; every other entity is treated as declared.
 ENTITY_TREATMENT: dict[str, Treatment] = {e: t for e, t in _POLICIES.items() if e != "PERSON"}
 
-REASONS: dict[Category, str] = {
-    Category.NAME: (
-        "Personal data (DPA 2018 Part 3, s.35(2) and s.37): the person's identity is not necessary "
-        "to understand the review; anonymised with a consistent label (operational guidance 3.4.4, 7.2)."
-    ),
-    Category.IDENTIFIER: (
-        "Personal identifier (DPA 2018 Part 3, s.37): not relevant to the review's findings and "
-        "excessive for disclosure."
-    ),
-    Category.CONTACT: "Contact details (DPA 2018 Part 3, s.37): not relevant to the review's findings.",
-    Category.ADDRESS: (
-        "Address (DPA 2018 Part 3, s.37): could locate a person; not necessary and proportionate to share."
-    ),
-    Category.DATE_OF_BIRTH: "Date of birth (DPA 2018 Part 3, s.37): identifying and not needed to understand the review.",
-    Category.MEDICAL: (
-        "Health data, a sensitive category (DPA 2018 s.35(8)); disclosure is not necessary and "
-        "proportionate under s.35(5) and Schedule 8 (operational guidance 7.2)."
-    ),
-    Category.STAFF_CIRCUMSTANCES: (
-        "Personal circumstances of a member of staff (health, bereavement, leave and its reason, family "
-        "events, protected characteristics): not necessary to understand the review; where sensitive "
-        "(DPA 2018 s.35(8)) not proportionate under s.35(5) (operational guidance 3.4.4, 7.2)."
-    ),
-    Category.PRISON: (
-        "Prisons are referred to generically unless there is a specific reason to name one "
-        "(operational guidance 7.2)."
-    ),
-    Category.HIDDEN: (
-        "Not part of the finished review (comments, deleted tracked changes, document properties); "
-        "removed before sharing (operational guidance 7.2)."
-    ),
-    Category.REMOVED_COLUMN: (
-        "Recorded by the reviewing manager as not for disclosure; the column is removed in its "
-        "entirety (operational guidance 3.4.4, 7.2)."
-    ),
-}
-
-# Default arguments for and against disclosure, for a person to edit (Annex I).
-ARGUMENTS: dict[Category, tuple[str, str]] = {
-    Category.NAME: (
-        "Transparency: the family may wish to know who was involved.",
-        "Privacy of the individual; the role label keeps the account understandable.",
-    ),
-    Category.IDENTIFIER: ("None identified.", "Identifier adds nothing to understanding the review."),
-    Category.CONTACT: ("None identified.", "Could enable contact; adds nothing to understanding."),
-    Category.ADDRESS: ("Location may be relevant to risk findings.", "Could locate a person; town-level detail is kept."),
-    Category.DATE_OF_BIRTH: ("Age may be relevant.", "Identifying; age can be given without it."),
-    Category.MEDICAL: (
-        "May explain risk decisions discussed in the review.",
-        "Sensitive health data of a person who has not consented.",
-    ),
-    Category.STAFF_CIRCUMSTANCES: (
-        "None identified: professional practice, not private life, is what the review examines.",
-        "Private life of a member of staff; professional failings stay in the review.",
-    ),
-    Category.PRISON: ("Naming the prison may matter if practice there is a finding.", "Not needed to understand the review."),
-    Category.HIDDEN: ("None: not part of the review.", "Drafting material, not the review's content."),
-    Category.REMOVED_COLUMN: ("None: the reviewing manager marked it not for disclosure.", "Marked not for disclosure."),
-}
-
-HIDDEN_CATEGORY: dict[HiddenKind, Category] = {
-    HiddenKind.NOT_FOR_DISCLOSURE: Category.REMOVED_COLUMN,
-}
-
-
-def hidden_category(kind: HiddenKind) -> Category:
-    return HIDDEN_CATEGORY.get(kind, Category.HIDDEN)
+# The legal reasons, the arguments and the category of hidden content live in the kernel
+# (pipeline/reasons.py), so the redaction log reads them without importing the pipeline.
 
 
 def name_gist(role: Role, staff_gist: str | None = None, relationship: str | None = None) -> str:

@@ -11,8 +11,6 @@ A missing or different key is an error, never a silent new set of labels.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import logging
 import os
@@ -23,6 +21,7 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from pipeline.digest import derive, key_id  # noqa: F401 (re-exported: keystore.derive is used by callers)
 from pipeline.errors import KeyStoreError
 
 logger = logging.getLogger(__name__)
@@ -94,14 +93,6 @@ def load_key(create: bool = True) -> bytes:
     return key
 
 
-def derive(key: bytes, purpose: str) -> bytes:
-    """A sub-key for one purpose, so the label key itself is never used twice."""
-    return hmac.new(key, purpose.encode("utf-8"), hashlib.sha256).digest()
-
-
-def key_id(key: bytes) -> str:
-    """A short fingerprint of the key, safe to store and show."""
-    return derive(key, "key-id").hex()[:16]
 
 
 class CaseMapping:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.keystore import derive
+from pipeline.digest import derive
 
 PURPOSE = "redaction-log"
 

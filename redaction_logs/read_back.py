@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.keystore import key_id
+from pipeline.digest import key_id
 from redaction_logs.errors import RedactionLogError, SignOffMissingError
 from redaction_logs.integrity import (
     DocumentEntry,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.categories import ARGUMENTS, REASONS, hidden_category
+from pipeline.reasons import ARGUMENTS, REASONS, hidden_category
 from pipeline.model import Decision, Document, HiddenContent
 
 

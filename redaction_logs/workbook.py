@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import __version__
-from pipeline.keystore import key_id
+from pipeline.digest import key_id
 from redaction_logs.integrity import (
     DocumentEntry,
     RowIdentity,
