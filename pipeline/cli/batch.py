@@ -53,7 +53,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     config = RunnerConfig(args.workers, args.dask, args.local_dask, args.processes)
     print(f"Drafting new and changed cases of {args.inbox} into {args.outbox} ({config.describe()})", flush=True)
     flow = nightly_batch.with_options(task_runner=build_task_runner(config))
-    with _progress():
+    with _Progress():
         totals = flow(str(args.inbox.resolve()), str(args.outbox.resolve()), str(args.quarantine.resolve()) if args.quarantine else None)
     n = sum(totals["redactions"].values())
     print(
@@ -69,7 +69,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 1 if totals["failures"] else 0
 
 
-class _progress:
+class _Progress:
     """A tqdm bar over the cases being drafted, with a line per case."""
 
     def __enter__(self):

@@ -463,7 +463,7 @@ def _contains(area: Box, box: Box) -> bool:
 
 
 def _union(boxes: Iterable[Box]) -> Box:
-    x0s, y0s, x1s, y1s = zip(*boxes)
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
     return min(x0s), min(y0s), max(x1s), max(y1s)
 
 
@@ -591,7 +591,7 @@ class _Reader:
             text = " ".join(line.text for line in lines)
             if len(text) > _SHORT_HEADING_CHARS or not is_not_for_disclosure(text):
                 continue
-            boxes = [box for line in lines for c, box in zip(line.chars, line.boxes) if not c.isspace()]
+            boxes = [box for line in lines for c, box in zip(line.chars, line.boxes, strict=True) if not c.isspace()]
             if any(_in_column(box, g) for g in grids for box in boxes):
                 continue
             if boxes and any(all(_inside(box, g.bbox) for box in boxes) for g in grids):
@@ -854,7 +854,7 @@ class _Reader:
                     continue
                 text = "".join(
                     ch for line in pc.lines if line.bbox[1] < cell[3] and line.bbox[3] > cell[1]
-                    for ch, box in zip(line.chars, line.boxes) if _inside(box, cell)
+                    for ch, box in zip(line.chars, line.boxes, strict=True) if _inside(box, cell)
                 )
                 if is_not_for_disclosure(text):
                     return r, c, tuple(cell)
@@ -895,7 +895,7 @@ class _Reader:
                 if kind != _DROP:
                     target(key, kind).add_line(line)
                 continue
-            for c, box in zip(line.chars, line.boxes):
+            for c, box in zip(line.chars, line.boxes, strict=True):
                 key, kind = self._place(box, line.block, grids)
                 if kind != _DROP:
                     target(key, kind).add_char(c, box, line)

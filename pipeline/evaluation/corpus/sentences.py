@@ -46,7 +46,7 @@ _TOKEN = re.compile(r"(\{[^{}]+\}|\[[a-z]+:[^\[\]]+\])")
 _SLOT = re.compile(r"^(\w+)(?:\.(\w+))?$")
 
 
-class MissingSlot(LookupError):
+class MissingSlot(LookupError):  # noqa: N818 -- a signal that skips a template, not a failure; named by what is missing
     """A template refers to someone or something this case does not have."""
 
 
