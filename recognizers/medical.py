@@ -1,4 +1,6 @@
-"""Specific health facts: diagnoses, medication, mental health, sexual health, pregnancy,
+"""Recognizers of specific health facts.
+
+Specific health facts: diagnoses, medication, mental health, sexual health, pregnancy,
 hospital admissions and treatment (removed under SFO guidance section 3.4.4).
 """
 

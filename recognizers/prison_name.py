@@ -53,7 +53,9 @@ def _names_regex(path: Path) -> str:
 
 
 class PrisonNameRecognizer(SfoPatternRecognizer):
-    """Recognise prison names: prefixed ("HMP Berwyn"), suffixed ("Wandsworth prison"),
+    """Recognise prison names, with or without HMP or a custody cue.
+
+    Recognise prison names: prefixed ("HMP Berwyn"), suffixed ("Wandsworth prison"),
     bare after a custody cue ("transferred to Wandsworth"), and unlisted "HMP Xxx".
 
     Prefixed and suffixed forms cover the whole phrase; a cued bare name covers the name.

@@ -159,7 +159,9 @@ def _core(text: str) -> str:
 
 
 def text_views(path: Path, *, layout: bool = True) -> list[str]:
-    """Three readings of a PDF: pdfminer.six's layout analysis, its characters as lines sorted
+    """Three independent text readings of a PDF.
+
+    Three readings of a PDF: pdfminer.six's layout analysis, its characters as lines sorted
     by position, and pypdf's text in drawing order (none of them PyMuPDF, which wrote it).
 
     Burned-in labels are drawn after the page's text, so pdfminer's layout analysis (which

@@ -772,7 +772,9 @@ class _Reader:
         )
 
     def _found_grid(self, pc: _PageChars, heading: Box) -> _Grid | None:
-        """The table under `heading` as find_tables sees it, for tables whose rules are not
+        """The table under `heading` found by find_tables (the costly fallback).
+
+        The table under `heading` as find_tables sees it, for tables whose rules are not
         thin lines (cells told apart by shading, say). Costly: only when the rules fail.
         """
         clip = pymupdf.Rect(pc.rect.x0, max(pc.rect.y0, heading[1] - _HEADER_ROW_ALLOWANCE), pc.rect.x1, pc.rect.y1)
@@ -808,7 +810,9 @@ class _Reader:
         return None
 
     def _found_continuation(self, pc: _PageChars, carry: _Carry) -> _Grid | None:
-        """Last page's table continuing at the top of this one, as find_tables sees it: for
+        """The previous page's table continued at the top of this one, found by find_tables.
+
+        Last page's table continuing at the top of this one, as find_tables sees it: for
         tables whose rules are not thin lines. Its column must have the carried column's edges.
         """
         if not 0 <= carry.column < len(carry.edges) - 1:
@@ -920,7 +924,9 @@ class _Reader:
 
     @staticmethod
     def _place_line(line: _Line, grids: list[_Grid]) -> tuple[tuple, str] | None:
-        """Where a whole line goes when every character of it goes to the same place as `_place`
+        """Where a whole line goes, or None when it must be placed character by character.
+
+        Where a whole line goes when every character of it goes to the same place as `_place`
         would send it; None when it must be placed character by character.
         """
         box = line.bbox

@@ -23,7 +23,9 @@ _PRISON_WORDS = re.compile(r"\b(?:HMP|HMYOI|YOI|prison|young offender institutio
 
 
 def prison_forms(text: str) -> list[str]:
-    """A bare establishment name ("Nottingham", found after "transferred to") is also a town:
+    """The forms of an establishment name that must be absent from the output.
+
+    A bare establishment name ("Nottingham", found after "transferred to") is also a town:
     only its prison forms must be absent.
     """
     if _PRISON_WORDS.search(text):
@@ -32,7 +34,9 @@ def prison_forms(text: str) -> list[str]:
 
 
 def name_needle(form: str, category: str = Category.NAME.value) -> Needle:
-    """A name must be absent, case-sensitively; a one-word name that is also an English word
+    """The needle for one form of a name (matched case-sensitively).
+
+    A name must be absent, case-sensitively; a one-word name that is also an English word
     ("Page") may still stand before a number ("Page 1" in a footer).
     """
     word = " " not in form.strip() and form.lower() in english_word_names()

@@ -341,7 +341,9 @@ def merge(spans: Inline) -> Inline:
 
 
 def capitalise(spans: Inline) -> Inline:
-    """Upper-case the first letter of the text and of any span that starts a new sentence
+    """Capitalise the start of the text and of each sentence.
+
+    Upper-case the first letter of the text and of any span that starts a new sentence
     ("... released. the SI said" -> "The SI"); tagged names are already capitalised.
     """
     out: Inline = []
