@@ -11,6 +11,7 @@ from pipeline.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `batch` subcommand to the CLI's subparsers."""
     bat = sub.add_parser(
         "batch",
         help="draft every new or changed case of an inbox into an outbox (the nightly batch, once)",

@@ -34,6 +34,7 @@ class LogReadError(Exception):
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `verify` subcommand to the CLI's subparsers."""
     ver = sub.add_parser(
         "verify",
         help="check redacted PDFs independently for anything the case file or log says was removed",
