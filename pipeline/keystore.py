@@ -116,6 +116,7 @@ class CaseMapping:
 
     @property
     def path(self) -> Path:
+        """Where the case's encrypted mapping file is kept."""
         return home() / "cases" / f"{self.case_id}.mapping"
 
     def _fernet(self) -> Fernet:
@@ -148,9 +149,11 @@ class CaseMapping:
 
     @property
     def people(self) -> list[dict[str, Any]]:
+        """The people recorded in the mapping."""
         return self.data["people"]
 
     def next_number(self, prefix: str) -> int:
+        """The next number in the counter for `prefix`, counting from 1."""
         counters = self.data["counters"]
         counters[prefix] = counters.get(prefix, 0) + 1
         return counters[prefix]

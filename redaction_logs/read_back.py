@@ -63,6 +63,8 @@ class ReviewedRow:
 
 @dataclass(frozen=True)
 class SignOffDetails:
+    """Who signed the log off, in what role, and when."""
+
     name: str
     role: str
     date: dt.date
@@ -81,10 +83,12 @@ class ReviewedLog:
 
     @property
     def gist_only(self) -> bool:
+        """True when the log was drafted with `--gist-only` (the removed text left out of it)."""
         return self.meta.get("gist_only") == "yes"
 
     @property
     def region(self) -> str:
+        """The region recorded in the log, or an empty string."""
         return self.meta.get("region") or ""
 
 

@@ -380,5 +380,6 @@ def _form_fields(fields: list) -> Iterator:
 
 
 def page_list(numbers: list[int], limit: int = 10) -> str:
+    """Page numbers for a message, the first `limit` of them and a count of the rest."""
     shown = ", ".join(map(str, numbers[:limit]))
     return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
