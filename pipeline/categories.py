@@ -82,6 +82,7 @@ HIDDEN_CATEGORY: dict[HiddenKind, Category] = {
 
 
 def hidden_category(kind: HiddenKind) -> Category:
+    """The category a hidden-content kind is logged under (HIDDEN when it has no entry)."""
     return HIDDEN_CATEGORY.get(kind, Category.HIDDEN)
 
 
@@ -99,4 +100,5 @@ def name_gist(role: Role, staff_gist: str | None = None, relationship: str | Non
 
 
 def name_action(role: Role) -> Action:
+    """The action proposed for a person's name: every role's names are anonymised."""
     return Action.ANONYMISE

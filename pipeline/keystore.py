@@ -108,6 +108,7 @@ class CaseMapping:
     """Who got which label in one case; encrypted at rest."""
 
     def __init__(self, case_id: str, key: bytes, data: dict[str, Any] | None = None) -> None:
+        """A case's mapping, encrypted with a key derived from `key`; the case id is checked."""
         if not _CASE_ID.match(case_id):
             raise KeyStoreError("case id may hold letters, digits, '-' and '_' only")
         self.case_id = case_id

@@ -14,6 +14,7 @@ class EmailRecognizer(_PresidioEmail):
     """
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Presidio's analysis, skipped when the text has no at sign."""
         if "@" not in text and "\uff20" not in text:
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)

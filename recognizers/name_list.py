@@ -53,11 +53,13 @@ class NameListRecognizer(EntityRecognizer):
         surnames: str | None = None,
         name: str | None = None,
     ) -> None:
+        """The name lists default to the packaged first names and surnames."""
         self._first_path = Path(first_names) if first_names else DATA / "first_names.txt"
         self._last_path = Path(surnames) if surnames else DATA / "surnames.txt"
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, name=name)
 
     def load(self) -> None:
+        """Read the name lists (and the places a lone name is taken to be)."""
         self.first, self.first_words = _load(self._first_path)
         self.last, self.last_words = _load(self._last_path)
         # A lone name that is also a place ("Chester", "Preston") is taken to be the place.

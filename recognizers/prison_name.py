@@ -74,6 +74,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         name: str | None = None,
         prison_list: str | None = None,
     ) -> None:
+        """Patterns are built from the prison list (the packaged one when None) unless given."""
         self.prison_list = Path(prison_list) if prison_list else PRISON_LIST
         if patterns is None:
             patterns = self._patterns(_names_regex(self.prison_list))

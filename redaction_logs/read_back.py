@@ -72,6 +72,8 @@ class SignOffDetails:
 
 @dataclass
 class ReviewedLog:
+    """An edited redaction log as read back: its documents, rows, additions and sign-off."""
+
     path: Path
     case_id: str
     meta: dict[str, str]

@@ -75,6 +75,7 @@ class Renderer:
     """Renders templates for one document; remembers who has been introduced in it."""
 
     def __init__(self, rng: random.Random, cast: Cast, facts: Facts) -> None:
+        """Fill templates with `cast` and `facts`, drawing choices from `rng`."""
         self.rng = rng
         self.cast = cast
         self.facts = facts
