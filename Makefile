@@ -10,7 +10,7 @@ export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test test-fast bench install clean
+.PHONY: demo test test-fast lint bench install clean
 
 install: $(STAMP)
 
@@ -29,7 +29,11 @@ demo: $(STAMP)
 	@echo "Inputs that could not be processed (none expected): $(CURDIR)/demo-output/_quarantine/"
 	@echo "Next: open the log in Excel, sign it off, then: $(BIN)/sfo-redact finalise-all --outbox demo-output"
 
-test: $(STAMP)
+# Issue 11: ruff over the tree, mypy (strict, see [tool.mypy]) over the kernel.
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/mypy pipeline/errors.py pipeline/model.py
+
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -68,6 +68,8 @@ class Rejected:
 
 @dataclass
 class Inbox:
+    """What an inbox scan found: the cases to run by id, and the inputs rejected."""
+
     cases: dict[str, InboxCase]
     rejected: list[Rejected]
 
@@ -222,10 +224,12 @@ def files_digest(paths) -> str:
 
 
 def case_outbox(outbox: Path, case_id: str) -> Path:
+    """The outbox folder of one case."""
     return Path(outbox) / case_id
 
 
 def read_state(outbox: Path, case_id: str) -> dict:
+    """A case's saved state in its outbox folder; empty when there is none or it cannot be read."""
     try:
         return json.loads((case_outbox(outbox, case_id) / STATE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -12,5 +12,6 @@ HOOKS: list[Hook] = []
 
 
 def emit(event: str, data: dict) -> None:
+    """Pass a progress event to every registered hook."""
     for hook in HOOKS:
         hook(event, data)

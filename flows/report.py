@@ -28,6 +28,7 @@ def batch_table(summaries: Sequence[dict]) -> list[dict]:
 
 
 def batch_totals(summaries: Sequence[dict], seconds: float) -> dict:
+    """Totals over a batch's case summaries: cases by status and redactions by category."""
     status = Counter(s["status"] for s in summaries)
     categories: Counter[str] = Counter()
     for s in summaries:
@@ -67,6 +68,7 @@ def publish_batch_artifact(summaries: Sequence[dict], totals: dict, *, key: str)
 
 
 def publish_packs_artifact(summaries: Sequence[dict], seconds: float, *, key: str) -> dict:
+    """Publish the packing run's per-case table and totals as a Prefect artifact."""
     rows = [{"case": s["case_id"], "status": s["status"], "reason": s["reason"], "seconds": round(s["seconds"], 1)} for s in summaries]
     status = Counter(s["status"] for s in summaries)
     totals = {

@@ -34,12 +34,15 @@ POLL_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class RunnerConfig:
+    """How a batch's tasks run: threads, a local Dask cluster, or an existing scheduler."""
+
     workers: int = 1
     dask_address: str | None = None  # an existing scheduler, e.g. tcp://10.0.0.5:8786
     local_dask: bool = False  # start a local Dask cluster for this run
     processes: bool = False  # local Dask cluster with worker processes (needs a Prefect server)
 
     def describe(self) -> str:
+        """The runner in words, for the log."""
         if self.dask_address:
             return f"Dask scheduler at {self.dask_address}"
         if self.local_dask:
@@ -57,6 +60,7 @@ def runner_config_from_env() -> RunnerConfig:
 
 
 def build_task_runner(config: RunnerConfig) -> TaskRunner:
+    """The Prefect task runner that `config` describes."""
     if config.workers < 1:
         raise ValueError("workers must be 1 or more")
     if config.dask_address or config.local_dask:

@@ -87,6 +87,7 @@ class CaseSummary:
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
+        """The summary as a plain dict."""
         return asdict(self)
 
 
@@ -219,16 +220,20 @@ def redact_case_task(inbox: str, case_id: str, outbox: str, quarantine_dir: str,
 
 @dataclass
 class PackSummary:
+    """The outcome of packing one case: packed, waiting for sign-off, or failed (with the reason)."""
+
     case_id: str
     status: str  # packed, waiting (not signed off), failed
     reason: str = ""
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
+        """The summary as a plain dict."""
         return asdict(self)
 
 
 def pack_folder(outbox: Path, case_id: str) -> Path:
+    """The folder a case's VLU pack is written to."""
     return case_outbox(outbox, case_id) / f"{case_id}-VLU-pack"
 
 

@@ -23,6 +23,8 @@ _CASE_ID = re.compile(r"^SFO\d{5}$")
 
 @dataclass(frozen=True)
 class CasePerson:
+    """A person named in the case file, with the names they also go by."""
+
     name: str
     aliases: tuple[str, ...] = ()
     role: str | None = None  # staff role
@@ -31,6 +33,8 @@ class CasePerson:
 
 @dataclass(frozen=True)
 class SupervisedIndividual(CasePerson):
+    """The supervised individual, with the identifiers the case file gives for them."""
+
     crn: str | None = None
     pnc: str | None = None
     prison_number: str | None = None
@@ -39,6 +43,8 @@ class SupervisedIndividual(CasePerson):
 
 @dataclass(frozen=True)
 class Case:
+    """The case file: its reference and the people it names, by role."""
+
     case_id: str | None
     supervised_individual: SupervisedIndividual | None = None
     victims: tuple[CasePerson, ...] = ()

@@ -13,6 +13,7 @@ class SfoRedactError(Exception):
     """Base of every error this project raises on purpose."""
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:
+        """Keep the condition (`reason`) and the file it concerns; the message shows the file name, not its path."""
         self.path = Path(path) if path is not None else None
         self.reason = message
         super().__init__(f"{self.path.name}: {message}" if self.path else message)

@@ -64,6 +64,8 @@ class FinalDocument:
 
 @dataclass
 class FinaliseResult:
+    """What finalising a case produced: its pack, the sign-off and the counts of decisions."""
+
     case_id: str
     pack: Pack
     signoff: SignOffDetails

@@ -99,6 +99,7 @@ class CaseMapping:
     """Who got which label in one case; encrypted at rest."""
 
     def __init__(self, case_id: str, key: bytes, data: dict[str, Any] | None = None) -> None:
+        """A case's mapping, encrypted with a key derived from `key`; the case id is checked."""
         if not _CASE_ID.match(case_id):
             raise KeyStoreError("case id may hold letters, digits, '-' and '_' only")
         self.case_id = case_id
@@ -107,6 +108,7 @@ class CaseMapping:
 
     @property
     def path(self) -> Path:
+        """Where the case's encrypted mapping file is kept."""
         return home() / "cases" / f"{self.case_id}.mapping"
 
     def _fernet(self) -> Fernet:
@@ -139,9 +141,11 @@ class CaseMapping:
 
     @property
     def people(self) -> list[dict[str, Any]]:
+        """The people recorded in the mapping."""
         return self.data["people"]
 
     def next_number(self, prefix: str) -> int:
+        """The next number in the counter for `prefix`, counting from 1."""
         counters = self.data["counters"]
         counters[prefix] = counters.get(prefix, 0) + 1
         return counters[prefix]

@@ -86,6 +86,7 @@ class TextUnit:
     boxes: tuple[Box | None, ...] | None = None
 
     def __post_init__(self) -> None:
+        """Reject boxes that are not one per character of the text."""
         if self.boxes is not None and len(self.boxes) != len(self.text):
             raise ValueError(f"unit {self.id}: {len(self.boxes)} boxes for {len(self.text)} characters")
 
@@ -148,6 +149,7 @@ class RemovedRegion:
 
 
 class DocumentKind(str, enum.Enum):
+    """The format a document was read from."""
     DOCX = "docx"
     PDF = "pdf"
 
@@ -210,6 +212,7 @@ class Treatment:
 
 
 class Role(str, enum.Enum):
+    """Who a person is in the case; their label and treatment follow from it."""
     SUPERVISED_INDIVIDUAL = "supervised individual"
     VICTIM = "victim"
     STAFF = "staff"

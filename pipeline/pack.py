@@ -22,12 +22,15 @@ from pipeline import __version__
 
 @dataclass(frozen=True)
 class Pack:
+    """A written disclosure pack: its folder, its zip and the files in it."""
+
     folder: Path
     zip: Path
     files: list[str]
 
 
 def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's contents, read in chunks."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 16), b""):

@@ -118,6 +118,7 @@ def document_kind_name(path: Path) -> str:
 
 
 def output_stem(path: Path, case_id: str, taken: set[str] | None = None) -> str:
+    """The output file stem for an input: case id and document kind, numbered if `taken` has it."""
     stem = f"{case_id}-{document_kind_name(path)}"
     if taken is not None:
         base, n = stem, 2

@@ -31,4 +31,5 @@ class AliasNameRecognizer(SfoPatternRecognizer):
     FLAGS = 0  # names are recognised by their capitals
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The line added to a match's explanation."""
         return "alias cue: another name of the person named before it"

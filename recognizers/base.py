@@ -58,6 +58,7 @@ class SfoPatternRecognizer(PatternRecognizer):
         supported_entity: str | None = None,
         name: str | None = None,
     ) -> None:
+        """Omitted patterns, context and entity take the class's own (fresh Pattern objects each time)."""
         # Fresh Pattern objects per instance: Presidio caches the compiled regex on them.
         source = patterns if patterns is not None else self.PATTERNS
         own_patterns = [Pattern(p.name, p.regex, p.score) for p in source]

@@ -1,4 +1,6 @@
-"""Specific health facts: diagnoses, medication, mental health, sexual health, pregnancy,
+"""Recognizers of specific health facts.
+
+Specific health facts: diagnoses, medication, mental health, sexual health, pregnancy,
 hospital admissions and treatment (removed under SFO guidance section 3.4.4).
 """
 
@@ -45,6 +47,7 @@ class MedicalRecognizer(SfoPatternRecognizer):
         name: str | None = None,
         term_list: str | None = None,
     ) -> None:
+        """Patterns are built from the term list (the packaged one when None) unless given."""
         self.term_list = Path(term_list) if term_list else MEDICAL_TERMS
         sections = load_sections(self.term_list)
         if MEDICATION_SECTION not in sections:

@@ -53,7 +53,9 @@ def _names_regex(path: Path) -> str:
 
 
 class PrisonNameRecognizer(SfoPatternRecognizer):
-    """Recognise prison names: prefixed ("HMP Berwyn"), suffixed ("Wandsworth prison"),
+    """Recognise prison names, with or without HMP or a custody cue.
+
+    Recognise prison names: prefixed ("HMP Berwyn"), suffixed ("Wandsworth prison"),
     bare after a custody cue ("transferred to Wandsworth"), and unlisted "HMP Xxx".
 
     Prefixed and suffixed forms cover the whole phrase; a cued bare name covers the name.
@@ -72,6 +74,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         name: str | None = None,
         prison_list: str | None = None,
     ) -> None:
+        """Patterns are built from the prison list (the packaged one when None) unless given."""
         self.prison_list = Path(prison_list) if prison_list else PRISON_LIST
         if patterns is None:
             patterns = self._patterns(_names_regex(self.prison_list))

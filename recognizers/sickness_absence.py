@@ -35,4 +35,5 @@ class SicknessAbsenceRecognizer(SfoPatternRecognizer):
     FLAGS = re.IGNORECASE
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The line added to a match's explanation."""
         return "reason given for a sickness absence (staff personal detail)"

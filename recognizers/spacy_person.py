@@ -39,6 +39,7 @@ class SpacyPersonRecognizer(SpacyRecognizer):
         ner_strength: float = 0.85,
         name: str | None = None,
     ) -> None:
+        """Presidio's spaCy recognizer, reporting PERSON unless other entities are given."""
         super().__init__(
             supported_language=supported_language,
             supported_entities=supported_entities or ["PERSON"],

@@ -46,6 +46,7 @@ class DraftDocument:
 
 
 def log_name(case_id: str) -> str:
+    """The file name of a case's redaction log."""
     return f"{case_id}.redaction-log.xlsx"
 
 

@@ -11,6 +11,7 @@ class RedactionLogError(SfoRedactError):
     """The workbook cannot be used: sign-off incomplete, a bad decision, tampering, a moved original."""
 
     def __init__(self, message: str, path: Path | str | None = None, *, sheet: str | None = None, cell: str | None = None) -> None:
+        """Keep the condition and, when known, the sheet and cell it was found at."""
         self.sheet = sheet
         self.cell = cell
         where = ""

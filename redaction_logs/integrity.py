@@ -98,4 +98,5 @@ def workbook_mac(
 
 
 def file_sha256(data: bytes) -> str:
+    """The SHA-256 of `data`, in hex."""
     return hashlib.sha256(data).hexdigest()

@@ -63,6 +63,8 @@ class ReviewedRow:
 
 @dataclass(frozen=True)
 class SignOffDetails:
+    """Who signed the log off, in what role, and when."""
+
     name: str
     role: str
     date: dt.date
@@ -70,6 +72,8 @@ class SignOffDetails:
 
 @dataclass
 class ReviewedLog:
+    """An edited redaction log as read back: its documents, rows, additions and sign-off."""
+
     path: Path
     case_id: str
     meta: dict[str, str]
@@ -81,10 +85,12 @@ class ReviewedLog:
 
     @property
     def gist_only(self) -> bool:
+        """True when the log was drafted with `--gist-only` (the removed text left out of it)."""
         return self.meta.get("gist_only") == "yes"
 
     @property
     def region(self) -> str:
+        """The region recorded in the log, or an empty string."""
         return self.meta.get("region") or ""
 
 

@@ -16,6 +16,8 @@ from pipeline.model import Decision, Document, HiddenContent
 
 @dataclass(frozen=True)
 class LogRow:
+    """One row of the redaction log."""
+
     ref: str
     document: str  # the output file's name (never the input's, which may hold a surname)
     page: int | None

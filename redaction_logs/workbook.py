@@ -118,6 +118,7 @@ def locked_columns(gist_only: bool) -> list[str]:
 
 
 def identity_of(row: LogRow, key: bytes) -> RowIdentity:
+    """The fields that identify a row, with its text replaced by a keyed MAC."""
     return RowIdentity(row.ref, row.document, row.unit_id, row.start, row.end, row.category, row.label, text_mac(key, row.text))
 
 

@@ -10,6 +10,7 @@ from pipeline.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `finalise-all` subcommand to the CLI's subparsers."""
     fin = sub.add_parser(
         "finalise-all",
         help="finalise every signed-off redaction log in an outbox that has no VLU pack yet",

@@ -9,6 +9,7 @@ from pipeline.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `serve` subcommand to the CLI's subparsers."""
     srv = sub.add_parser(
         "serve",
         help="run the nightly batch at 01:00 (UK time) and hourly finalisation, until stopped",

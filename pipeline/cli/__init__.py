@@ -68,6 +68,7 @@ def _extension_modules() -> list:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `sfo-redact` argument parser, with every command module's subcommand registered."""
     parser = argparse.ArgumentParser(
         prog="sfo-redact",
         description="Redact SFO reviews for disclosure to victims and their families.",
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the `sfo-redact` command line; the exit status is 2 for a named error, 130 when interrupted."""
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `eval` subcommand to the CLI's subparsers."""
     ev = sub.add_parser("eval", help="evaluate detection on a generated corpus with gold annotations")
     src = ev.add_mutually_exclusive_group()
     src.add_argument("--corpus", type=Path, help="a corpus folder (one sub-folder per case, each with gold.json)")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `finalise` subcommand to the CLI's subparsers."""
     fin = sub.add_parser(
         "finalise",
         help="apply a signed-off redaction log and write the VLU pack",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `redact` subcommand to the CLI's subparsers."""
     red = sub.add_parser("redact", help="redact reviews into PDFs, review copies and the case's redaction log")
     red.add_argument("inputs", nargs="+", metavar="INPUT", help="DOCX or PDF reviews / action plans")
     red.add_argument("--out", required=True, type=Path, help="folder for the outputs (created if missing)")

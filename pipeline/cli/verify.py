@@ -22,6 +22,7 @@ from pipeline.verify.needles import case_file_needles as case_needles  # noqa: E
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `verify` subcommand to the CLI's subparsers."""
     ver = sub.add_parser(
         "verify",
         help="check redacted PDFs independently for anything the case file or log says was removed",

@@ -67,6 +67,7 @@ class Labeller:
     """Assigns and remembers the labels of a case."""
 
     def __init__(self, mapping: CaseMapping, key: bytes) -> None:
+        """Labels are kept in, and read back from, the case's mapping."""
         self.mapping = mapping
         self._key = key
 
@@ -120,6 +121,7 @@ class Labeller:
         return label
 
     def used(self) -> set[str]:
+        """The labels already given to people in this case."""
         return {e["label"] for e in self.mapping.people}
 
     def _new_label(self, person: Person, acronyms: set[str]) -> str:

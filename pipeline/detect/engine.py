@@ -39,6 +39,8 @@ _KEYS = {
 
 @dataclass(frozen=True)
 class EngineConfig:
+    """The detection engine's settings: NLP configuration, recognizers file, threshold and batch size."""
+
     nlp: dict[str, Any]
     disable_components: tuple[str, ...]
     recognizers: Path | None
@@ -93,6 +95,7 @@ class Engine:
     """A loaded analyzer: the spaCy pipeline and every enabled recognizer."""
 
     def __init__(self, config: EngineConfig | None = None) -> None:
+        """Build the Presidio analyzer from `config` (the packaged settings when None)."""
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NlpEngineProvider
 

@@ -42,16 +42,21 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass
 class Tally:
+    """How many items were counted and how many of them were hit."""
+
     total: int = 0
     hit: int = 0  # removed (recall) or kept (keep rate)
 
     @property
     def rate(self) -> float:
+        """Share hit; 1.0 when there was nothing to count."""
         return self.hit / self.total if self.total else 1.0
 
 
 @dataclass
 class EvalReport:
+    """The totals of an evaluation run over a corpus."""
+
     cases: int = 0
     documents: int = 0
     failed_documents: int = 0
@@ -69,25 +74,30 @@ class EvalReport:
 
     @property
     def recall_overall(self) -> float:
+        """Recall over every category together."""
         total = sum(t.total for t in self.recall.values())
         return sum(t.hit for t in self.recall.values()) / total if total else 1.0
 
     @property
     def keep_overall(self) -> float:
+        """Keep rate over every kind together."""
         total = sum(t.total for t in self.keep.values())
         return sum(t.hit for t in self.keep.values()) / total if total else 1.0
 
     @property
     def consistency(self) -> float:
+        """Share of people counted as consistent; 1.0 when there were none."""
         if not self.people:
             return 1.0
         return self.consistent_people / self.people
 
     @property
     def pages_per_second(self) -> float:
+        """Pages read per second of the run."""
         return self.pages / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict:
+        """The report as a plain dict."""
         return {
             "cases": self.cases,
             "documents": self.documents,
@@ -159,7 +169,9 @@ def _core(text: str) -> str:
 
 
 def text_views(path: Path, *, layout: bool = True) -> list[str]:
-    """Three readings of a PDF: pdfminer.six's layout analysis, its characters as lines sorted
+    """Three independent text readings of a PDF.
+
+    Three readings of a PDF: pdfminer.six's layout analysis, its characters as lines sorted
     by position, and pypdf's text in drawing order (none of them PyMuPDF, which wrote it).
 
     Burned-in labels are drawn after the page's text, so pdfminer's layout analysis (which

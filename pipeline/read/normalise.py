@@ -98,6 +98,7 @@ class CleanText:
 
     @property
     def changed(self) -> bool:
+        """True when normalising changed the text (so offsets must be mapped back)."""
         return self.offsets is not None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:

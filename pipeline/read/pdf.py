@@ -509,7 +509,7 @@ def _contains(area: Box, box: Box) -> bool:
 
 
 def _union(boxes: Iterable[Box]) -> Box:
-    x0s, y0s, x1s, y1s = zip(*boxes)
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
     return min(x0s), min(y0s), max(x1s), max(y1s)
 
 
@@ -637,7 +637,7 @@ class _Reader:
             text = " ".join(line.text for line in lines)
             if len(text) > _SHORT_HEADING_CHARS or not is_not_for_disclosure(text):
                 continue
-            boxes = [box for line in lines for c, box in zip(line.chars, line.boxes) if not c.isspace()]
+            boxes = [box for line in lines for c, box in zip(line.chars, line.boxes, strict=True) if not c.isspace()]
             if any(_in_column(box, g) for g in grids for box in boxes):
                 continue
             if boxes and any(all(_inside(box, g.bbox) for box in boxes) for g in grids):
@@ -818,7 +818,9 @@ class _Reader:
         )
 
     def _found_grid(self, pc: _PageChars, heading: Box) -> _Grid | None:
-        """The table under `heading` as find_tables sees it, for tables whose rules are not
+        """The table under `heading` found by find_tables (the costly fallback).
+
+        The table under `heading` as find_tables sees it, for tables whose rules are not
         thin lines (cells told apart by shading, say). Costly: only when the rules fail.
         """
         clip = pymupdf.Rect(pc.rect.x0, max(pc.rect.y0, heading[1] - _HEADER_ROW_ALLOWANCE), pc.rect.x1, pc.rect.y1)
@@ -854,7 +856,9 @@ class _Reader:
         return None
 
     def _found_continuation(self, pc: _PageChars, carry: _Carry) -> _Grid | None:
-        """Last page's table continuing at the top of this one, as find_tables sees it: for
+        """The previous page's table continued at the top of this one, found by find_tables.
+
+        Last page's table continuing at the top of this one, as find_tables sees it: for
         tables whose rules are not thin lines. Its column must have the carried column's edges.
         """
         if not 0 <= carry.column < len(carry.edges) - 1:
@@ -900,7 +904,7 @@ class _Reader:
                     continue
                 text = "".join(
                     ch for line in pc.lines if line.bbox[1] < cell[3] and line.bbox[3] > cell[1]
-                    for ch, box in zip(line.chars, line.boxes) if _inside(box, cell)
+                    for ch, box in zip(line.chars, line.boxes, strict=True) if _inside(box, cell)
                 )
                 if is_not_for_disclosure(text):
                     return r, c, tuple(cell)
@@ -941,7 +945,7 @@ class _Reader:
                 if kind != _DROP:
                     target(key, kind).add_line(line)
                 continue
-            for c, box in zip(line.chars, line.boxes):
+            for c, box in zip(line.chars, line.boxes, strict=True):
                 key, kind = self._place(box, line.block, grids)
                 if kind != _DROP:
                     target(key, kind).add_char(c, box, line)
@@ -966,7 +970,9 @@ class _Reader:
 
     @staticmethod
     def _place_line(line: _Line, grids: list[_Grid]) -> tuple[tuple, str] | None:
-        """Where a whole line goes when every character of it goes to the same place as `_place`
+        """Where a whole line goes, or None when it must be placed character by character.
+
+        Where a whole line goes when every character of it goes to the same place as `_place`
         would send it; None when it must be placed character by character.
         """
         box = line.bbox

@@ -45,6 +45,8 @@ _ROLE_ORDER = {"supervised individual": 0, "victim": 1, "staff": 2, "third party
 
 @dataclass(frozen=True)
 class PackDocument:
+    """One document of the pack as the cover sheet lists it."""
+
     file: str
     description: str
     pages: int
@@ -52,6 +54,8 @@ class PackDocument:
 
 @dataclass
 class CoverInfo:
+    """What the cover sheet shows."""
+
     case_id: str
     region: str
     signed_by: str
@@ -108,6 +112,7 @@ def _e(text: object) -> str:
 
 
 def cover_html(info: CoverInfo) -> str:
+    """The cover sheet as HTML."""
     docs = "".join(
         f"<tr><td><p>{_e(d.file)}</p></td><td><p>{_e(d.description)}</p></td><td><p>{d.pages}</p></td></tr>"
         for d in info.documents

@@ -87,7 +87,7 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
     try:
         sizes = [(p.rect.width, p.rect.height) for p in doc]
         same = len(sizes) == len(document.page_sizes) and all(
-            abs(w - w0) < 0.5 and abs(h - h0) < 0.5 for (w, h), (w0, h0) in zip(sizes, document.page_sizes)
+            abs(w - w0) < 0.5 and abs(h - h0) < 0.5 for (w, h), (w0, h0) in zip(sizes, document.page_sizes, strict=True)
         )
         if doc.needs_pass or doc.page_count != document.page_count or not same:
             raise RenderError("the original changed since it was read", document.path)

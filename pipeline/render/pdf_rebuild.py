@@ -256,7 +256,7 @@ def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> li
     cap = width * 0.45
     least = [max([_MIN_COLUMN] + [min(lo + _CELL_INSET, cap) for lo, _ in col]) for col in columns]
     most = [max([_MIN_COLUMN] + [hi + _CELL_INSET for _, hi in col]) for col in columns]
-    most = [max(a, b) for a, b in zip(least, most)]
+    most = [max(a, b) for a, b in zip(least, most, strict=True)]
     if sum(most) <= width:
         grow = width / sum(most)
         return [m * grow for m in most]
@@ -264,8 +264,8 @@ def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> li
         # Even the longest pieces do not fit: share in proportion, long words will wrap.
         return [m * width / sum(least) for m in least]
     spare = width - sum(least)
-    extra = [b - a for a, b in zip(least, most)]
-    return [a + spare * e / sum(extra) for a, e in zip(least, extra)]
+    extra = [b - a for a, b in zip(least, most, strict=True)]
+    return [a + spare * e / sum(extra) for a, e in zip(least, extra, strict=True)]
 
 
 def _escape(text: str) -> str:
@@ -295,7 +295,7 @@ def _by_unit(document: Document, decisions: Sequence[Decision]) -> dict[str, lis
     return by_unit
 
 
-class LayoutStuck(RenderError):
+class LayoutStuck(RenderError):  # noqa: N818 -- internal retry signal caught in this module (named by condition); renaming would touch other branches
     """Story placed nothing on a page: an element taller than a page (a long table row)."""
 
 

@@ -78,6 +78,8 @@ class Mention:
 
 @dataclass
 class Resolution:
+    """What `resolve` found in a document: people, their mentions, and the detections that are not names."""
+
     people: dict[str, Person]
     mentions: list[Mention]
     others: list[Detection]  # detections that are not names
@@ -508,6 +510,7 @@ def _introduced_initials(document: Document, people: dict[str, Person], mentions
 
 
 def initials(person: Person) -> str | None:
+    """A person's initials (titles left out), or None when the name has one word."""
     toks = [t for t in person.canonical.split() if _norm(t) not in TITLES]
     if len(toks) < 2:
         return None

@@ -17,6 +17,8 @@ from recognizers.vocabulary import VOCABULARY
 
 @dataclass(frozen=True)
 class Cue:
+    """A role cue as matched: the role it gives, its staff role code or relationship, and the word."""
+
     role: Role
     code: str | None  # staff role code or relationship
     word: str  # the cue as matched, lower case; safe to log (a role word)

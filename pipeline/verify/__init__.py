@@ -56,6 +56,8 @@ class Needle:
 
 @dataclass
 class VerifyReport:
+    """What verifying one output found: pages, strings checked, extractors used and problems."""
+
     path: Path
     pages: int
     checked: int
@@ -64,6 +66,7 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
 

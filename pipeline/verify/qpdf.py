@@ -267,7 +267,7 @@ def inspect_pikepdf(path: Path) -> PikeView:
                         continue
                     view.streams.extend(_string_views(data))
                     view.streams.append(data.decode("utf-8", errors="ignore"))
-            for key, child in _walk(obj):
+            for _key, child in _walk(obj):
                 if isinstance(child, pikepdf.String):
                     view.strings.append(str(child))
                     view.strings.extend(_string_views(bytes(child)))
@@ -348,7 +348,7 @@ def _check_structure(pdf, problems: list[str]) -> None:
     # Anywhere in the file, reachable or not: scripts, attachments, XMP streams.
     scripts = files = xmp = 0
     for obj in pdf.objects:
-        for key, child in [(None, obj), *_walk(obj)]:
+        for _key, child in [(None, obj), *_walk(obj)]:
             if not isinstance(child, pikepdf.Dictionary | pikepdf.Stream):
                 continue
             if "/JS" in child or child.get("/S") == "/JavaScript":
@@ -380,5 +380,6 @@ def _form_fields(fields: list) -> Iterator:
 
 
 def page_list(numbers: list[int], limit: int = 10) -> str:
+    """Page numbers for a message, the first `limit` of them and a count of the rest."""
     shown = ", ".join(map(str, numbers[:limit]))
     return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")

@@ -42,6 +42,7 @@ def _latin(name: str) -> bool:
 
 
 def collect() -> tuple[set[str], set[str]]:
+    """First names and surnames from Faker's person providers."""
     first: set[str] = set()
     last: set[str] = set()
     for locale in LOCALES:
@@ -62,6 +63,7 @@ def collect() -> tuple[set[str], set[str]]:
 
 
 def main() -> None:
+    """Write first_names.txt and surnames.txt, marking names that are also English words."""
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=True, alpha=True) & get_english_words_set(["gcide"], lower=True, alpha=True)

@@ -110,7 +110,7 @@ def test_same_seed_gives_same_text_gold_and_bytes(tmp_path: Path) -> None:
     first = generate_case(3, tmp_path / "a", pages=3, with_action_plan=True)
     second = generate_case(3, tmp_path / "b", pages=3, with_action_plan=True)
     assert first.gold == second.gold
-    for a, b in zip(first.documents, second.documents):
+    for a, b in zip(first.documents, second.documents, strict=True):
         assert a.name == b.name
         assert document_text(a) == document_text(b)
         assert a.read_bytes() == b.read_bytes()

@@ -15,7 +15,7 @@ RNG_SEEDS = range(50)
 
 def _nhs_valid(number: str) -> bool:
     digits = [int(c) for c in number.replace(" ", "")]
-    check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1))) % 11
+    check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=False)) % 11
     return len(digits) == 10 and (0 if check == 11 else check) == digits[9]
 
 

@@ -21,7 +21,7 @@ PREFECT_HOME = Path(tempfile.mkdtemp(prefix="sfo-prefect-home-"))
 os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
 os.environ.pop("PREFECT_API_URL", None)
 
-import flows  # noqa: F401 - Prefect's environment, before prefect is imported
+import flows  # noqa: F401, E402 - Prefect's environment, before prefect is imported
 
 
 @pytest.fixture(scope="session")

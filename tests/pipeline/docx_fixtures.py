@@ -208,11 +208,11 @@ def nfd_table(document, heading: str, position: int, rows: list[list[str]], colu
     table.style = "Table Grid"
     titles = ["Date", "Event", "Agency", "Analysis"][: columns - 1]
     titles.insert(position, heading)
-    for cell, title in zip(table.rows[0].cells, titles):
+    for cell, title in zip(table.rows[0].cells, titles, strict=False):
         cell.text = title
     for values in rows:
         cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=False):
             cell.text = value
     return table
 
@@ -271,7 +271,7 @@ def build_review(path: Path, seed: int = 7) -> Review:
     # A horizontal merge and a vertical merge.
     t2 = d.add_table(rows=4, cols=3)
     t2.style = "Table Grid"
-    for c, title in zip(t2.rows[0].cells, ["Date", "Event", "Agency"]):
+    for c, title in zip(t2.rows[0].cells, ["Date", "Event", "Agency"], strict=True):
         c.text = title
     r.merged = "Spans two columns"
     t2.cell(1, 1).merge(t2.cell(1, 2)).text = r.merged
@@ -285,7 +285,7 @@ def build_review(path: Path, seed: int = 7) -> Review:
     outer = t2.cell(3, 2)
     inner = outer.add_table(rows=2, cols=2)
     r.nested = ["Inner head A", "Inner head B", "Inner 1", "Inner 2"]
-    for cell, text in zip([*inner.rows[0].cells, *inner.rows[1].cells], r.nested):
+    for cell, text in zip([*inner.rows[0].cells, *inner.rows[1].cells], r.nested, strict=True):
         cell.text = text
     d.add_paragraph("Closing paragraph after the tables.")
 

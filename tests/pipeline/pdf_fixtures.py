@@ -208,11 +208,14 @@ def make_split_review(
     review = SplitReview(path, heading)
     esc = html.escape
     widths = (70.0, 150.0, 130.0, nfd_width)
-    cell = lambda tag, text, w: f'<{tag} style="width:{w:.0f}pt">{text}</{tag}>'
+
+    def cell(tag, text, w):
+        return f'<{tag} style="width:{w:.0f}pt">{text}</{tag}>'
+
     parts = [
         "<p><b>Chronology</b></p>",
         f"<p>{esc(fake.paragraph(nb_sentences=3))}</p>",
-        "<table><tr>" + "".join(cell("th", esc(h), w) for h, w in zip(("Date", "Event", "Analysis", heading), widths))
+        "<table><tr>" + "".join(cell("th", esc(h), w) for h, w in zip(("Date", "Event", "Analysis", heading), widths, strict=True))
         + "</tr></table>",
     ]  # fmt: skip
     for i in range(table_rows):
@@ -225,14 +228,14 @@ def make_split_review(
             review.mention = "Marked not for disclosure."
             analysis = review.mention
         row = (fake.date(), f"{kept} {esc(fake.sentence(nb_words=5))}", analysis, f"{nfd} {esc(fake.sentence(nb_words=4))}")
-        parts.append("<table><tr>" + "".join(cell("td", t, w) for t, w in zip(row, widths)) + "</tr></table>")
+        parts.append("<table><tr>" + "".join(cell("td", t, w) for t, w in zip(row, widths, strict=True)) + "</tr></table>")
     parts.append("<p><b>Action plan</b></p>")
     parts.append(f"<p>{esc(fake.paragraph(nb_sentences=2))}</p>")
     rows = []
     for i in range(4):
         texts = [f"Aftersplit{seed:02d}x{i}c{c}" for c in range(3)]
         review.after_texts.extend(texts)
-        rows.append("<tr>" + "".join(cell("td", t, w) for t, w in zip(texts, (100.0, 150.0, 150.0))) + "</tr>")
+        rows.append("<tr>" + "".join(cell("td", t, w) for t, w in zip(texts, (100.0, 150.0, 150.0), strict=True)) + "</tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
     story = pymupdf.Story(html="<body>" + "".join(parts) + "</body>", user_css=_SPLIT_CSS)
     buf = io.BytesIO()
@@ -267,7 +270,7 @@ def make_drawn_table(
     edges = (60.0, 160.0, 360.0, 540.0)
     page.insert_text((60, 80), "Chronology of key events", fontsize=11)
     y = 100.0
-    for x, text in zip(edges, ("Date", "Event", "Not for disclosure")):
+    for x, text in zip(edges, ("Date", "Event", "Not for disclosure"), strict=False):
         page.insert_text((x + 4, y + 14), text, fontsize=10)
     if header_borders and rules:
         page.draw_rect(pymupdf.Rect(edges[0], y, edges[-1], y + 20), width=1)
@@ -314,7 +317,7 @@ def make_shaded_table(path: Path, rows: int = 6, next_page_rows: int = 0) -> tup
         page.draw_rect(pymupdf.Rect(edges[0], top, edges[-1], top + 24), color=None, fill=(shade,) * 3)
         for x in edges[1:-1]:
             page.draw_rect(pymupdf.Rect(x - 2.5, top, x + 2.5, top + 24), color=None, fill=(1, 1, 1))
-        for x, text in zip(edges, texts):
+        for x, text in zip(edges, texts, strict=False):
             page.insert_text((x + 6, top + 16), text, fontsize=10)
 
     def row(page: pymupdf.Page, top: float, shade: float) -> None:

@@ -35,9 +35,9 @@ def good_docx(path: Path) -> Path:
     d.add_heading("Serious Further Offence Review", 0)
     d.add_paragraph(f"{SI} was supervised by PP {PP}. His CRN is X123456.")
     table = d.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("Date", "Event", "Analysis")):
+    for cell, text in zip(table.rows[0].cells, ("Date", "Event", "Analysis"), strict=True):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ("3 May 2023", f"Mr {SI.split()[-1]} attended.", "Appropriate.")):
+    for cell, text in zip(table.rows[1].cells, ("3 May 2023", f"Mr {SI.split()[-1]} attended.", "Appropriate."), strict=True):
         cell.text = text
     d.save(path)
     return path

@@ -45,7 +45,7 @@ def test_document_shape(document, review):
 def test_every_character_has_a_box_except_inserted_spaces(document):
     for unit in document.units.values():
         assert len(unit.boxes) == len(unit.text)
-        for ch, box in zip(unit.text, unit.boxes):
+        for ch, box in zip(unit.text, unit.boxes, strict=True):
             if box is None:
                 assert ch == " "  # only the space joining two lines has no box
 

@@ -186,7 +186,7 @@ def test_html_in_text_is_escaped_and_long_tables_flow(tmp_path: Path) -> None:
     d = docx.Document()
     d.add_paragraph('<b>not bold</b> & "quoted" <script>x</script>')
     t = d.add_table(rows=1, cols=3)
-    for c, title in zip(t.rows[0].cells, ["Date", "Event", "Agency"]):
+    for c, title in zip(t.rows[0].cells, ["Date", "Event", "Agency"], strict=True):
         c.text = title
     for i in range(120):
         cells = t.add_row().cells
@@ -211,8 +211,8 @@ def test_text_stays_inside_its_cells_and_the_margins(tmp_path: Path) -> None:
         ["2012-03-23", "Visit", "https://www.example.gov.uk/a/very/long/path/that/goes/on/and/on/x.html", "Probation"],
         ["1999-01-01", "Q" * 150, "short", "Police"],
     ]
-    for row, values in zip(t.rows, rows):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(t.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     path = tmp_path / "edge.docx"
     d.save(str(path))
@@ -224,7 +224,7 @@ def test_text_stays_inside_its_cells_and_the_margins(tmp_path: Path) -> None:
         for page in pdf:
             words = page.get_text("words")
             assert all(57 - 0.5 <= w[0] and w[2] <= page.rect.width - 57 + 0.5 for w in words)
-            for a, b in zip(words, words[1:]):
+            for a, b in zip(words, words[1:], strict=False):
                 same_line = abs(a[1] - b[1]) < 1
                 assert not (same_line and a[0] < b[0] < a[2] - 0.5), (a[4], b[4])
 

@@ -169,7 +169,7 @@ def test_dense_page_is_really_dense(burned):
     dense = [u for u in document.units.values() if len(u.text) > 400 and u.provenance.table is None]
     assert dense
     lines = sorted({round(b[1], 1) for b in dense[0].boxes if b is not None})
-    pitch = min(b - a for a, b in zip(lines, lines[1:]))
+    pitch = min(b - a for a, b in zip(lines, lines[1:], strict=False))
     height = max(b[3] - b[1] for b in dense[0].boxes if b is not None)
     assert height > pitch  # character boxes overlap the neighbouring lines
 

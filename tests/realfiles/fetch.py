@@ -62,7 +62,7 @@ def _download(name: str, pkg: dict, dest: Path) -> Path:
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:
-        raise FetchError(f"pip download {name}=={pkg['version']} timed out (is PyPI reachable?)")
+        raise FetchError(f"pip download {name}=={pkg['version']} timed out (is PyPI reachable?)") from None
     if proc.returncode != 0:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         unreachable = any(w in (proc.stderr + proc.stdout) for w in (

@@ -261,8 +261,8 @@ def sweep_one(entry: dict, src: Path, python: str, timeout: float, workdir: Path
         res["reason"] = reason
     elif rc != 0 or reason is not None or "Traceback" in se:
         res["outcome"] = "crashed"
-        tb = [l for l in se.splitlines() if l.strip()]
-        exc = next((l for l in reversed(tb) if re.match(r"^\w[\w.]*(Error|Exception|Exit)\b", l)), None)
+        tb = [ln for ln in se.splitlines() if ln.strip()]
+        exc = next((ln for ln in reversed(tb) if re.match(r"^\w[\w.]*(Error|Exception|Exit)\b", ln)), None)
         res["reason"] = reason or exc or (tb[-1] if tb else f"exit status {rc}, no message")
         res["stderr_tail"] = tb[-12:]
     else:
@@ -275,7 +275,7 @@ def sweep_one(entry: dict, src: Path, python: str, timeout: float, workdir: Path
             strings = case_strings(case)
             for o in outs:
                 leaks, errs = find_leaks(o, strings)
-                res["leaks"] += [dict(l, output=o.name) for l in leaks]
+                res["leaks"] += [dict(lk, output=o.name) for lk in leaks]
                 res["reader_errors"] += [f"{o.name}: {e}" for e in errs]
             res["outcome"] = "LEAK" if res["leaks"] else "clean"
     res["verdict"] = judge(entry, res)
@@ -287,7 +287,7 @@ def judge(entry: dict, res: dict) -> str | None:
     exp = entry["expected"]
     o = res["outcome"]
     if o == "LEAK":
-        where = sorted({f"{l['reader']}:{l['field']}:{l['string']}" for l in res["leaks"]})
+        where = sorted({f"{lk['reader']}:{lk['field']}:{lk['string']}" for lk in res["leaks"]})
         return "leak " + ", ".join(where)
     if o in ("crashed", "timeout"):
         return f"{o}: {res.get('reason') or ''}".strip()
@@ -310,7 +310,7 @@ def table(results: list[dict]) -> str:
     for r in results:
         detail = r.get("reason") or ""
         if r["leaks"]:
-            detail = "; ".join(sorted({f"{l['reader']}/{l['field']}: {l['string']!r}" + (" (spaceless)" if l['match'] == 'spaceless' else "") for l in r["leaks"]}))
+            detail = "; ".join(sorted({f"{lk['reader']}/{lk['field']}: {lk['string']!r}" + (" (spaceless)" if lk['match'] == 'spaceless' else "") for lk in r["leaks"]}))
         rows.append((r["id"], r["outcome"], f"{r['seconds']:.1f}", str(r["peak_mb"]),
                      "ok" if r["verdict"] is None else "FAIL", detail[:150]))
     w = [max(len(row[i]) for row in rows) for i in range(5)]

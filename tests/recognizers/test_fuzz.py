@@ -162,7 +162,7 @@ def _disguise(name: str, positions: list[int], marks: list[str], homoglyph: bool
             if c in HOMOGLYPHS:
                 chars[i] = HOMOGLYPHS[c]
                 break
-    for pos, mark in sorted(zip(positions, marks), reverse=True):
+    for pos, mark in sorted(zip(positions, marks, strict=False), reverse=True):
         pos = 1 + pos % max(1, len(chars) - 1)  # inside the name, never before its first letter
         if chars[pos - 1] != " ":
             chars.insert(pos, mark)

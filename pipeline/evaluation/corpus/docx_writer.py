@@ -87,13 +87,13 @@ def _add_runs(paragraph: Paragraph, spans: Inline) -> list:
 def _add_table(document: DocxDocument, block: TableBlock) -> None:
     table = document.add_table(rows=1, cols=len(block.header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, block.header):
+    for cell, text in zip(table.rows[0].cells, block.header, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
     _repeat_header(table.rows[0])
     for row in block.rows:
         cells = table.add_row().cells
-        for cell, spans in zip(cells, row):
+        for cell, spans in zip(cells, row, strict=True):
             _add_runs(cell.paragraphs[0], spans)
 
 

@@ -18,6 +18,8 @@ from pipeline.model import Category
 
 @dataclass(frozen=True)
 class MustGo:
+    """A string the redacted output must not contain."""
+
     text: str
     category: str  # a pipeline.model.Category value
     person: str | None
@@ -26,12 +28,16 @@ class MustGo:
 
 @dataclass(frozen=True)
 class MustStay:
+    """A string the redacted output must keep."""
+
     text: str
     kind: str  # practice finding, agency, role word, chronology date, town, offence
 
 
 @dataclass(frozen=True)
 class GoldPerson:
+    """A generated person in the gold annotations, with their role."""
+
     id: str
     name: str
     role: str
@@ -43,6 +49,8 @@ class GoldPerson:
 
 @dataclass(frozen=True)
 class Gold:
+    """The gold annotations of one generated case."""
+
     case_id: str
     seed: int
     documents: tuple[str, ...]

@@ -44,7 +44,7 @@ def nhs_number(rng: random.Random) -> tuple[str, ...]:
     while True:
         digits = [rng.randrange(10) for _ in range(9)]
         digits[0] = rng.randrange(4, 10)
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
         if check == 11:
             check = 0
         if check == 10:  # no valid number has this stem

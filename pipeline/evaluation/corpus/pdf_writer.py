@@ -160,9 +160,9 @@ def _table(block: TableBlock, width_factor: float = 1.0) -> str:
     # Absolute widths (Story honours points, not percentages, reliably); 8pt per cell is padding and borders.
     usable = (_BODY.width - 8 * len(widths)) * width_factor
     percent = [f"{usable * w / total:.1f}pt" for w in widths]
-    head = "".join(f'<th style="width:{p}">{html.escape(h, quote=False)}</th>' for h, p in zip(block.header, percent))
+    head = "".join(f'<th style="width:{p}">{html.escape(h, quote=False)}</th>' for h, p in zip(block.header, percent, strict=True))
     tables = [f'<table class="grid"><tr>{head}</tr></table>']
     for row in block.rows:
-        cells = "".join(f'<td style="width:{p}">{_text(cell)}</td>' for cell, p in zip(row, percent))
+        cells = "".join(f'<td style="width:{p}">{_text(cell)}</td>' for cell, p in zip(row, percent, strict=True))
         tables.append(f'<table class="grid"><tr>{cells}</tr></table>')
     return "\n".join(tables) + '<p class="after"></p>'

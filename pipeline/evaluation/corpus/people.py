@@ -92,6 +92,8 @@ _ACRONYM_TEXT = "MAPPA MARAC OASYS NHS HMP HMYOI PDU SPO POM COM VLO RM PP SI SF
 
 @dataclass(frozen=True)
 class NamePools:
+    """The first names and surnames generated people are drawn from."""
+
     male: tuple[str, ...]
     female: tuple[str, ...]
     surnames: tuple[str, ...]
@@ -144,10 +146,12 @@ class Person:
 
     @property
     def full(self) -> str:
+        """First name and surname."""
         return f"{self.first} {self.last}"
 
     @property
     def title_name(self) -> str:
+        """Title and surname."""
         return f"{self.title} {self.last}"
 
     @property
@@ -164,9 +168,11 @@ class Cast:
     people: dict[str, Person]
 
     def get(self, slot: str) -> Person | None:
+        """The person in `slot`, or None when the case has nobody there."""
         return self.people.get(slot)
 
     def all(self) -> list[Person]:
+        """Every person in the cast."""
         return list(self.people.values())
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Town:
+    """A generated case's town and the details that go with it."""
+
     name: str
     postcode_area: str
     region: str

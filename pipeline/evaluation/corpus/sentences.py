@@ -46,7 +46,7 @@ _TOKEN = re.compile(r"(\{[^{}]+\}|\[[a-z]+:[^\[\]]+\])")
 _SLOT = re.compile(r"^(\w+)(?:\.(\w+))?$")
 
 
-class MissingSlot(LookupError):
+class MissingSlot(LookupError):  # noqa: N818 -- a signal that skips a template, not a failure; named by what is missing
     """A template refers to someone or something this case does not have."""
 
 
@@ -75,6 +75,7 @@ class Renderer:
     """Renders templates for one document; remembers who has been introduced in it."""
 
     def __init__(self, rng: random.Random, cast: Cast, facts: Facts) -> None:
+        """Fill templates with `cast` and `facts`, drawing choices from `rng`."""
         self.rng = rng
         self.cast = cast
         self.facts = facts
@@ -341,7 +342,9 @@ def merge(spans: Inline) -> Inline:
 
 
 def capitalise(spans: Inline) -> Inline:
-    """Upper-case the first letter of the text and of any span that starts a new sentence
+    """Capitalise the start of the text and of each sentence.
+
+    Upper-case the first letter of the text and of any span that starts a new sentence
     ("... released. the SI said" -> "The SI"); tagged names are already capitalised.
     """
     out: Inline = []
