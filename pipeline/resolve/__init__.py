@@ -279,6 +279,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     mentions += _variant_mentions(document, people, mentions, unit_order, blocked)
     mentions = _dedupe(mentions, unit_order)
     cues = _assign_roles(document, people, mentions, case)
+    mentions = _initials_by_cue(document, people, mentions)
     return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
 
 
@@ -780,6 +781,33 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
     best = max(codes, key=lambda c: (codes[c], c != "other", str(c)))
     return role, best
+
+
+def _initials_by_cue(document: Document, people: dict[str, Person], mentions: list[Mention]) -> list[Mention]:
+    """Initials two people share ("KM" for the SI and for an SPO) go to the one the words
+    beside them name: "SPO KM" is the SPO, "KM (the supervised individual)" the SI. Without
+    such a word the earlier choice (the person named most) stands."""
+    sharing: dict[str, list[str]] = defaultdict(list)
+    for key, person in people.items():
+        for ini in {initials(person), *(v for v in person.variants if v.isupper() and 2 <= len(v) <= 4 and " " not in v)}:
+            if ini and key not in sharing[ini]:
+                sharing[ini].append(key)
+    out = []
+    for m in mentions:
+        keys = sharing.get(m.text, []) if m.recognizer == "NameInitials" else []
+        if len(keys) > 1:
+            found = cues_around(document.units[m.unit_id].text, m.start, m.end)
+            for cue, _weight in sorted(found, key=lambda cw: -cw[1]):
+                fits = [
+                    k for k in keys
+                    if people[k].role is cue.role
+                    and (cue.role is not Role.STAFF or cue.code in (None, "other") or people[k].staff_role == cue.code)
+                ]
+                if len(fits) == 1:
+                    m = dataclasses.replace(m, person=fits[0])
+                    break
+        out.append(m)
+    return out
 
 
 # ---------------------------------------------------------------- helpers

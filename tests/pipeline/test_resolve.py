@@ -279,3 +279,17 @@ def test_a_titled_relative_sharing_the_surname_is_not_the_supervised_individual(
     last_unit = list(doc.units)[2]
     later = [m.person for m in res.mentions if m.unit_id == last_unit]
     assert later and all(k == si for k in later)  # "Mr Harrowby" is still the SI
+
+
+def test_shared_initials_are_told_apart_by_the_role_word_beside_them():
+    doc = document(
+        "The supervised individual, Kieran Mottram, was subject to licence conditions.",
+        "The SPO, Keeley Marwood, countersigned the plan. Kieran Mottram was recalled.",
+        "SPO KM said the plan was sound. KM (the supervised individual) refused to engage.",
+        "Kieran Mottram absconded. Kieran Mottram was arrested.",
+    )
+    res = resolve(doc, [person(doc, "Kieran Mottram"), person(doc, "Keeley Marwood")])
+    roles = {k: p.role for k, p in res.people.items()}
+    third = list(doc.units)[2]
+    km = sorted((m.start, roles[m.person]) for m in res.mentions if m.unit_id == third and m.text == "KM")
+    assert [r for _, r in km] == [Role.STAFF, Role.SUPERVISED_INDIVIDUAL]
