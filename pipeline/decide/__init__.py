@@ -35,8 +35,7 @@ class _Span:
 
 def decide(document: Document, resolution: Resolution, labeller: Labeller, acronyms: set[str]) -> list[Decision]:
     """The proposed decision for every finding of a document."""
-    people = resolution.people
-    labels = labeller.assign(list(people.values()), acronyms)
+    labels, people = labeller.assign_with_roles(list(resolution.people.values()), acronyms)
     spans: list[_Span] = []
     for m in resolution.mentions:
         person = people[m.person]

@@ -8,6 +8,7 @@ initials, and never equal another label or an acronym the document uses.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import re
@@ -86,8 +87,16 @@ class Labeller:
 
     def assign(self, people: list[Person], acronyms: set[str]) -> dict[str, str]:
         """Labels for `people` (in order of first appearance); updates the mapping."""
+        return self.assign_with_roles(people, acronyms)[0]
+
+    def assign_with_roles(self, people: list[Person], acronyms: set[str]) -> tuple[dict[str, str], dict[str, Person]]:
+        """Labels for `people`, and each person as labelled: resolve's Person objects are
+        never changed (issue 11); a person an earlier document of the case gave another role
+        comes back as a copy with that role."""
         labels: dict[str, str] = {}
+        as_labelled: dict[str, Person] = {}
         for person in sorted(people, key=lambda p: p.first_seen):
+            as_labelled[person.key] = person
             entry = self._find(person)
             if entry is None:
                 entry = {
@@ -103,12 +112,16 @@ class Labeller:
                 entry["names"] = sorted(names)
                 if person.role_source != "case file" and entry["role"] != person.role.value:
                     # Known from an earlier document of the case: keep the role the label says.
-                    person.role = Role(entry["role"])
-                    person.staff_role = entry.get("staff_role")
-                    person.relationship = entry.get("relationship")
-                    person.role_source = "earlier document of this case"
+                    as_labelled[person.key] = dataclasses.replace(
+                        person,
+                        variants=set(person.variants),
+                        role=Role(entry["role"]),
+                        staff_role=entry.get("staff_role"),
+                        relationship=entry.get("relationship"),
+                        role_source="earlier document of this case",
+                    )
             labels[person.key] = entry["label"]
-        return labels
+        return labels, as_labelled
 
     def thing(self, prefix: str, text: str) -> str:
         """A numbered label for a named thing (a prison): 'Prison 1', the same for each spelling."""

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import logging
 import time
+from decimal import Decimal
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -256,11 +257,17 @@ def _redact_page(page: pymupdf.Page, marks: list[_Mark]) -> int:
     # placement (add_redact_annot(text=...)) needs about 2.2 times the font size in height,
     # so a 10 pt line would get a label under 5 pt; placing the baseline ourselves lets the
     # label fill the box. Labels are real text, so they are extractable.
+    # Labels whose gap in the line's text is found are written there, in reading order,
+    # with their boxes (see _labels_in_stream); the rest are drawn after the page.
+    in_stream = _labels_in_stream(page, marks)
     shape = page.new_shape()
-    for mark in marks:
-        shape.draw_rect(mark.fill)
+    for n, mark in enumerate(marks):
+        if n not in in_stream:
+            shape.draw_rect(mark.fill)
     shape.finish(fill=_BLACK, color=_BLACK, width=0)
-    for mark in marks:
+    for n, mark in enumerate(marks):
+        if n in in_stream:
+            continue
         rect = mark.fill
         if mark.label is None or mark.label_size is None:
             if mark.label != _REGION_LABEL:
@@ -315,3 +322,308 @@ def _label_size(rect: pymupdf.Rect, label: str, largest: float) -> float | None:
         return None
     size = min(largest, (rect.width - 1) / width_at_1pt, rect.height / _LABEL_HEIGHT_EM)
     return round(size, 2) if size >= _MIN_LABEL_SIZE else None
+
+
+# ---------------------------------------------------------------- labels in reading order
+# apply_redactions leaves the removed glyphs' advance as one number in the line's TJ array
+# ("[(notified that Mr )-5890( had been charged)]TJ"). A label drawn in a stream appended at
+# the end of the page is read by pypdf, PDFium and PyMuPDF's default order after the whole
+# page. So each label whose gap can be found is written into that TJ, at the gap: the label's
+# text in white, then the rest of the gap, then the line's own font, colour and spacing
+# again. Its black box is drawn just before the text object, in default user space. A label
+# whose gap cannot be matched (a page with rotation, a line whose gaps do not pair with its
+# boxes) is drawn as before, after the page.
+
+_SHOW_OPS = {"Tj", "TJ", "'", '"'}
+_FILL_OPS = {"g", "rg", "k", "sc", "scn", "cs"}
+_LABEL_RESOURCE = "SfoLabel"
+
+
+def _labels_in_stream(page: pymupdf.Page, marks: list[_Mark]) -> set[int]:
+    """Write the labels of `marks` into the page content at their gaps; return those placed."""
+    try:
+        import pikepdf
+    except ImportError:  # pragma: no cover - pinned in pyproject
+        return set()
+    if page.rotation or not any(m.label for m in marks):
+        return set()
+    page.clean_contents()
+    xrefs = page.get_contents()
+    if len(xrefs) != 1:
+        return set()
+    original = page.parent.xref_stream(xrefs[0])
+    before = _words(page)
+    try:
+        placed = _rewrite_content(page, marks, pikepdf)
+    except Exception:
+        log.debug("labels could not be placed in the content; drawn after it", exc_info=True)
+        placed = set()
+    if placed:
+        # Every word the page had must still be where it was (a gap paired with the wrong box
+        # would move the rest of its line); if not, the content goes back as it was.
+        labels = {w for k in placed for w in marks[k].label.split()}
+        words = page.get_text("words")
+        after = sorted((round(w[0]), round(w[1]), w[4]) for w in words if w[4] not in labels)
+        # ... and every label must start in its own box.
+        lost = [
+            k for k in placed
+            if not any(
+                w[4] == marks[k].label.split()[0]
+                and marks[k].fill.x0 - 2 <= w[0] <= marks[k].fill.x0 + 3
+                and marks[k].fill.y0 - 1 <= (w[1] + w[3]) / 2 <= marks[k].fill.y1 + 1
+                for w in words
+            )
+        ]
+        if after != before or lost:
+            log.debug("labels in the content moved other text; drawn after it")
+            page.parent.update_stream(xrefs[0], original)
+            placed = set()
+    return placed
+
+
+def _words(page: pymupdf.Page) -> list[tuple[str, float, float]]:
+    """The page's words and where they start, rounded (for the check above)."""
+    return sorted((round(w[0]), round(w[1]), w[4]) for w in page.get_text("words"))
+
+
+def _rewrite_content(page: pymupdf.Page, marks: list[_Mark], pikepdf) -> set[int]:
+    doc = page.parent
+    xrefs = page.get_contents()
+    scratch = pikepdf.new()  # kept alive while its stream is parsed
+    ops = pikepdf.parse_content_stream(pikepdf.Stream(scratch, doc.xref_stream(xrefs[0])))
+    to_page = page.transformation_matrix  # PDF default user space -> MuPDF page space
+    # Pass 1: every big gap in a TJ, with its line's baseline in page space.
+    gaps = []  # (op index, array index, baseline point, gap width in page space, state)
+    shows = []  # (op index, baseline point, state, items in its array): Tj and TJ
+    for index, state, operands, op in _walk(ops):
+        if op not in _SHOW_OPS:
+            continue
+        trm = state["Tm"] * state["CTM"] * to_page
+        origin = pymupdf.Point(0, 0) * trm
+        scale_x = abs(trm.a) if abs(trm.a) > 1e-6 else abs(trm.b)
+        if op == "TJ":
+            for j, item in enumerate(operands[0]):
+                if isinstance(item, (int, float, Decimal)) and not isinstance(item, bool):
+                    n = float(item)
+                    width = -n / 1000 * state["Tfs"] * state["Tz"] / 100 * scale_x
+                    if width > 0:
+                        gaps.append((index, j, origin, width, dict(state)))
+        if op in ("Tj", "TJ") and _line_ends_after(ops, index):
+            shows.append((index, origin, dict(state), len(operands[0]) if op == "TJ" else 1))
+    # Pair gaps with marks: same line, then left to right, widths alike.
+    placed: dict[int, tuple[int, int, _Mark, dict, float]] = {}
+    used: set[tuple[int, int]] = set()
+    for k, mark in sorted(enumerate(marks), key=lambda km: (km[1].cut.y0, km[1].cut.x0)):
+        if mark.label is None or mark.label == _REGION_LABEL or mark.label_size is None:
+            continue
+        fill = mark.fill
+        for index, j, origin, width, state in gaps:
+            if (index, j) in used:
+                continue
+            if not (fill.y0 - 1 <= origin.y <= fill.y1 + fill.height * 0.6):
+                continue
+            if origin.x > mark.cut.x0 + 1 or abs(width - mark.cut.width) > 0.35 * mark.cut.width + 2:
+                continue
+            used.add((index, j))
+            placed[k] = (index, j, mark, state, width)
+            break
+        else:
+            # Removed from the end of a line: MuPDF dropped the glyphs and left no gap, so the
+            # label goes after the line's last text, where they began.
+            line = [s for s in shows if fill.y0 - 1 <= s[1].y <= fill.y1 + fill.height * 0.6]
+            if line and line[-1][1].x <= mark.cut.x0 + 1 and (line[-1][0], line[-1][3]) not in used:
+                index, _origin, state, size = line[-1]
+                used.add((index, size))
+                placed[k] = (index, size, mark, state, None)
+    if not placed:
+        return set()
+    font = _label_font(page)
+    if font is None:
+        return set()
+    by_op: dict[int, list[tuple[int, _Mark, dict, float]]] = defaultdict(list)
+    for k, (index, j, mark, state, width) in placed.items():
+        by_op[index].append((j, mark, state, width))
+    bt_of = _text_object_starts(ops)
+    boxes_before: dict[int, list[_Mark]] = defaultdict(list)
+    for index, items in by_op.items():
+        boxes_before[bt_of[index]].extend(m for _, m, _, _ in items)
+    from_page = ~to_page
+    out = []
+    for index, (operands, op) in enumerate(ops):
+        if index in boxes_before:
+            for mark in boxes_before[index]:
+                r = mark.fill * from_page
+                r.normalize()
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("q")))
+                ctm_inv = ~_ctm_at(ops, index)
+                out.append(pikepdf.ContentStreamInstruction([*_six(ctm_inv)], pikepdf.Operator("cm")))
+                out.append(pikepdf.ContentStreamInstruction([0], pikepdf.Operator("g")))
+                out.append(pikepdf.ContentStreamInstruction([r.x0, r.y0, r.width, r.height], pikepdf.Operator("re")))
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("f")))
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("Q")))
+        if index not in by_op:
+            out.append(pikepdf.ContentStreamInstruction(operands, op))
+            continue
+        items = sorted(by_op[index], key=lambda t: t[0])
+        array = list(operands[0]) if str(op) == "TJ" else [operands[0]]
+        pos = 0
+        lead: list = []  # the rest of the previous gap, in the line's units
+        for j, mark, state, width in items:
+            if j > pos or lead:
+                out.append(pikepdf.ContentStreamInstruction([pikepdf.Array(lead + array[pos:j])], pikepdf.Operator("TJ")))
+            label_ops, rest = _label_ops(mark, state, width, font, to_page, pikepdf)
+            out.extend(label_ops)
+            lead = [rest] if width is not None else []
+            pos = j + 1
+        if pos < len(array) or lead:
+            out.append(pikepdf.ContentStreamInstruction([pikepdf.Array(lead + array[pos:])], pikepdf.Operator("TJ")))
+    doc.update_stream(xrefs[0], pikepdf.unparse_content_stream(out))
+    return set(placed)
+
+
+_BREAK_OPS = {"Td", "TD", "Tm", "T*", "ET", "'", '"'}
+_STATE_OPS = {"Tf", "Tc", "Tw", "Tz", "Ts", "Tr", "TL", "g", "rg", "k", "cs", "sc", "scn", "G", "RG", "K", "CS", "SC", "SCN"}
+
+
+def _line_ends_after(ops, index: int) -> bool:
+    """Whether the text after instruction `index` starts a new line (so a label may follow it)."""
+    for _operands, op in ops[index + 1 :]:
+        op = str(op)
+        if op in _BREAK_OPS:
+            return True
+        if op not in _STATE_OPS:
+            return False
+    return True
+
+
+def _six(m: pymupdf.Matrix) -> list[float]:
+    return [m.a, m.b, m.c, m.d, m.e, m.f]
+
+
+def _label_font(page: pymupdf.Page) -> str | None:
+    """The resource name of Helvetica for labels on this page, added if needed."""
+    for _xref, _ext, _type, base, name, _enc in page.get_fonts():
+        if name == _LABEL_RESOURCE:
+            return name if base.endswith("Helvetica") else None
+    xref = page.parent.get_new_xref()
+    page.parent.update_object(xref, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>")
+    kind, fonts = page.parent.xref_get_key(page.xref, "Resources/Font")
+    if kind == "dict":
+        page.parent.xref_set_key(page.xref, f"Resources/Font/{_LABEL_RESOURCE}", f"{xref} 0 R")
+    elif kind == "xref":
+        page.parent.xref_set_key(int(fonts.split()[0]), _LABEL_RESOURCE, f"{xref} 0 R")
+    elif kind == "null":
+        rkind, res = page.parent.xref_get_key(page.xref, "Resources")
+        if rkind == "xref":
+            page.parent.xref_set_key(int(res.split()[0]), "Font", f"<</{_LABEL_RESOURCE} {xref} 0 R>>")
+        else:
+            page.parent.xref_set_key(page.xref, "Resources/Font", f"<</{_LABEL_RESOURCE} {xref} 0 R>>")
+    else:
+        return None
+    return _LABEL_RESOURCE
+
+
+def _label_ops(mark: _Mark, state: dict, gap: float, font: str, to_page: pymupdf.Matrix, pikepdf) -> list:
+    """The label shown at the current text position, then the rest of the gap, then the state back."""
+    I = pikepdf.ContentStreamInstruction
+    O = pikepdf.Operator
+    trm = state["Tm"] * state["CTM"] * to_page
+    scale = abs(trm.d) if abs(trm.d) > 1e-6 else abs(trm.c)
+    scale_x = abs(trm.a) if abs(trm.a) > 1e-6 else abs(trm.b)
+    size = mark.label_size / scale  # text-space size that shows as label_size on the page
+    # Spaces after the label fill its gap, so that readers grouping characters by their gaps
+    # (MuPDF, pdfminer) read the label as part of its line.
+    if gap is None:  # at the end of a line: the label and its padding fill the box
+        gap = mark.cut.width
+    text = mark.label + _padding(mark.label, gap - 1, mark.label_size)
+    label_w = text_width(text, _LABEL_FONT) * mark.label_size
+    # What is left of the gap after the label, in the line's own units: it goes at the start
+    # of the line's next TJ. (A number after the label in the label's own TJ is carried by
+    # MuPDF's content filter, run again when the file is cleaned, into the next TJ and read
+    # there in the line's font size: the rest of the line moved by points.)
+    rest = (gap - label_w) / (state["Tfs"] * state["Tz"] / 100 * scale_x) * 1000
+    # Centre the label's em box in its box, as the appended labels are.
+    rect = mark.fill
+    want = rect.y0 + (rect.height - mark.label_size * _LABEL_HEIGHT_EM) / 2 + mark.label_size * _ASCENDER
+    line = (pymupdf.Point(0, 0) * trm).y
+    rise = (line - want) / scale
+    ops = [
+        I([1, 1, 1], O("rg")),
+        I([pikepdf.Name("/" + font), size], O("Tf")),
+        I([0], O("Tc")), I([0], O("Tw")), I([100], O("Tz")), I([0], O("Tr")), I([rise], O("Ts")),
+        I([pikepdf.Array([pikepdf.String(text)])], O("TJ")),
+    ]
+    # The line's own state again.
+    ops += [I(list(operands), O(op)) for operands, op in state["fill"]] or [I([0], O("g"))]
+    if state["Tf"] is not None:
+        ops.append(I([state["Tf"], state["Tfs"]], O("Tf")))
+    ops += [I([state["Tc"]], O("Tc")), I([state["Tw"]], O("Tw")), I([state["Tz"]], O("Tz")), I([state["Tr"]], O("Tr")), I([state["Ts"]], O("Ts"))]
+    return ops, -rest
+
+
+def _initial_state() -> dict:
+    return {
+        "CTM": pymupdf.Matrix(1, 0, 0, 1, 0, 0), "Tm": pymupdf.Matrix(1, 0, 0, 1, 0, 0), "Tlm": pymupdf.Matrix(1, 0, 0, 1, 0, 0),
+        "Tf": None, "Tfs": 1.0, "Tc": 0.0, "Tw": 0.0, "Tz": 100.0, "Tr": 0, "Ts": 0.0, "TL": 0.0, "fill": [],
+    }
+
+
+def _walk(ops):
+    """Each instruction with the graphics and text state in force when it runs."""
+    state = _initial_state()
+    stack = []
+    for index, (operands, op) in enumerate(ops):
+        op = str(op)
+        yield index, state, operands, op
+        if op == "q":
+            stack.append(dict(state, fill=list(state["fill"])))
+        elif op == "Q" and stack:
+            state = stack.pop()
+        elif op == "cm":
+            state["CTM"] = pymupdf.Matrix(*map(float, operands)) * state["CTM"]
+        elif op == "BT":
+            state["Tm"] = state["Tlm"] = pymupdf.Matrix(1, 0, 0, 1, 0, 0)
+        elif op == "Tm":
+            state["Tm"] = state["Tlm"] = pymupdf.Matrix(*map(float, operands))
+        elif op in ("Td", "TD"):
+            tx, ty = map(float, operands)
+            if op == "TD":
+                state["TL"] = -ty
+            state["Tm"] = state["Tlm"] = pymupdf.Matrix(1, 0, 0, 1, tx, ty) * state["Tlm"]
+        elif op in ("T*", "'", '"'):
+            state["Tm"] = state["Tlm"] = pymupdf.Matrix(1, 0, 0, 1, 0, -state["TL"]) * state["Tlm"]
+        elif op == "Tf":
+            state["Tf"], state["Tfs"] = operands[0], float(operands[1])
+        elif op in ("Tc", "Tw", "Tz", "Ts", "TL"):
+            state[op] = float(operands[0])
+        elif op == "Tr":
+            state["Tr"] = int(operands[0])
+        elif op in _FILL_OPS:
+            if op in ("g", "rg", "k", "cs"):
+                state["fill"] = [(list(operands), op)]
+            else:
+                state["fill"] = [f for f in state["fill"] if f[1] == "cs"] + [(list(operands), op)]
+        # The position after shown text is not tracked (it needs the font's widths): only
+        # gaps inside one TJ are used, and they need only where the TJ starts.
+
+
+def _text_object_starts(ops) -> dict[int, int]:
+    """For each instruction inside a text object, the index of its BT."""
+    out: dict[int, int] = {}
+    bt = None
+    for index, (_operands, op) in enumerate(ops):
+        op = str(op)
+        if op == "BT":
+            bt = index
+        elif op == "ET":
+            bt = None
+        elif bt is not None:
+            out[index] = bt
+    return out
+
+
+def _ctm_at(ops, target: int) -> pymupdf.Matrix:
+    for index, state, _operands, _op in _walk(ops):
+        if index == target:
+            return pymupdf.Matrix(state["CTM"])
+    return pymupdf.Matrix(1, 0, 0, 1, 0, 0)

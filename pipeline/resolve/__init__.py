@@ -257,6 +257,12 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
         if len(cand.tokens) >= 2:
             continue
         keys = name_index.get(_norm(cand.tokens[0]), [])
+        if keys and cand.titled and _relative_cue(document.units[cand.unit_id].text, cand.start, cand.end):
+            # "his mother, Mrs Doyle": a relative who shares the surname, not its first bearer.
+            key = _new_relative(cand.tokens, _title_before(document.units[cand.unit_id].text, cand.start), people, name_index)
+            assigned.append((cand, key))
+            placed.add(cand.order, key)
+            continue
         if len(keys) > 1:
             keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
         key = placed.choose(keys, cand.order) if keys else _new_person(cand.tokens, people, name_index)
@@ -275,6 +281,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     mentions += _variant_mentions(document, people, mentions, unit_order, blocked)
     mentions = _dedupe(mentions, unit_order)
     cues = _assign_roles(document, people, mentions, case)
+    mentions = _initials_by_cue(document, people, mentions)
     return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
 
 
@@ -365,6 +372,26 @@ def _new_person(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
     return key
 
 
+def _relative_cue(text: str, start: int, end: int) -> bool:
+    """A relationship word written just before the (titled) name: "his mother, Mrs X"."""
+    return any(cue.role is Role.THIRD_PARTY and weight >= 3 for cue, weight in cues_around(text, start, end))
+
+
+def _new_relative(tokens: tuple[str, ...], title: str | None, people: dict[str, Person], name_index: dict[str, list[str]]) -> str:
+    """A person known only by a surname another person has (one per surname and title).
+
+    The title stays in the canonical name ("Mrs Doyle"), so that a later "Mr Doyle" is not
+    taken for her (see _gender).
+    """
+    name = " ".join(tokens)
+    canonical = f"{title.title()} {name}" if title else name
+    key = "relative " + _person_key(tuple(canonical.split()))
+    if key not in people:
+        people[key] = Person(key=key, canonical=canonical, variants={name})
+        _index(key, [" ".join(tokens)], name_index)
+    return key
+
+
 class _Placed:
     """Where each person has been named so far: counts, and orders for "named last before".
 
@@ -427,6 +454,8 @@ def _gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 def _gender(person: Person) -> str | None:
     first = _norm(person.canonical.split()[0]) if person.canonical.split() else ""
+    if first in _MALE_TITLES or first in _FEMALE_TITLES:
+        return "m" if first in _MALE_TITLES else "f"
     male, female = _gendered_first_names()
     return "m" if first in male else "f" if first in female else None
 
@@ -745,6 +774,33 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
     best = max(codes, key=lambda c: (codes[c], c != "other", str(c)))
     return role, best
+
+
+def _initials_by_cue(document: Document, people: dict[str, Person], mentions: list[Mention]) -> list[Mention]:
+    """Initials two people share ("KM" for the SI and for an SPO) go to the one the words
+    beside them name: "SPO KM" is the SPO, "KM (the supervised individual)" the SI. Without
+    such a word the earlier choice (the person named most) stands."""
+    sharing: dict[str, list[str]] = defaultdict(list)
+    for key, person in people.items():
+        for ini in {initials(person), *(v for v in person.variants if v.isupper() and 2 <= len(v) <= 4 and " " not in v)}:
+            if ini and key not in sharing[ini]:
+                sharing[ini].append(key)
+    out = []
+    for m in mentions:
+        keys = sharing.get(m.text, []) if m.recognizer == "NameInitials" else []
+        if len(keys) > 1:
+            found = cues_around(document.units[m.unit_id].text, m.start, m.end)
+            for cue, _weight in sorted(found, key=lambda cw: -cw[1]):
+                fits = [
+                    k for k in keys
+                    if people[k].role is cue.role
+                    and (cue.role is not Role.STAFF or cue.code in (None, "other") or people[k].staff_role == cue.code)
+                ]
+                if len(fits) == 1:
+                    m = dataclasses.replace(m, person=fits[0])
+                    break
+        out.append(m)
+    return out
 
 
 # ---------------------------------------------------------------- helpers

@@ -126,3 +126,20 @@ def test_withheld_text_is_removed_everywhere_it_appears():
     out = output(doc, decisions)
     assert out[1] == "Details: [date of birth]. [medical information] was noted."
     assert {d.recognizer for d in decisions if d.unit_id == "u0002"} == {"SameTextElsewhere"}
+
+
+def test_labeller_does_not_change_resolves_people():
+    """An earlier document's role wins for the label, on a copy: resolve's Person is untouched."""
+    doc = document("The PP, Priya Okafor, visited on 3 May 2023. Priya Okafor was the allocated PP.")
+    res = resolve(doc, [person(doc, "Priya Okafor")])
+    p = next(iter(res.people.values()))
+    assert p.role is Role.STAFF
+    key = load_key()
+    mapping = CaseMapping("SFO60011", key)
+    mapping.people.append({"names": ["priya okafor"], "role": "third party", "staff_role": None, "relationship": "friend", "label": "Friend 1"})
+    labels, as_labelled = Labeller(mapping, key).assign_with_roles([p], set())
+    assert labels[p.key] == "Friend 1"
+    assert as_labelled[p.key].role is Role.THIRD_PARTY and as_labelled[p.key] is not p
+    assert (p.role, p.staff_role, p.role_source) == (Role.STAFF, "PP", res.people[p.key].role_source)
+    decisions = decide(doc, res, Labeller(mapping, key), set())
+    assert p.role is Role.STAFF and all(d.label == "Friend 1" for d in decisions)

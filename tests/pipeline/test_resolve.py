@@ -259,3 +259,36 @@ def test_a_professional_title_is_a_staff_cue():
     res = resolve(doc, [person(doc, "Dr Ilse Varnam"), person(doc, "DC Rufus Penhale")])
     roles = {p.canonical: p.role for p in res.people.values()}
     assert roles["Ilse Varnam"] is Role.STAFF and roles["Rufus Penhale"] is Role.STAFF
+
+
+def test_a_titled_relative_sharing_the_surname_is_not_the_supervised_individual():
+    doc = document(
+        "The supervised individual, Declan Harrowby, was released in March.",
+        "Declan Harrowby moved in with his mother, Mrs Harrowby, at her flat.",
+        "Declan Harrowby was recalled. Mr Harrowby denied it.",
+    )
+    res = resolve(doc, [person(doc, "Declan Harrowby"), person(doc, "Mrs Harrowby")])
+    by_text = {}
+    for m in res.mentions:
+        by_text.setdefault(doc.units[m.unit_id].text[max(0, m.start - 12) : m.start] + m.text, m.person)
+    si = next(k for k, p in res.people.items() if p.role is Role.SUPERVISED_INDIVIDUAL)
+    mother = by_text["mother, Mrs Harrowby"]
+    assert mother != si
+    assert res.people[mother].role is Role.THIRD_PARTY and res.people[mother].relationship == "mother"
+    last_unit = list(doc.units)[2]
+    later = [m.person for m in res.mentions if m.unit_id == last_unit]
+    assert later and all(k == si for k in later)  # "Mr Harrowby" is still the SI
+
+
+def test_shared_initials_are_told_apart_by_the_role_word_beside_them():
+    doc = document(
+        "The supervised individual, Kieran Mottram, was subject to licence conditions.",
+        "The SPO, Keeley Marwood, countersigned the plan. Kieran Mottram was recalled.",
+        "SPO KM said the plan was sound. KM (the supervised individual) refused to engage.",
+        "Kieran Mottram absconded. Kieran Mottram was arrested.",
+    )
+    res = resolve(doc, [person(doc, "Kieran Mottram"), person(doc, "Keeley Marwood")])
+    roles = {k: p.role for k, p in res.people.items()}
+    third = list(doc.units)[2]
+    km = sorted((m.start, roles[m.person]) for m in res.mentions if m.unit_id == third and m.text == "KM")
+    assert [r for _, r in km] == [Role.STAFF, Role.SUPERVISED_INDIVIDUAL]
