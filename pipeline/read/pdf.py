@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import logging
 import re
 import time
@@ -152,6 +153,54 @@ def _read_pdf(path: Path) -> Document:
 # ---------------------------------------------------------------- opening and checking
 
 
+def open_pdf(path: Path) -> pymupdf.Document:
+    """Open an input PDF for reading or burning, repairing a cross-reference table that lists missing objects.
+
+    MuPDF opens such a file but raises "cannot find object in xref" when scrub() or garbage
+    collection reach the missing object. A reference to a missing object is the null object
+    (ISO 32000-2, 7.3.10), which is what qpdf writes when it re-saves the file; so the file is
+    re-saved with pikepdf into memory (the input is never modified) and that copy is opened.
+    The reader and the burner both open through here, so they see the same objects.
+    Raises UnsupportedDocumentError in one line if the repair fails.
+    """
+    doc = pymupdf.open(path, filetype="pdf")
+    if doc.needs_pass or doc.is_repaired or not _missing_objects(doc):
+        return doc
+    doc.close()
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            buf = io.BytesIO()
+            pdf.save(buf, fix_metadata_version=False, deterministic_id=True)
+    except Exception:  # noqa: BLE001 - qpdf's errors name no document text; the cause is logged
+        log.debug("qpdf could not repair the cross-reference table", exc_info=True)
+        raise UnsupportedDocumentError(
+            "the PDF is damaged (its cross-reference table lists objects the file does not hold) "
+            "and could not be repaired", path) from None
+    log.info("input's cross-reference table listed missing objects; re-saved with qpdf before processing")
+    return pymupdf.open("pdf", buf.getvalue())
+
+
+def _missing_objects(doc: pymupdf.Document) -> int:
+    """How many objects the cross-reference table lists that cannot be loaded."""
+    from pymupdf import mupdf
+
+    pdf = pymupdf._as_pdf_document(doc)
+    display = pymupdf.TOOLS.mupdf_display_errors()
+    pymupdf.TOOLS.mupdf_display_errors(False)  # one stderr line per missing object otherwise
+    missing = 0
+    try:
+        for num in range(1, mupdf.pdf_xref_len(pdf)):
+            try:
+                mupdf.pdf_load_object(pdf, num)
+            except Exception:  # noqa: BLE001 - FzErrorFormat "cannot find object in xref"
+                missing += 1
+    finally:
+        pymupdf.TOOLS.mupdf_display_errors(display)
+    return missing
+
+
 def _open(path: Path) -> pymupdf.Document:
     """Open `path` as a PDF, failing with a one-line reason a disclosure lead can act on."""
     try:
@@ -167,7 +216,9 @@ def _open(path: Path) -> pymupdf.Document:
     if b"%PDF-" not in head:
         raise UnsupportedDocumentError("not a PDF file (no PDF header)", path)
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = open_pdf(path)
+    except UnsupportedDocumentError:
+        raise
     except Exception:  # MuPDF raises several types for unreadable files; the cause is logged
         log.debug("MuPDF could not open the input", exc_info=True)
         raise UnsupportedDocumentError("not a readable PDF (corrupt or truncated)", path) from None

@@ -23,6 +23,7 @@ import pymupdf
 
 from pipeline.errors import RenderError
 from pipeline.model import Action, Box, Decision, Document, DocumentKind
+from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
         raise RenderError("the output would overwrite the original", document.path)
     marks_by_page = _boxes(document, decisions)
     try:
-        doc = pymupdf.open(document.path, filetype="pdf")
+        doc = open_pdf(Path(document.path))  # the same repair the reader made, if any
     except Exception:
         log.debug("MuPDF could not open the input", exc_info=True)
         raise RenderError("the original can no longer be opened", document.path) from None

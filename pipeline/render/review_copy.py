@@ -21,6 +21,7 @@ import pymupdf
 from pipeline.errors import RenderError
 from pipeline.model import Document, DocumentKind
 from pipeline.mupdf_lock import with_mupdf
+from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
 from redaction_logs.rows import LogRow
 
@@ -147,7 +148,7 @@ def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequen
     from pipeline.render.pdf_burn import line_boxes, text_width
 
     try:
-        doc = pymupdf.open(document.path, filetype="pdf")
+        doc = open_pdf(Path(document.path))  # the same repair the reader made, if any
     except Exception:  # noqa: BLE001 - MuPDF raises several types for an unreadable file
         raise RenderError("the original can no longer be opened", document.path) from None
     try:
