@@ -13,7 +13,7 @@ from recognizers.base import SfoPatternRecognizer
 from recognizers.name_parts import NAME_SEQUENCE
 
 _CUE = (
-    r"(?P<cue>(?i:(?:also[ \t]+)?known[ \t]+as|a\.?k\.?a\.?|nicknamed|calls[ \t]+(?:himself|herself|themselves)"
+    r"(?P<cue>(?i:(?:also[ \t]+|better[ \t]+|widely[ \t]+)?known(?:[ \t]+(?:on[ \t]+the[ \t]+(?:street|streets|estate)|to[ \t]+(?:friends|his[ \t]+friends|her[ \t]+friends|police|peers|associates|everyone)|locally|around[ \t]+(?:the[ \t]+)?[a-z]+|in[ \t]+the[ \t]+(?:area|community)))?[ \t]+as|a\.?k\.?a\.?|nicknamed|calls[ \t]+(?:himself|herself|themselves)"
     r"|goes[ \t]+by(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|street[ \t]+name|alias))"
 )
 # Quotes of any kind may surround the alias.

@@ -8,9 +8,11 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from recognizers.base import SfoPatternRecognizer
-from recognizers.gazetteer import DATA_DIR, load_terms, trie_regex
+from recognizers.gazetteer import DATA_DIR, load_sections, load_terms, trie_regex
 
 PRISON_LIST = DATA_DIR / "prisons.txt"
+# Colloquial names ("Strangeways", "the Scrubs"), beside the list of establishments.
+NICKNAME_LIST = DATA_DIR / "prison_nicknames.txt"
 
 # "HMP", "HMYOI", "HMP/YOI", "HMP & YOI", "HMP and YOI", "HM Prison", "HM Young Offender
 # Institution", "YOI". "HMPPS" is not a prefix (no space after HMP), and "HM Prison and
@@ -77,7 +79,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         """Patterns are built from the prison list (the packaged one when None) unless given."""
         self.prison_list = Path(prison_list) if prison_list else PRISON_LIST
         if patterns is None:
-            patterns = self._patterns(_names_regex(self.prison_list))
+            patterns = self._patterns(_names_regex(self.prison_list)) + self._nickname_patterns(NICKNAME_LIST)
         super().__init__(patterns, context, supported_language, supported_entity, name)
 
     @staticmethod
@@ -106,11 +108,25 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             ),
         ]
 
+    @staticmethod
+    def _nickname_patterns(path: Path) -> list[Pattern]:
+        sections = load_sections(path)
+        end = r"(?![\w'’-])" + _NOT_THE_PRISON
+        strong = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(STRONG_CUES) + r"))"
+        alone = r"(?:" + trie_regex(sections.get("alone", []), case_sensitive=True) + r")"
+        cued = r"(?:" + trie_regex(sections.get("cued", []), case_sensitive=True) + r")"
+        return [
+            Pattern("colloquial prison name", r"(?<![\w'’-])(?P<entity>" + alone + r")" + end, 0.8),
+            Pattern("colloquial prison name after custody cue", strong + r"[ \t]+(?P<entity>" + cued + r")" + end, 0.8),
+        ]
+
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """Say whether the name came from the list, and after which cue."""
         if "cue" in match.groupdict() and match.group("cue"):
             cue = " ".join(match.group("cue").lower().split())
             return f"prison list: listed establishment; custody cue: {cue}"
+        if pattern.name.startswith("colloquial"):
+            return "prison list: colloquial name of an establishment"
         if pattern.name.startswith("unlisted"):
             return "prison shape: HMP + capitalised name (not in the prison list)"
         return "prison list: listed establishment"

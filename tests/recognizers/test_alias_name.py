@@ -11,6 +11,11 @@ from tests.recognizers.spans import spans
     [
         ('Darren Quilliam (known as "Smudge") was charged.', ["Smudge"]),
         ("He is also known as Dee Cole.", ["Dee Cole"]),
+        ('He was known around the estate as "Tiny".', ["Tiny"]),
+        ("He was known on the street as Ghost.", ["Ghost"]),
+        ("She was known to friends as Jaz.", ["Jaz"]),
+        ("He was known locally as a dealer.", []),
+        ("He was known to the Community Mental Health Team.", []),
         ("Kofi, aka Tiny, was present.", ["Tiny"]),
         ("His street name, 'Ghost', was used.", ["Ghost"]),
         ("He goes by the name of Ricky.", ["Ricky"]),

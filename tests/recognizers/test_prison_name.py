@@ -33,6 +33,13 @@ def recognizer():
         ('MAPPA and OASys', 0, []),
         ('sentenced at Manchester Crown Court', 0, []),
         ('he was recalled to Leeds City Centre', 0, []),
+        # colloquial names: distinctive ones alone, district names only after a custody cue
+        ('He served two years in Strangeways.', 1, [(23, 34)]),
+        ('a cell-mate from the Scrubs', 1, [(17, 27)]),
+        ('transferred to Armley', 1, [(15, 21)]),
+        ('he grew up in Armley and Walton', 0, []),
+        ('he walked across the moor', 0, []),
+        ('Strangeways Road', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):

@@ -1,0 +1,66 @@
+"""Personal circumstances and protected characteristics of a member of staff.
+
+SFO guidance 7.2: a practitioner's health, bereavement, leave and its reason, family events,
+pregnancy, religion, ethnicity, sexuality and disability are removed; their practice stays.
+The recognizer keys on a staff cue earlier in the same sentence (PP, SPO, practitioner,
+officer, manager, a staff label such as PP1), so the supervised individual's health is left
+to the medical recognizers. The span is the circumstance clause.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+
+_STAFF = (
+    r"(?P<cue>\b(?:PP|SPO|POM|COM|PSO|VLO|HoPDU|ACO|RM|CM)[0-9]*\b|(?i:\b(?:probation[ \t]+)?practitioner"
+    r"|\b(?:probation|case|offender|senior)[ \t]+(?:officer|manager)|\bline[ \t]+manager|\bmanager|\bofficer"
+    r"|\bkeyworker|\bcolleague|\bmember[ \t]+of[ \t]+staff|\bstaff[ \t]+member|\bthe[ \t]+author\b))"
+)
+_BRIDGE = r"[^.;\n]{0,100}?"
+_KIN = (
+    r"(?:father|mother|dad|mum|partner|husband|wife|son|daughter|child|baby|brother|sister|parent|"
+    r"grandmother|grandfather|nan|grandad|aunt|uncle|fianc[eé]e?)"
+)
+_POSS = r"(?:his|her|their)"
+_REST = r"[^.;,\n]{0,50}"
+_CIRCUMSTANCE = (
+    r"(?:(?:after|following|since|when)[ \t]+" + _POSS + r"[ \t]+" + _KIN + r"(?:['’]s)?[ \t]+"
+    r"(?:had[ \t]+)?(?:died|death|passed[ \t]+away|funeral|illness|diagnosis|was[ \t]+(?:in[ \t]+hospital|ill|admitted|diagnosed))" + _REST
+    + r"|(?:a[ \t]+)?(?:close[ \t]+)?(?:family[ \t]+)?bereavement" + _REST
+    + r"|(?:on|took|taking|started|began|returned[ \t]+from|back[ \t]+from)[ \t]+(?:a[ \t]+period[ \t]+of[ \t]+)?"
+    r"(?:maternity|paternity|adoption|compassionate|bereavement|carer['’]?s|sick|special|shared[ \t]+parental|parental)[ \t]+leave" + _REST
+    + r"|(?:back[ \t]+)?on[ \t]+(?:reduced|phased|part-time)[ \t]+(?:hours|return)(?:[ \t]+(?:after|following|because|due)" + _REST + r")?"
+    + r"|on[ \t]+leave[ \t]+(?:while|when|because|after|following|as)" + _REST
+    + r"|(?:off[ \t]+sick|signed[ \t]+off)[ \t]+(?:with|due[ \t]+to|because[ \t]+of|following|after)" + _REST
+    + r"|(?:had[ \t]+)?(?:injured|hurt|broken|broke)[ \t]+" + _POSS + r"[ \t]+[a-z]+" + _REST
+    + r"|(?:was|is|became|had[ \t]+been)[ \t]+pregnant" + _REST
+    + r"|" + _POSS + r"[ \t]+pregnancy" + _REST
+    + r"|(?:has|had|with)[ \t]+(?:dyslexia|dyspraxia|autism|ADHD|long[ \t]+Covid|a[ \t]+disability|a[ \t]+hearing[ \t]+impairment)" + _REST
+    + r"|(?:is|was)[ \t]+(?:dyslexic|autistic|disabled|deaf|gay|lesbian|bisexual|transgender|trans|Muslim|Jewish|Sikh|Hindu|Buddhist|Catholic)" + _REST
+    + r"|the[ \t]+only[ \t]+(?:Black|Asian|white|White|mixed-race|male|female|gay|Muslim|Jewish|Sikh|Hindu|disabled|Welsh-speaking|man|woman|person[ \t]+of[ \t]+colour)"
+    r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
+    + r"|(?:her|his)[ \t]+wedding" + _REST
+    + r"|(?:an?[ \t]+)?(?:knee|hip|back|shoulder|heart|eye)[ \t]+operation" + _REST
+    + r")"
+)
+
+
+class StaffCircumstancesRecognizer(SfoPatternRecognizer):
+    """Recognise a staff member's personal circumstance after a staff cue in the sentence."""
+
+    ENTITY = "STAFF_CIRCUMSTANCE"
+    FLAGS = 0
+    CONTEXT: list[str] = []
+    PATTERNS = [
+        Pattern(
+            "staff cue + personal circumstance",
+            _STAFF + _BRIDGE + r"(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r")",
+            0.75,
+        ),
+    ]
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        return "staff cue + personal circumstance (health, family, leave or protected characteristic)"

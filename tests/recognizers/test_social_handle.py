@@ -1,0 +1,33 @@
+"""SOCIAL_HANDLE: user names next to a platform word."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.social_handle import SocialHandleRecognizer
+from tests.recognizers.spans import assert_table_row
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return SocialHandleRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected_len, expected_positions",
+    [
+        ("He messaged her on Snapchat as jaybird_99 most nights.", 1, [(31, 41)]),
+        ("His Instagram account (@tiny.b) was public.", 1, [(23, 30)]),
+        ("TikTok user name kaz_x2.", 1, [(17, 23)]),
+        ('She knew him on Snapchat as "tiny".', 1, [(29, 33)]),
+        ("user name: ghost.rider", 1, [(11, 22)]),
+        # near misses: ordinary words after a platform, years, an agency, a town, a role
+        ("She was on Snapchat as well.", 0, []),
+        ("He used Facebook daily.", 0, []),
+        ("He joined Facebook 2019 or so.", 0, []),
+        ("The PP checked Facebook with the Police.", 0, []),
+        ("Community Mental Health Team in Neath", 0, []),
+    ],
+)
+def test_table(recognizer, text, expected_len, expected_positions):
+    assert_table_row(recognizer, text, expected_len, expected_positions)
