@@ -24,7 +24,7 @@ from pipeline.mupdf_lock import with_mupdf
 from pipeline.render.sanitize import save_clean
 from redaction_logs.rows import LogRow
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 MARK = "INTERNAL REVIEW COPY - NOT FOR SHARING - OFFICIAL-SENSITIVE"
 _HIGHLIGHT = (1.0, 0.85, 0.2)
