@@ -47,7 +47,7 @@ from redaction_logs.read_back import (
 )
 from redaction_logs.workbook import ADD_SHEET, DEFAULT_ADDED_LABEL, LOG_SHEET, Addition
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 ADDED_GIST = "added at the senior manager's review"
 ADDED_CATEGORY = "added by reviewer"

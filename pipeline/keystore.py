@@ -24,7 +24,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from pipeline.digest import derive, key_id  # noqa: F401 (re-exported: keystore.derive is used by callers)
 from pipeline.errors import KeyStoreError
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 KEY_ENV = "SFO_REDACT_KEY"
 HOME_ENV = "SFO_REDACT_HOME"

@@ -50,7 +50,7 @@ try:
 except ImportError:  # Windows: work folders are judged by age alone
     fcntl = None
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 _SFO_REF = re.compile(r"SFO\d{5}", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 # Name of the regex group whose span is reported, when a pattern has one. Cue words
 # ("PP", "his partner,", "date of birth") must be matched but are not the personal data.

@@ -20,7 +20,7 @@ from presidio_analyzer import EntityRecognizer  # noqa: E402
 from pipeline.errors import ConfigError  # noqa: E402
 from pipeline.model import Action, Category, Treatment  # noqa: E402
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 DEFAULT_CONFIG = Path(__file__).with_name("recognizers.yaml")
 

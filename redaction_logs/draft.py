@@ -28,7 +28,7 @@ from redaction_logs.workbook import (
     write_log,
 )
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 STATUS_NEW = "new since last draft"
 STATUS_CHANGED = "changed since last draft"

@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.errors import SfoRedactError
 
-logger = logging.getLogger("pipeline")
+logger = logging.getLogger("sfo_redact")
 
 
 def _setup_logging(verbosity: int) -> None:

@@ -19,7 +19,7 @@ from pipeline.detect.engine import Engine
 from pipeline.detect.layout import labelled_cells
 from pipeline.model import Detection, Document, TextUnit
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 CASE_FILE = "CaseFile"
 

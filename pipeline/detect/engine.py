@@ -23,7 +23,7 @@ import yaml  # noqa: E402
 
 from pipeline.errors import ConfigError  # noqa: E402
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 DEFAULT_CONFIG = Path(__file__).with_name("engine.yaml")
 _KEYS = {

@@ -28,7 +28,7 @@ from pipeline.model import Category
 from pipeline.redact import redact_case
 from pipeline.verify import normalise, pdfminer_pages
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 CATEGORIES = [c.value for c in Category]
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}

@@ -40,7 +40,7 @@ from pipeline.model import (
 )
 from pipeline.read.columns import is_not_for_disclosure
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -45,7 +45,7 @@ from pipeline.model import (
 )
 from pipeline.read.columns import is_not_for_disclosure
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("sfo_redact")
 
 # find_tables prints a one-time advertisement on stdout; a batch job's output is no place for it.
 pymupdf.no_recommend_layout()

@@ -26,7 +26,7 @@ from pipeline.model import Action, Box, Decision, Document, DocumentKind
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("sfo_redact")
 
 # What apply_redactions removes: MuPDF deletes every glyph whose box (the font's full
 # ascender-to-descender height, taller than the line pitch of tightly set text) touches a

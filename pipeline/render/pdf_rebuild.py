@@ -37,7 +37,7 @@ from pipeline.model import (
 from pipeline.render.replace import segments
 from pipeline.render.sanitize import save_clean
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 PAGE = pymupdf.paper_rect("a4")  # 595 x 842 pt
 MARGIN = 57.0  # 2 cm

@@ -25,7 +25,7 @@ from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
 from redaction_logs.rows import LogRow
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 MARK = "INTERNAL REVIEW COPY - NOT FOR SHARING - OFFICIAL-SENSITIVE"
 _HIGHLIGHT = (1.0, 0.85, 0.2)

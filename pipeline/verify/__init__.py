@@ -31,7 +31,7 @@ from pipeline.errors import LeakDetectedError
 from pipeline.read.normalise import fold
 from pipeline.verify.qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 FULL_READERS = ("pdfium", "pypdf", "pdfminer.six", "pikepdf")
 DRAFT_READERS = ("pdfium", "pikepdf")
