@@ -10,7 +10,7 @@ export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test test-fast lint bench install clean
+.PHONY: demo test test-slow test-all lint bench install clean
 
 install: $(STAMP)
 
@@ -33,11 +33,16 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/mypy pipeline/errors.py pipeline/model.py
 
+# The everyday suite (under 20 minutes on 2 cores): lint, then every test but the slow tier.
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -q
-
-test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# The slow tier, which CI runs after `make test`: the evaluations (a generated corpus and the
+# hand-written set), the real-file corpus, a 500-page review, the Prefect/Dask process test.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
+
+test-all: test test-slow
 
 # Issue 7: the pipeline against the straightforward Presidio + PyMuPDF way (about 10 minutes).
 bench: $(STAMP)
