@@ -33,14 +33,15 @@ from pipeline.decide import decide
 from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine, get_engine
-from pipeline.errors import SfoRedactError
+from pipeline.errors import LeakDetectedError, SfoRedactError
 from pipeline.keystore import CaseMapping, load_key
 from pipeline.model import Decision, Document, DocumentKind, Style
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
-from pipeline.verify import DRAFT_READERS, verify
+from pipeline.verify import DRAFT_READERS, extract_pdfium, find_leaks, verify
+from pipeline.verify.gate import MAX_ROUNDS, describe, locate_fixes, release_fix
 from pipeline.verify.needles import case_file_needles, needles_for, union
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
@@ -231,6 +232,8 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
     document = read(path)
     detections = detect(document, engine, case)
     resolution = resolve(document, detections, case)
+    # The release check's forms the detectors missed are found now, so they get their labels.
+    release_fix(document, resolution, case)
     acronyms = document_acronyms([u.text for u in document.units.values()])
     decisions = decide(document, resolution, labeller, acronyms)
     return Prepared(path, stem, document, resolution, decisions, started, digest, case)
@@ -247,6 +250,38 @@ def draft_needles(prepared: Prepared) -> list:
     return union(found, case_file_needles(prepared.case))
 
 
+def checked_render(prepared: Prepared, target: Path) -> int:
+    """Render and run the draft check; a surviving form the pipeline can place is redacted
+    with its person's label (logged as "release check") and the draft rendered again.
+
+    Refuses (LeakDetectedError) only what cannot be placed, naming the person's label or the
+    kind of string and the page, never the text.
+    """
+    needles = draft_needles(prepared)
+    for _ in range(MAX_ROUNDS):
+        pages = render(prepared.document, prepared.decisions, target)
+        try:
+            verify(target, needles, readers=DRAFT_READERS)
+            return pages
+        except LeakDetectedError as exc:
+            texts = extract_pdfium(target)
+            leaked = {n for n, _ in find_leaks(texts, needles)}
+            where = {n: p for n, p in find_leaks(texts, needles)}
+            if not leaked:
+                raise  # a structural problem, or text only qpdf sees: nothing to place
+            new, unplaced = locate_fixes(prepared.document, prepared.decisions, leaked)
+            if unplaced or not new:
+                parts = sorted({f"{describe(n)} on page {where[n]}" for n in (unplaced or leaked)})
+                raise LeakDetectedError(
+                    "release check: " + "; ".join(parts) + " survives and cannot be located in the document's text", exc.path
+                ) from None
+            order = {uid: i for i, uid in enumerate(prepared.document.units)}
+            prepared.decisions = sorted([*prepared.decisions, *new], key=lambda d: (order.get(d.unit_id, 0), d.start))
+    pages = render(prepared.document, prepared.decisions, target)
+    verify(target, needles, readers=DRAFT_READERS)
+    return pages
+
+
 def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None) -> RedactionResult:
     """Render and verify a prepared document; the PDF appears only when both passed.
 
@@ -258,8 +293,8 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
     log_path = out_dir / log_name(case_id)
     with work_folder(out_dir) as work:
         tmp_pdf = work / pdf_path.name
-        pages = render(document, decisions, tmp_pdf)
-        verify(tmp_pdf, draft_needles(prepared), readers=DRAFT_READERS)
+        pages = checked_render(prepared, tmp_pdf)
+        decisions = prepared.decisions
         if before_move is not None:
             before_move()
         os.replace(tmp_pdf, pdf_path)

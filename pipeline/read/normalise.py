@@ -118,15 +118,38 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Look-alikes are folded in a unit's text only inside a word that also holds a Latin letter
+# ("Sаrah" with a Cyrillic "а"): a word written in Cyrillic or Greek, and the fullwidth
+# punctuation of Chinese text, keep their script, because the unit's text is what a DOCX
+# output is laid out from. Fullwidth Latin letters and digits are Latin and always fold.
+# (`fold`, used for comparing, folds everything.)
+_WORD_RE = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")
+_ALWAYS = {chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+
+
+def _kept_lookalikes(text: str) -> set[int]:
+    """Indexes of look-alike characters that stay as written (their word has no Latin letter)."""
+    kept: set[int] = set()
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        if _LATIN.search(word) or all(c in _ALWAYS for c in word if c in _HOMOGLYPHS):
+            continue
+        kept.update(m.start() + j for j, c in enumerate(word) if c in _HOMOGLYPHS and c not in _ALWAYS)
+    kept.update(i for i, c in enumerate(text) if c in _HOMOGLYPHS and not c.isalnum())
+    return kept
+
+
 def clean_text(text: str) -> CleanText:
     """Remove invisible characters, map unusual spaces to ' ' and look-alikes to Latin."""
     if not _CHANGES.search(text):
         return CleanText(text, text)
+    kept = _kept_lookalikes(text)
     chars: list[str] = []
     offsets: list[int] = []
     table = _TABLE
     for i, c in enumerate(text):
-        repl = table.get(ord(c), c)
+        repl = c if i in kept else table.get(ord(c), c)
         if repl:  # '' (removed) adds nothing; a replacement is one character
             chars.append(repl)
             offsets.extend([i] * len(repl))

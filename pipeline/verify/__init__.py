@@ -22,13 +22,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import LeakDetectedError
-from pipeline.read.normalise import fold
+from pipeline.verify.match import _NO_SPACE_CHAR, compile_needle, needle_form, views
 from pipeline.verify.qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
 logger = logging.getLogger("sfo_redact")
@@ -52,6 +51,7 @@ class Needle:
     # check redact a surviving form, and name the person (never the text) when it cannot.
     person: str | None = field(default=None, compare=False)
     label: str = field(default="", compare=False)
+    entity: str = field(default="", compare=False)  # the detection entity of an identifier
 
 
 @dataclass
@@ -70,19 +70,15 @@ class VerifyReport:
         return not self.problems
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "‐": "-", "–": "-", "‑": "-"})
-
-
 def normalise(text: str) -> str:
     """Fold what extractors disagree on, and what hides a string without changing its look.
 
     Quotes, ligatures and compatibility forms (NFKC), soft hyphens, zero-width and other
     invisible characters, non-breaking and other odd spaces, Cyrillic and Greek look-alikes
-    of Latin letters, hyphenated line breaks and runs of whitespace.
+    of Latin letters, hyphenated line breaks and runs of whitespace (`pipeline.verify.match`;
+    `views` also gives the text with words split at a line end rejoined).
     """
-    text = fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
-    text = re.sub(r"-\s*\n\s*", "-", text)
-    return " ".join(text.split())
+    return views(text)[0]
 
 
 # ---------------------------------------------------------------- text extractors
@@ -200,35 +196,30 @@ def revisions(path: Path) -> int:
     return max(1, len(re.findall(rb"%%EOF", data)))
 
 
-def _compile(text: str, case_sensitive: bool, number_may_follow: bool = False) -> re.Pattern[str]:
-    body = r"\s*".join(re.escape(part) for part in normalise(text).split())
-    flags = 0 if case_sensitive else re.IGNORECASE
-    tail = r"(?!\s+\d)" if number_may_follow else ""
-    return re.compile(rf"(?<![\w]){body}(?![\w]){tail}", flags)
-
-
 def _patterns(needle: Needle) -> list[re.Pattern[str]]:
     """A needle's patterns; a case-sensitive name is also looked for in capitals."""
     forms = {needle.text}
     if needle.case_sensitive:
         forms.add(needle.text.upper())
-    return [_compile(f, needle.case_sensitive, needle.number_may_follow) for f in sorted(forms)]
+    return [compile_needle(f, needle.case_sensitive, needle.number_may_follow) for f in sorted(forms)]
 
 
 def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Needle, int]]:
     """Needles found in any of the texts, with the 1-based index of the text they were found in.
 
-    Matches whole words, across line breaks and odd spacing, after `normalise` on both
-    sides; a case-sensitive needle (a name) is found in capitals too, and with a possessive.
+    Matches whole words (script-aware: no boundary is needed inside Chinese text), across
+    line breaks, odd spacing and words split by a hyphen at a line end, after folding both
+    sides (`pipeline.verify.match`); a case-sensitive needle (a name) is found in capitals
+    too, and with a possessive.
     """
-    pages = [normalise(t) for t in texts]
-    lowered = [p.lower() for p in pages]
+    pages = [views(t) for t in texts]
+    lowered = [[v.lower() for v in p] for p in pages]
     # A second view with no spaces catches text an extractor split into letters.
-    squashed = [p.replace(" ", "") for p in lowered]
+    squashed = [p[0].lower().replace(" ", "") for p in pages]
     found = []
     for needle in needles:
-        norm = normalise(needle.text)
-        if len(norm) < 3:
+        norm = needle_form(needle.text)
+        if len(norm) < 3 and not (norm and all(_no_space(c) for c in norm) and len(norm) >= 2):
             continue
         patterns = _patterns(needle)
         compact = norm.replace(" ", "").lower()
@@ -239,13 +230,17 @@ def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Ne
         prefilter = key.isascii()
         min_len = 6 if any(c.isdigit() for c in compact) else 8
         for n, (page, low, flat) in enumerate(zip(pages, lowered, squashed, strict=True), start=1):
-            if (not prefilter or key in low) and any(p.search(page) for p in patterns):
+            if any((not prefilter or key in lv) and any(p.search(v) for p in patterns) for v, lv in zip(page, low, strict=True)):
                 found.append((needle, n))
                 break
             if len(compact) >= min_len and not needle.case_sensitive and compact in flat:
                 found.append((needle, n))
                 break
     return found
+
+
+def _no_space(c: str) -> bool:
+    return bool(_NO_SPACE_CHAR.match(c))
 
 
 # A pypdf problem (by a word in it) and the words of qpdf's report of the same thing.

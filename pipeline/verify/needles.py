@@ -24,8 +24,9 @@ from pathlib import Path
 
 from pipeline.model import Action, Category, Decision, Document, HiddenKind, Person
 from pipeline.read.columns import is_not_for_disclosure
-from pipeline.resolve import MONTHS, Resolution, english_word_names, name_variants
+from pipeline.resolve import ACRONYMS, MONTHS, Resolution, english_word_names, name_variants
 from pipeline.verify import Needle
+from pipeline.verify.match import _NO_SPACE_CHAR
 
 # Hidden content whose text must be absent. Document properties and PDF metadata are not
 # searched for in the page text (a title is often the visible heading too); verification
@@ -74,11 +75,28 @@ def name_forms(names: Iterable[str]) -> set[str]:
         if len(toks) >= 2:
             out.add(f"{toks[-1]}, {toks[0]}")
             out.add(f"{toks[-1].upper()}, {toks[0]}")
-    return {v for v in out if v.lower() not in MONTHS and len(v) >= 3}
+    # A two-character name is common in Chinese ("王伟"); elsewhere two letters are too short.
+    return {v for v in out if v.lower() not in MONTHS and (len(v) >= 3 or (len(v) == 2 and all(_NO_SPACE_CHAR.match(c) for c in v)))}
 
 
-def _add_person(needles: dict, names: Iterable[str], *, person: str | None = None, label: str = "") -> None:
+def person_key(name: str) -> str:
+    """The resolver's key for a case-file name (the same person in `Resolution.people`)."""
+    from pipeline.resolve import _person_key
+
+    return _person_key(tuple(name.split()))
+
+
+def is_label_word(form: str) -> bool:
+    """A form made only of acronyms ("PNC ID", "CRN"): a table label detection took for a
+    name, which is not looked for (nor a reason to refuse) unless a case file names it."""
+    toks = form.replace(",", " ").split()
+    return bool(toks) and all(t.upper().strip(".") in ACRONYMS or t.upper() in {"ID", "NO", "REF"} for t in toks)
+
+
+def _add_person(needles: dict, names: Iterable[str], *, person: str | None = None, label: str = "", drop_labels: bool = False) -> None:
     for variant in name_forms(names):
+        if drop_labels and is_label_word(variant):
+            continue
         for form in (variant, variant.upper()):
             needles.setdefault((form, True), name_needle(form, person=person, label=label))
 
@@ -125,7 +143,7 @@ def needles_for(resolution: Resolution, decisions: Sequence[Decision], document:
         needles[(d.text, False)] = Needle(d.text, d.category.value, label=d.label)
     for key, label in labels.items():
         person = resolution.people[key]
-        _add_person(needles, [person.canonical, *person.variants], person=key, label=label)
+        _add_person(needles, [person.canonical, *person.variants], person=key, label=label, drop_labels=person.role_source != "case file")
     for h in document.removed:
         if h.kind in _HIDDEN_TEXT_KINDS and (n := _hidden_needle(h.text)) is not None:
             needles[(n.text, False)] = n
@@ -137,16 +155,18 @@ def case_file_needles(case) -> list[Needle]:
     from pipeline.detect import date_forms
 
     needles: dict[tuple[str, bool], Needle] = {}
+    si = case.supervised_individual
+    identifier_entity = {} if si is None else {v: e for v, e in ((si.crn, "UK_CRN"), (si.pnc, "UK_PNC"), (si.prison_number, "UK_PRISON_NUMBER")) if v}
     people = [p for p in (case.supervised_individual, *case.victims, *case.staff, *case.third_parties) if p is not None]
     for cp in people:
-        _add_person(needles, [cp.name, *cp.aliases], person=cp.name.lower())
+        _add_person(needles, [cp.name, *cp.aliases], person=person_key(cp.name))
     for value in case.identifiers():
+        entity = identifier_entity.get(value, "")
         for form in identifier_forms(value):
-            needles[(form, False)] = Needle(form, Category.IDENTIFIER.value)
-    si = case.supervised_individual
+            needles[(form, False)] = Needle(form, Category.IDENTIFIER.value, entity=entity)
     if si is not None and si.date_of_birth is not None:
         for form in date_forms(si.date_of_birth):
-            needles[(form, False)] = Needle(form, Category.DATE_OF_BIRTH.value)
+            needles[(form, False)] = Needle(form, Category.DATE_OF_BIRTH.value, entity="DATE_OF_BIRTH")
     return list(needles.values())
 
 

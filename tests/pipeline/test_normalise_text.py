@@ -60,8 +60,9 @@ def test_every_cleaned_character_maps_to_its_original(text):
     assert len(result.text) <= len(text)
     for i, c in enumerate(result.text):
         s, e = result.to_original(i, i + 1)
-        assert e - s == 1 and fold(text[s]) == c
-    assert fold(result.text) == result.text  # cleaning is idempotent
+        # A look-alike in a word with no Latin letter keeps its script (issue 14).
+        assert e - s == 1 and c in (text[s], fold(text[s]))
+    assert clean_text(result.text).text == result.text  # cleaning is idempotent
 
 
 def test_detection_on_cleaned_text_finds_a_split_name(engine):

@@ -1,0 +1,142 @@
+"""The release check: a surviving form of someone the pipeline knows is redacted, not refused.
+
+Before a draft is rendered, every person the case knows (from the case file or from
+detection) is looked for in every unit in every form (`needles.name_forms`), and every
+identifier and date of birth the case file gives, with the folding of `match` (look-alike
+letters, ligatures, words split at a line end, script-aware boundaries). A form that no
+finding covers becomes a finding of its own, recognizer "release check", so it is redacted
+with that person's label and logged. After rendering, the draft check runs; what it still
+finds is located in the document's units and redacted the same way, and the draft is
+rendered and checked again, a bounded number of times. Only what cannot be located is
+refused, naming the person's label or the kind of identifier and the page, never the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from pipeline.case import Case
+from pipeline.model import Action, Category, Decision, Detection, Document
+from pipeline.resolve import Mention, Resolution
+from pipeline.verify import Needle
+from pipeline.verify.match import compile_needle, find_spans
+from pipeline.verify.needles import case_file_needles, identifier_forms, is_label_word, name_forms, name_needle
+
+RELEASE_CHECK = "release check"
+# How many times a draft is re-rendered after the draft check found a form it could place.
+MAX_ROUNDS = 3
+
+
+def _spans(patterns: Sequence[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    out = []
+    for p in patterns:
+        out.extend(find_spans(text, p))
+    return sorted(set(out))
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _name_patterns(forms: Iterable[str]) -> list[re.Pattern[str]]:
+    out = []
+    for form in sorted(forms):
+        n = name_needle(form)
+        for f in {form, form.upper()}:
+            out.append(compile_needle(f, True, n.number_may_follow))
+    return out
+
+
+def release_fix(document: Document, resolution: Resolution, case: Case | None) -> int:
+    """Add a finding for every uncovered form of a known person or case-file identifier; returns how many."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in resolution.mentions:
+        covered[m.unit_id].append((m.start, m.end))
+    for d in resolution.others:
+        covered[d.unit_id].append((d.start, d.end))
+    added = 0
+    people = []
+    for key, person in resolution.people.items():
+        forms = name_forms([person.canonical, *person.variants])
+        if person.role_source != "case file":
+            forms = {f for f in forms if not is_label_word(f)}
+        if forms:
+            people.append((key, _name_patterns(forms)))
+    ids: list[tuple[str, list[re.Pattern[str]]]] = []
+    if case is not None:
+        for n in case_file_needles(case):
+            if n.entity:
+                ids.append((n.entity, [compile_needle(n.text, False)]))
+    for uid, unit in document.units.items():
+        text = unit.text
+        if not text.strip():
+            continue
+        for key, patterns in people:
+            for s, e in _spans(patterns, text):
+                if _overlaps(covered[uid], s, e):
+                    continue
+                resolution.mentions.append(Mention(uid, s, e, text[s:e], key, RELEASE_CHECK, RELEASE_CHECK, 1.0))
+                covered[uid].append((s, e))
+                added += 1
+        for entity, patterns in ids:
+            for s, e in _spans(patterns, text):
+                if _overlaps(covered[uid], s, e):
+                    continue
+                resolution.others.append(Detection(uid, s, e, entity, 1.0, RELEASE_CHECK, RELEASE_CHECK, text[s:e]))
+                covered[uid].append((s, e))
+                added += 1
+    return added
+
+
+def _template(decisions: Sequence[Decision], needle: Needle) -> Decision | None:
+    """A decision to copy the label, gist and category from, for a needle's new span."""
+    for d in decisions:
+        if d.action is Action.DISCLOSE:
+            continue
+        if needle.person and d.person == needle.person:
+            return d
+    for d in decisions:
+        if d.action is not Action.DISCLOSE and not needle.person and d.category.value == needle.category and d.entity == needle.entity:
+            return d
+    return None
+
+
+def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iterable[Needle]) -> tuple[list[Decision], list[Needle]]:
+    """New decisions for every uncovered place of the leaked needles, and the needles that
+    could not be placed (no uncovered place in any unit, or nothing to label them with)."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in decisions:
+        covered[d.unit_id].append((d.start, d.end))
+    new: list[Decision] = []
+    unplaced: list[Needle] = []
+    for needle in leaked:
+        template = _template(decisions, needle)
+        patterns = _name_patterns([needle.text]) if needle.case_sensitive else [compile_needle(f, False) for f in identifier_forms(needle.text)]
+        placed = False
+        for uid, unit in document.units.items():
+            for s, e in _spans(patterns, unit.text):
+                if _overlaps(covered[uid], s, e) or template is None:
+                    continue
+                new.append(
+                    Decision(
+                        uid, s, e, unit.text[s:e], template.category, template.action, template.label, template.gist,
+                        RELEASE_CHECK, 1.0, RELEASE_CHECK, template.person, template.entity,
+                    )
+                )
+                covered[uid].append((s, e))
+                placed = True
+        if not placed:
+            unplaced.append(needle)
+    return new, unplaced
+
+
+def describe(needle: Needle) -> str:
+    """What a needle is, safe to print: a person's label or the kind of string, never the text."""
+    if needle.category == Category.NAME.value:
+        return f"a form of the name of {needle.label}" if needle.label else "a form of a name given in the case file"
+    return f"a {needle.category}" + (f" ({needle.label})" if needle.label else "")
+
+
+__all__ = ["MAX_ROUNDS", "RELEASE_CHECK", "describe", "locate_fixes", "release_fix"]

@@ -1,0 +1,121 @@
+"""How a removed string is recognised in extracted or unit text: for comparison only.
+
+Nothing here changes the text a person reads. Both sides are folded the same way before
+they are compared: NFKC (ligatures such as "ﬂ", Arabic presentation forms, fullwidth
+letters), Cyrillic and Greek look-alikes to Latin (`pipeline.read.normalise.fold`),
+typographic quotes and dashes to straight ones, invisible characters and soft hyphens out,
+and runs of whitespace to one space. A word broken by a hyphen at a line end ("Maece-" /
+"nas") is looked for both joined and with its hyphen (a double-barrelled name split there).
+
+Word boundaries are script-aware: a letter of a script written without spaces between
+words (Chinese, Japanese, Thai, ...) never stands as a boundary-breaker, so a Chinese name
+inside running Chinese text is found; a straight quote or a hyphen never blocks a match
+("'Smith'", "CONFIDENTIAL-").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.read.normalise import fold
+
+_QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "‐": "-", "–": "-", "‑": "-", "‒": "-", "—": "-", "\u00ad": ""}
+_QUOTE_TABLE = str.maketrans(_QUOTES)
+
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer, and
+# the CJK compatibility and extension blocks.
+_NO_SPACE = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u303c\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\U00020000-\U0003134f"
+)
+_NO_SPACE_CHAR = re.compile(f"[{_NO_SPACE}]")
+# A character that joins a word: a letter, digit or mark of a script that uses spaces.
+_WORD = rf"[^\W{_NO_SPACE}]"
+
+# A hyphen (or soft hyphen, already dropped) at a line end between two letters.
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*(?:\r\n|\r|\n)\s*(?=[^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"-\s*(?:\r\n|\r|\n)\s*")
+_SOFT_BREAK = re.compile("\u00ad\\s*(?:\r\n|\r|\n)\\s*")
+
+
+def _char(c: str) -> str:
+    """What one character is compared as."""
+    out = unicodedata.normalize("NFKC", c) if not c.isascii() else c
+    return fold(out).translate(_QUOTE_TABLE)
+
+
+def fold_text(text: str) -> str:
+    """The compared form of a whole text (line breaks kept for de-hyphenation)."""
+    text = _SOFT_BREAK.sub("", text)
+    text = fold(unicodedata.normalize("NFKC", text)).translate(_QUOTE_TABLE)
+    return text
+
+
+def views(text: str) -> list[str]:
+    """The forms a text is searched in: hyphens at line ends kept, and words rejoined."""
+    folded = fold_text(text)
+    kept = " ".join(_HYPHEN_BREAK.sub("-", folded).split())
+    joined = " ".join(_LINE_HYPHEN.sub("", folded).split())
+    return [kept] if joined == kept else [kept, joined]
+
+
+def needle_form(text: str) -> str:
+    """A needle as compared."""
+    return " ".join(fold_text(text).split())
+
+
+def compile_needle(text: str, case_sensitive: bool, number_may_follow: bool = False) -> re.Pattern[str]:
+    """A whole-word pattern for a (folded) needle; words may be joined by any spacing."""
+    norm = needle_form(text)
+    body = r"\s*".join(re.escape(part) for part in norm.split())
+    head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
+    tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
+    if number_may_follow:
+        tail += r"(?!\s+\d)"
+    return re.compile(head + body + tail, 0 if case_sensitive else re.IGNORECASE)
+
+
+def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The compared form of `text` (hyphens at line ends between letters rejoined, spacing
+    collapsed) and, for each of its characters, the index of the original character."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, c in enumerate(text):
+        for r in _char(c):
+            chars.append(r)
+            offsets.append(i)
+    folded = "".join(chars)
+    out: list[str] = []
+    out_off: list[int] = []
+    pos = 0
+    for m in _LINE_HYPHEN.finditer(folded):
+        out.extend(folded[pos : m.start()])
+        out_off.extend(offsets[pos : m.start()])
+        pos = m.end()
+    out.extend(folded[pos:])
+    out_off.extend(offsets[pos:])
+    # Collapse whitespace runs to one space (keeping the first character's offset).
+    chars, offsets = [], []
+    for c, o in zip(out, out_off, strict=True):
+        if c.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            c = " "
+        chars.append(c)
+        offsets.append(o)
+    return "".join(chars), offsets
+
+
+def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text."""
+    folded, offsets = folded_with_offsets(text)
+    spans = []
+    for m in pattern.finditer(folded):
+        if m.end() > m.start():
+            spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
+    return spans
+
+
+__all__ = ["compile_needle", "find_spans", "fold_text", "folded_with_offsets", "needle_form", "views"]

@@ -1,0 +1,168 @@
+"""The release gate: independent of detection, one set of needles, one matching rule set.
+
+People here are invented. Each test can fail: the gate is exercised through `redact_case`
+and `finalise` on generated documents, and the matching through `find_leaks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+import pipeline.redact as redact_module
+from pipeline.case import load_case
+from pipeline.errors import LeakDetectedError
+from pipeline.finalise import finalise
+from pipeline.redact import redact_case
+from pipeline.verify import Needle, find_leaks, read_text
+from pipeline.verify.gate import RELEASE_CHECK
+from pipeline.verify.needles import case_file_needles, name_needle, without_allowed
+
+CASE = """case_id: SFO60002
+region: North East
+supervised_individual:
+  name: Corwin Blathersby
+  crn: X654321
+staff:
+  - name: Will Hope
+    role: PP
+  - name: Mark Rose
+    role: SPO
+"""
+REVIEW = [
+    "Case reference: SFO60002",
+    "This review concerns Corwin Blathersby, supervised by probation practitioner Will Hope.",
+    "BLATHERSBY, Corwin was seen by SPO Mark Rose in March 2022.",
+    "Mr Blathersby's CRN is X654321.",
+    "Will Hope said the plan would be reviewed.",
+]
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    d = docx.Document()
+    d.add_heading("Serious Further Offence Review", 0)
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(path)
+    return path
+
+
+def _case(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    (src / "case.yaml").write_text(CASE, encoding="utf-8")
+    return src, load_case(src / "case.yaml")
+
+
+def test_a_case_file_name_detection_missed_is_never_released(tmp_path, engine, monkeypatch):
+    src, case = _case(tmp_path)
+    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
+    out = tmp_path / "draft"
+    result = redact_case([review], out, case=case, engine=engine)
+    for doc in result.documents:
+        text = read_text(doc.pdf)
+        for needle in case_file_needles(case):
+            assert not find_leaks([text], [needle]), needle.category
+        assert any(d.recognizer == RELEASE_CHECK for d in doc.decisions)
+    # Either refused or fixed by the gate; never OK with the name present.
+    assert result.documents or result.failures
+
+
+def test_release_check_fixes_are_logged(tmp_path, engine, monkeypatch):
+    src, case = _case(tmp_path)
+    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
+    review = _docx(src / "SFO60002_Review.docx", [*REVIEW, "The report by Blathers-\nby was filed."])
+    result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
+    assert not result.failures
+    doc = result.documents[0]
+    fixed = [d for d in doc.decisions if d.recognizer == RELEASE_CHECK]
+    assert {d.category.value for d in fixed} >= {"name", "identifier"}
+    assert any(d.text.startswith("Blathers-") for d in fixed)  # a name split at a line end
+
+
+def _sign(log: Path) -> None:
+    wb = load_workbook(log)
+    s = wb["Sign-off"]
+    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    wb.save(log)
+
+
+def test_word_names_do_not_block_the_cover_sheet(tmp_path, engine):
+    """Staff called Will Hope and Mark Rose: the cover sheet says "you will see a black box"."""
+    src, case = _case(tmp_path)
+    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    out = tmp_path / "draft"
+    result = redact_case([review], out, case=case, engine=engine)
+    assert not result.failures
+    log = next(out.glob("*.redaction-log.xlsx"))
+    _sign(log)
+    final = finalise(log, tmp_path / "pack")
+    assert final.documents
+
+
+def test_names_are_case_sensitive_and_allowed_strings_subtracted():
+    will = name_needle("Will")
+    assert not find_leaks(["Where something was removed you will see a black box."], [will])
+    assert find_leaks(["Signed by WILL on behalf of the team."], [will])
+    kept = without_allowed([name_needle("Jo"), name_needle("Bloggs"), name_needle("Hope")], ["Jo Bloggs", "Head of PDU", "North East"])
+    assert [n.text for n in kept] == ["Hope"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("我们在会议上见到了王伟和他的同事。", name_needle("王伟")),  # CJK name inside running Chinese
+        ("The report was written by Maece-\nnas after the visit.", name_needle("Maecenas")),  # hyphen at line end
+        ("The report was written by Maece\u00ad\nnas after the visit.", name_needle("Maecenas")),  # soft hyphen
+        ("Mr Ruﬄe attended.", name_needle("Ruffle")),  # ligature
+        ("Mr \u0405m\u0456th attended.", name_needle("Smith")),  # Cyrillic look-alikes
+        ("He said 'Smith' twice.", name_needle("Smith")),  # straight quote
+        ("CONFIDENTIAL-SMITH", name_needle("Smith")),  # hyphen does not block
+        ("Met Smith\u200b.", name_needle("Smith")),  # zero-width space
+        # Arabic presentation forms (as some PDFs draw them) against the ordinary letters.
+        ("\ufe83\ufeb3\ufe8e\ufee3\ufe94 \ufe97\ufeae", Needle("\u0623\u0633\u0627\u0645\u0629", "name", case_sensitive=True)),
+    ],
+)
+def test_matching_folds_what_hides_a_name(text, needle):
+    assert find_leaks([text], [needle])
+
+
+def test_matching_still_needs_a_word_boundary_in_latin_text():
+    assert not find_leaks(["Smithson attended."], [name_needle("Smith")])
+    assert not find_leaks(["Blacksmith attended."], [name_needle("Smith")])
+
+
+SCRIPTS = [
+    "Русский текст: Сергей написал отчёт о встрече.",
+    "Ελληνικό κείμενο: ο Νίκος έγραψε την αναφορά.",
+    pytest.param(
+        "النص العربي: كتب أحمد التقرير.",
+        marks=pytest.mark.xfail(strict=True, reason="the DOCX layout cannot place Arabic text yet (refused, not leaked)"),
+    ),
+    "中文文本：他在会议上写了报告。",
+]
+
+
+@pytest.mark.parametrize("line", SCRIPTS)
+def test_output_text_keeps_its_script_outside_the_redactions(tmp_path, engine, line):
+    """Readers fold look-alikes for detection; the output must still show the script as written."""
+    src, case = _case(tmp_path)
+    review = _docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
+    result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
+    assert not result.failures
+    doc = result.documents[0]
+    flat = re.sub(r"\s+", "", read_text(doc.pdf))
+    removed = " ".join(d.text for d in doc.decisions)
+    words = re.findall(r"\w+", line)
+    for word in words:
+        if word in removed:
+            continue  # a redaction (a name in that script): compared outside the redactions only
+        assert word in flat, "a word of another script changed in the output"
+    assert sum(w not in removed for w in words) >= 2  # something outside the redactions was compared
