@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.digest import key_id
 from redaction_logs.errors import RedactionLogError, SignOffMissingError
+from redaction_logs.formats import open_workbook
 from redaction_logs.integrity import (
     DocumentEntry,
     RowIdentity,
@@ -97,12 +96,7 @@ class ReviewedLog:
 def read_log(path: Path, key: bytes, *, strict: bool = True) -> ReviewedLog:
     """Read and check an edited log; `strict` refuses on the first problem, else notes it."""
     path = Path(path)
-    try:
-        wb = load_workbook(path)
-    except FileNotFoundError:
-        raise RedactionLogError("redaction log not found", path) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RedactionLogError(f"not a readable Excel workbook ({type(exc).__name__})", path) from None
+    wb = open_workbook(path)
     for name in (LOG_SHEET, ADD_SHEET, SIGNOFF_SHEET, INTEGRITY_SHEET):
         if name not in wb.sheetnames:
             what = "its integrity data" if name == INTEGRITY_SHEET else f"the sheet '{name}'"
