@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.digest import key_id
+from pipeline.model import long_date
 from redaction_logs.errors import RedactionLogError, SignOffMissingError
 from redaction_logs.formats import open_workbook
 from redaction_logs.integrity import (
@@ -86,6 +87,14 @@ class ReviewedLog:
     def gist_only(self) -> bool:
         """True when the log was drafted with `--gist-only` (the removed text left out of it)."""
         return self.meta.get("gist_only") == "yes"
+
+    @property
+    def written(self) -> dt.date | None:
+        """The day (UTC) the draft wrote this log, as its hidden sheet records it; None if unknown."""
+        try:
+            return dt.datetime.fromisoformat(self.meta.get("written", "")).date()
+        except ValueError:
+            return None
 
     @property
     def region(self) -> str:
@@ -314,7 +323,17 @@ def check_signoff(log: ReviewedLog, today: dt.date | None = None) -> SignOffDeta
             "the sign-off date is not a date; write it as DD/MM/YYYY", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"]
         )
     if date > today:
-        raise RedactionLogError("the sign-off date is in the future", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"])
+        raise RedactionLogError(
+            f"the sign-off date ({long_date(date)}) is after today; check the day and month were not swapped",
+            log.path, sheet=SIGNOFF_SHEET, cell=cells["date"],
+        )
+    written = log.written
+    if written is not None and date < written:
+        raise RedactionLogError(
+            f"the sign-off date ({long_date(date)}) is before this log was written ({long_date(written)}); "
+            "check the day and month were not swapped, and type the date the log was signed",
+            log.path, sheet=SIGNOFF_SHEET, cell=cells["date"],
+        )
     if _text(s.declaration).lower() != DECLARATION_YES.lower():
         raise SignOffMissingError(
             "sign-off is incomplete: confirm that every row was reviewed by choosing Yes",

@@ -20,6 +20,7 @@ import pymupdf
 from pipeline.categories import ENTITY_TREATMENT
 from pipeline.decide.labels import STAFF_GIST
 from pipeline.errors import RenderError
+from pipeline.model import long_date
 from pipeline.mupdf_lock import with_mupdf
 from pipeline.render.sanitize import save_clean
 
@@ -130,8 +131,8 @@ def cover_html(info: CoverInfo) -> str:
 <table>
 <tr><td><p><b>Case reference</b></p></td><td><p>{_e(info.case_id)}</p></td></tr>
 <tr><td><p><b>Region</b></p></td><td><p>{_e(info.region or 'not recorded')}</p></td></tr>
-<tr><td><p><b>Date prepared</b></p></td><td><p>{info.prepared_on.strftime('%d %B %Y')}</p></td></tr>
-<tr><td><p><b>Redactions signed off by</b></p></td><td><p>{_e(info.signed_by)}, {_e(info.signed_role)}, on {info.signed_on.strftime('%d %B %Y')}</p></td></tr>
+<tr><td><p><b>Date prepared</b></p></td><td><p>{long_date(info.prepared_on)}</p></td></tr>
+<tr><td><p><b>Redactions signed off by</b></p></td><td><p>{_e(info.signed_by)}, {_e(info.signed_role)}, on {long_date(info.signed_on)}</p></td></tr>
 </table>
 <h2>Documents in this pack</h2>
 <table><tr><th><p>File</p></th><th><p>Document</p></th><th><p>Pages</p></th></tr>{docs}</table>
