@@ -60,6 +60,12 @@ SIGNOFF_FIELDS: tuple[tuple[str, int, str], ...] = (
     ("declaration", 7, "I confirm every row of the redaction log was reviewed (Yes / No)"),
 )
 DECLARATION_YES = "Yes"
+# Shown when a Decision cell is selected (a spreadsheet program shows at most 255 characters).
+DECISION_PROMPT = (
+    "Withhold: a black box with the kind of information, e.g. [name removed], [medical information]. "
+    "Anonymise: a box with the person's label from 'Replaced by', e.g. PP1. "
+    "Disclose: the original text is shared."
+)
 SIGNOFF_DATE_FORMAT = "D MMMM YYYY"
 
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
@@ -232,7 +238,7 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
         errorTitle="Decision",
         error="Choose Withhold, Disclose or Anonymise.",
         promptTitle="Decision",
-        prompt="Withhold: keep it removed. Anonymise: show the label. Disclose: share the original text.",
+        prompt=DECISION_PROMPT,
         showInputMessage=True,
     )
     dv.add(f"{letter}2:{letter}{max(last, 2)}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pymupdf
 
-from pipeline.categories import ENTITY_TREATMENT
+from pipeline.categories import ENTITY_TREATMENT, WITHHELD_TEXT
 from pipeline.decide.labels import STAFF_GIST
 from pipeline.errors import RenderError
 from pipeline.model import long_date
@@ -72,6 +72,7 @@ def describe_labels(labels: Iterable[str], people: Sequence[dict]) -> list[tuple
     by_label = {e["label"]: e for e in people}
     victims = sum(1 for e in people if e.get("role") == "victim")
     treatment = {t.label: t.gist for t in ENTITY_TREATMENT.values()}
+    withheld = dict(WITHHELD_TEXT.values())
     out: list[tuple[int, str, str]] = []
     for label in sorted(set(labels)):
         entry = by_label.get(label)
@@ -93,6 +94,8 @@ def describe_labels(labels: Iterable[str], people: Sequence[dict]) -> list[tuple
             out.append((_ROLE_ORDER.get(str(role), 5), label, text))
         elif label in treatment:
             out.append((6, label, f"{treatment[label]} removed"))
+        elif label in withheld:
+            out.append((6, label, withheld[label]))
         elif label == ADDED_LABEL:
             out.append((7, label, "information removed at the senior manager's review"))
         elif label == REGION_LABEL:
