@@ -6,7 +6,7 @@ Protection Act 2018 Part 3 and the SFO operational guidance (section 3.4.4 and 7
 
 from __future__ import annotations
 
-from pipeline.model import Action, Role, Treatment
+from pipeline.model import Action, Category, Role, Treatment
 from pipeline.reasons import ARGUMENTS, HIDDEN_CATEGORY, REASONS, hidden_category  # noqa: F401 (re-exported)
 from recognizers.registry import load_policies
 
@@ -36,3 +36,19 @@ def name_gist(role: Role, staff_gist: str | None = None, relationship: str | Non
 
 def name_action(role: Role) -> Action:
     return Action.ANONYMISE
+
+
+# What a withheld span shows: the kind of information, never who or which. Entities other
+# than names and prisons already carry their category as their label ("[CRN]", "[medical
+# information]"); a person's or a prison's label ("PP1", "Prison A") is what Anonymise shows.
+WITHHELD_TEXT: dict[Category, tuple[str, str]] = {  # category: (box text, cover-sheet key)
+    Category.NAME: ("[name removed]", "a name removed"),
+    Category.PRISON: ("[prison name removed]", "the name of a prison removed"),
+}
+
+
+def shown_text(category: Category, action: Action, label: str) -> str:
+    """The text in the box: the category for Withhold, the person's or thing's label for Anonymise."""
+    if action is Action.WITHHOLD and category in WITHHELD_TEXT:
+        return WITHHELD_TEXT[category][0]
+    return label

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.categories import shown_text
 from pipeline.keystore import CaseMapping, load_key
 from pipeline.model import Action, Category, Decision, Document, DocumentKind
 from pipeline.pack import Pack, build_pack
@@ -228,7 +229,7 @@ def _decision(log: ReviewedLog, row: ReviewedRow, document: Document, key: bytes
         text=text,
         category=category,
         action=Action(row.action),
-        label=ident.label,
+        label=shown_text(category, Action(row.action), ident.label),
         gist=str(row.values.get("gist") or ""),
         recognizer=str(row.values.get("recognizer") or ""),
         score=float(score) if isinstance(score, (int, float)) else 0.0,

@@ -10,6 +10,7 @@ tracked changes, the "not for disclosure" column, document properties) is kept a
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -265,3 +266,18 @@ class Decision:
     reason: str  # why it was found
     person: str | None = None  # Person.key for names
     entity: str = ""
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """A date with the month as a word ("1 December 2026"), whatever the machine's locale.
+
+    Written this way wherever a person reads a date back, because 01/12/2026 is 12 January in
+    an en-US spreadsheet program.
+    """
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

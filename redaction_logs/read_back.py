@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.digest import key_id
+from pipeline.model import long_date
 from redaction_logs.errors import RedactionLogError, SignOffMissingError
+from redaction_logs.formats import open_workbook
 from redaction_logs.integrity import (
     DocumentEntry,
     RowIdentity,
@@ -89,6 +89,14 @@ class ReviewedLog:
         return self.meta.get("gist_only") == "yes"
 
     @property
+    def written(self) -> dt.date | None:
+        """The day (UTC) the draft wrote this log, as its hidden sheet records it; None if unknown."""
+        try:
+            return dt.datetime.fromisoformat(self.meta.get("written", "")).date()
+        except ValueError:
+            return None
+
+    @property
     def region(self) -> str:
         """The region recorded in the log, or an empty string."""
         return self.meta.get("region") or ""
@@ -97,12 +105,7 @@ class ReviewedLog:
 def read_log(path: Path, key: bytes, *, strict: bool = True) -> ReviewedLog:
     """Read and check an edited log; `strict` refuses on the first problem, else notes it."""
     path = Path(path)
-    try:
-        wb = load_workbook(path)
-    except FileNotFoundError:
-        raise RedactionLogError("redaction log not found", path) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RedactionLogError(f"not a readable Excel workbook ({type(exc).__name__})", path) from None
+    wb = open_workbook(path)
     for name in (LOG_SHEET, ADD_SHEET, SIGNOFF_SHEET, INTEGRITY_SHEET):
         if name not in wb.sheetnames:
             what = "its integrity data" if name == INTEGRITY_SHEET else f"the sheet '{name}'"
@@ -320,7 +323,17 @@ def check_signoff(log: ReviewedLog, today: dt.date | None = None) -> SignOffDeta
             "the sign-off date is not a date; write it as DD/MM/YYYY", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"]
         )
     if date > today:
-        raise RedactionLogError("the sign-off date is in the future", log.path, sheet=SIGNOFF_SHEET, cell=cells["date"])
+        raise RedactionLogError(
+            f"the sign-off date ({long_date(date)}) is after today; check the day and month were not swapped",
+            log.path, sheet=SIGNOFF_SHEET, cell=cells["date"],
+        )
+    written = log.written
+    if written is not None and date < written:
+        raise RedactionLogError(
+            f"the sign-off date ({long_date(date)}) is before this log was written ({long_date(written)}); "
+            "check the day and month were not swapped, and type the date the log was signed",
+            log.path, sheet=SIGNOFF_SHEET, cell=cells["date"],
+        )
     if _text(s.declaration).lower() != DECLARATION_YES.lower():
         raise SignOffMissingError(
             "sign-off is incomplete: confirm that every row was reviewed by choosing Yes",

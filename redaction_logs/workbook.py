@@ -60,6 +60,13 @@ SIGNOFF_FIELDS: tuple[tuple[str, int, str], ...] = (
     ("declaration", 7, "I confirm every row of the redaction log was reviewed (Yes / No)"),
 )
 DECLARATION_YES = "Yes"
+# Shown when a Decision cell is selected (a spreadsheet program shows at most 255 characters).
+DECISION_PROMPT = (
+    "Withhold: a black box with the kind of information, e.g. [name removed], [medical information]. "
+    "Anonymise: a box with the person's label from 'Replaced by', e.g. PP1. "
+    "Disclose: the original text is shared."
+)
+SIGNOFF_DATE_FORMAT = "D MMMM YYYY"
 
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="1F3864")
@@ -105,6 +112,7 @@ class CaseLog:
     additions: list[Addition] = field(default_factory=list)
     signoff: SignOff | None = None
     notice: str = ""  # shown on the Sign-off sheet: why a sign-off was cleared
+    written: dt.datetime | None = None  # when the draft wrote it (UTC); None: now
 
 
 def log_columns(gist_only: bool) -> list[tuple[str, str, int]]:
@@ -230,7 +238,7 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
         errorTitle="Decision",
         error="Choose Withhold, Disclose or Anonymise.",
         promptTitle="Decision",
-        prompt="Withhold: keep it removed. Anonymise: show the label. Disclose: share the original text.",
+        prompt=DECISION_PROMPT,
         showInputMessage=True,
     )
     dv.add(f"{letter}2:{letter}{max(last, 2)}")
@@ -351,7 +359,23 @@ def _signoff_sheet(ws: Worksheet, log: CaseLog) -> None:
         cell.fill = _EDIT_FILL
         cell.border = _BOX
         if name == "date":
-            cell.number_format = "DD/MM/YYYY"
+            # The month as a word, so a date typed in another locale's order is shown back
+            # unambiguously (01/12/2026 is 12 January in en-US).
+            cell.number_format = SIGNOFF_DATE_FORMAT
+    date_cell = f"B{dict((n, r) for n, r, _ in SIGNOFF_FIELDS)['date']}"
+    date_dv = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",  # 1 January 2000 as a spreadsheet serial number
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Date of sign-off",
+        error="Type a date, for example 1/12/2026; it is shown back with the month as a word.",
+        promptTitle="Date of sign-off",
+        prompt="The day you signed the log off. Check that the month shown is the one you meant.",
+    )
+    date_dv.add(date_cell)
+    ws.add_data_validation(date_dv)
     dv = DataValidation(type="list", formula1=f'"{DECLARATION_YES},No"', allow_blank=True)
     dv.add(f"B{SIGNOFF_FIELDS[-1][1]}")
     ws.add_data_validation(dv)
@@ -378,7 +402,8 @@ def _integrity_sheet(ws: Worksheet, log: CaseLog, key: bytes) -> None:
     for name, value in meta.items():
         ws.append(["meta", name, value])
     ws.append(["meta", "tool_version", __version__])
-    ws.append(["meta", "written", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
+    written = log.written or dt.datetime.now(dt.UTC)
+    ws.append(["meta", "written", written.isoformat(timespec="seconds")])
     for d in log.documents:
         ws.append(["document", d.output, d.stem, d.input_path, d.input_sha256, d.kind])
     locked = locked_columns(log.gist_only)

@@ -29,11 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_finalise(args: argparse.Namespace) -> int:
     from pipeline.finalise import finalise
+    from pipeline.model import long_date
 
     result = finalise(args.log, args.out, inputs=args.inputs, region=args.region)
     print(
         f"Finalised {result.case_id}: {result.disclosed} row(s) disclosed, {result.withheld} kept removed, "
-        f"{result.added} span(s) added; signed off by {result.signoff.role} on {result.signoff.date:%d/%m/%Y}."
+        f"{result.added} span(s) added; signed off by {result.signoff.role} on {long_date(result.signoff.date)}."
     )
     print(f"VLU pack: {result.pack.folder} and {result.pack.zip.name} ({', '.join(result.pack.files)})")
     return 0

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pymupdf
 
-from pipeline.categories import ENTITY_TREATMENT
+from pipeline.categories import ENTITY_TREATMENT, WITHHELD_TEXT
 from pipeline.decide.labels import STAFF_GIST
 from pipeline.errors import RenderError
+from pipeline.model import long_date
 from pipeline.mupdf_lock import with_mupdf
 from pipeline.render.sanitize import save_clean
 
@@ -71,6 +72,7 @@ def describe_labels(labels: Iterable[str], people: Sequence[dict]) -> list[tuple
     by_label = {e["label"]: e for e in people}
     victims = sum(1 for e in people if e.get("role") == "victim")
     treatment = {t.label: t.gist for t in ENTITY_TREATMENT.values()}
+    withheld = dict(WITHHELD_TEXT.values())
     out: list[tuple[int, str, str]] = []
     for label in sorted(set(labels)):
         entry = by_label.get(label)
@@ -92,6 +94,8 @@ def describe_labels(labels: Iterable[str], people: Sequence[dict]) -> list[tuple
             out.append((_ROLE_ORDER.get(str(role), 5), label, text))
         elif label in treatment:
             out.append((6, label, f"{treatment[label]} removed"))
+        elif label in withheld:
+            out.append((6, label, withheld[label]))
         elif label == ADDED_LABEL:
             out.append((7, label, "information removed at the senior manager's review"))
         elif label == REGION_LABEL:
@@ -130,8 +134,8 @@ def cover_html(info: CoverInfo) -> str:
 <table>
 <tr><td><p><b>Case reference</b></p></td><td><p>{_e(info.case_id)}</p></td></tr>
 <tr><td><p><b>Region</b></p></td><td><p>{_e(info.region or 'not recorded')}</p></td></tr>
-<tr><td><p><b>Date prepared</b></p></td><td><p>{info.prepared_on.strftime('%d %B %Y')}</p></td></tr>
-<tr><td><p><b>Redactions signed off by</b></p></td><td><p>{_e(info.signed_by)}, {_e(info.signed_role)}, on {info.signed_on.strftime('%d %B %Y')}</p></td></tr>
+<tr><td><p><b>Date prepared</b></p></td><td><p>{long_date(info.prepared_on)}</p></td></tr>
+<tr><td><p><b>Redactions signed off by</b></p></td><td><p>{_e(info.signed_by)}, {_e(info.signed_role)}, on {long_date(info.signed_on)}</p></td></tr>
 </table>
 <h2>Documents in this pack</h2>
 <table><tr><th><p>File</p></th><th><p>Document</p></th><th><p>Pages</p></th></tr>{docs}</table>

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from pipeline.case import load_case
 from pipeline.finalise import finalise
+from pipeline.model import long_date
 from pipeline.redact import redact_case
 from pipeline.verify import normalise, read_text
 from redaction_logs.draft import STATUS_NEW
@@ -82,7 +83,14 @@ def _columns(ws) -> dict[str, int]:
     return {c.value: c.column for c in ws[1]}
 
 
-def _edit(log: Path, *, disclose_gist: str | None = None, add: list[tuple[str, str]] = (), sign: bool = True) -> list[str]:
+def _edit(
+    log: Path,
+    *,
+    disclose_gist: str | None = None,
+    add: list[tuple[str, str]] = (),
+    sign: bool = True,
+    date: dt.date | None = None,
+) -> list[str]:
     """Edit the log as a person would in Excel; returns the texts of the rows set to Disclose."""
     wb = load_workbook(log)
     ws = wb["Redaction log"]
@@ -98,7 +106,7 @@ def _edit(log: Path, *, disclose_gist: str | None = None, add: list[tuple[str, s
         wb["Add redactions"].cell(row=n, column=2).value = reason
     if sign:
         s = wb["Sign-off"]
-        s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+        s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", date or dt.date.today(), "Yes"
     wb.save(log)
     return disclosed
 
@@ -170,6 +178,7 @@ def test_finalise_honours_decisions_and_additions_and_writes_the_pack(drafted, t
         assert sorted(zf.namelist()) == sorted(f"SFO60001-VLU-pack/{p.name}" for p in folder.iterdir())
     cover = read_text(folder / "SFO60001-cover-sheet.pdf")
     assert "SFO60001" in cover and "North East" in cover and "Jo Bloggs" in cover and "Data Protection Act 2018" in cover
+    assert f"on {long_date(dt.date.today())}" in " ".join(cover.split())  # the month as a word
     assert "PP1" in cover and "probation practitioner" in cover and "the victim" in cover
     assert "SPO1" not in cover  # not used in the final documents
     for withheld in WITHHELD:
@@ -238,9 +247,15 @@ def test_cli_finalise(drafted, tmp_path, capsys):
     log = out / "SFO60001.redaction-log.xlsx"
     assert main(["finalise", str(log), "--out", str(tmp_path / "pack")]) == 2
     assert "sheet 'Sign-off', cell B4" in capsys.readouterr().err
+    # A date before the draft was written (day and month swapped, say) is refused at its cell.
+    _edit(log, date=dt.date.today() - dt.timedelta(days=1))
+    assert main(["finalise", str(log), "--out", str(tmp_path / "pack")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "sheet 'Sign-off', cell B6" in err and "before this log was written" in err and len(err.splitlines()) == 1
     _edit(log)
     assert main(["finalise", str(log), "--out", str(tmp_path / "pack")]) == 0
-    assert "SFO60001-VLU-pack" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "SFO60001-VLU-pack" in printed and f"on {long_date(dt.date.today())}." in printed
 
 
 def test_gist_only_log_holds_no_removed_text_and_still_finalises(tmp_path, engine):

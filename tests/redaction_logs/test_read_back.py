@@ -16,6 +16,7 @@ from tests.redaction_logs.test_draft import sample
 
 KEY = b"k" * 32
 TODAY = dt.date(2026, 11, 26)
+WRITTEN = dt.datetime(2026, 11, 19, 16, 30, tzinfo=dt.UTC)  # when the draft wrote the log
 # Columns of "Redaction log" (full log): A Ref ... J Replaced by ... Q Decision, R notes.
 DECISION, LABEL, ARG_FOR, NOTES = "Q", "J", "O", "R"
 
@@ -26,7 +27,7 @@ def log_path(tmp_path):
     rows = rows_for("SFO60001-review.redacted.pdf", doc, decisions, {})
     entry = DocumentEntry("SFO60001-review.redacted.pdf", "SFO60001-review", "/x/review.docx", "0" * 64, "docx")
     path = tmp_path / "SFO60001.redaction-log.xlsx"
-    write_log(CaseLog("SFO60001", rows, [entry], region="North East"), path, KEY)
+    write_log(CaseLog("SFO60001", rows, [entry], region="North East", written=WRITTEN), path, KEY)
     return path
 
 
@@ -79,7 +80,8 @@ def test_unsigned_log_is_refused_naming_the_cell(log_path):
         ({"role": None}, "B5", "role"),
         ({"date": None}, "B6", "date"),
         ({"date": "next Tuesday"}, "B6", "DD/MM/YYYY"),
-        ({"date": dt.date(2027, 1, 1)}, "B6", "future"),
+        ({"date": dt.date(2027, 1, 1)}, "B6", "1 January 2027) is after today"),
+        ({"date": dt.date(2026, 11, 18)}, "B6", "before this log was written (19 November 2026)"),
         ({"declaration": "No"}, "B7", "Yes"),
         ({"declaration": None}, "B7", "every row was reviewed"),
     ],
@@ -191,3 +193,33 @@ def test_lenient_reading_notes_problems_instead_of_refusing(log_path):
     edit(log_path, lambda wb: wb["Redaction log"].__setitem__(f"{LABEL}3", "XX"))
     log = read_log(log_path, KEY, strict=False)
     assert log.problems and [r.locked_ok for r in log.rows] == [True, False, True, True]
+
+
+def test_sign_off_date_is_checked_against_the_draft_and_shown_with_the_month_as_a_word(tmp_path):
+    doc, decisions = sample()
+    rows = rows_for("SFO60001-review.redacted.pdf", doc, decisions, {})
+    entry = DocumentEntry("SFO60001-review.redacted.pdf", "SFO60001-review", "/x/review.docx", "0" * 64, "docx")
+    path = tmp_path / "SFO60001.redaction-log.xlsx"
+    # Written late on 1 December 2026 (UTC); signed the same day, and again as an en-US
+    # spreadsheet program stores 01/12/2026 (12 January).
+    written = dt.datetime(2026, 12, 1, 23, 10, tzinfo=dt.UTC)
+    write_log(CaseLog("SFO60001", rows, [entry], written=written), path, KEY)
+    ws = load_workbook(path)["Sign-off"]
+    assert ws["B6"].number_format == "D MMMM YYYY"
+    (dv,) = [v for v in ws.data_validations.dataValidation if "B6" in str(v.sqref)]
+    assert dv.type == "date" and dv.showErrorMessage
+    edit(path, lambda wb: sign(wb, date=dt.date(2026, 12, 1)))
+    assert check_signoff(read_log(path, KEY), dt.date(2026, 12, 1)).date == dt.date(2026, 12, 1)
+    edit(path, lambda wb: sign(wb, date=dt.date(2026, 1, 12)))
+    err = refusal(path, today=dt.date(2026, 12, 2))
+    assert err.cell == "B6" and "(12 January 2026) is before this log was written (1 December 2026)" in str(err)
+    assert len(str(err).splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "day, text", [(dt.date(2026, 12, 1), "1 December 2026"), (dt.date(2027, 5, 31), "31 May 2027")]
+)
+def test_long_date_has_no_leading_zero_and_the_month_as_a_word(day, text):
+    from pipeline.model import long_date
+
+    assert long_date(day) == text
