@@ -109,8 +109,7 @@ def settle_all(
     none_since = None
     while pending:
         done, not_done = wait_fn(list(pending), timeout=poll)
-        for fut in done:
-            yield fut
+        yield from done
         pending = set(not_done)
         if not pending:
             return

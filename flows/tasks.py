@@ -168,7 +168,8 @@ def _draft_case(case_in: InboxCase, digest: str, outbox: Path, quarantine_dir: P
 
 def settled(future, case_id: str, *, packs: bool = False) -> dict:
     """A task's summary: returned, carried by its CaseFailedError, or a failure without text
-    if the task itself did not finish (a lost worker, a timeout, I/O still failing after retries)."""
+    if the task itself did not finish (a lost worker, a timeout, I/O still failing after retries).
+    """
     result = future.result(raise_on_failure=False)
     if isinstance(result, dict):
         return result

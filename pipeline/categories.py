@@ -35,6 +35,7 @@ def name_gist(role: Role, staff_gist: str | None = None, relationship: str | Non
 
 
 def name_action(role: Role) -> Action:
+    """The proposed action for a person's name: always Anonymise (a consistent label)."""
     return Action.ANONYMISE
 
 

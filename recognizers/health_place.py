@@ -76,6 +76,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
         super().__init__(patterns, context, supported_language, supported_entity, name)
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The reason added to the explanation, from a fixed vocabulary (never document text)."""
         if pattern.name.startswith("listed"):
             return "health place list: trust, health board or hospital"
         if "cue" in match.groupdict() and match.group("cue"):

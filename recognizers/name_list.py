@@ -58,6 +58,7 @@ class NameListRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, name=name)
 
     def load(self) -> None:
+        """Read the first-name, surname and place lists (Presidio calls this once)."""
         self.first, self.first_words = load_name_list(self._first_path)
         self.last, self.last_words = load_name_list(self._last_path)
         # A lone name that is also a place ("Chester", "Preston") is taken to be the place.

@@ -45,4 +45,5 @@ class SocialHandleRecognizer(SfoPatternRecognizer):
     ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The reason added to the explanation, from a fixed vocabulary (never document text)."""
         return "platform cue: user name on a social media or messaging service"

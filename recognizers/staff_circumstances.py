@@ -63,4 +63,5 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
     ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The reason added to the explanation, from a fixed vocabulary (never document text)."""
         return "staff cue + personal circumstance (health, family, leave or protected characteristic)"

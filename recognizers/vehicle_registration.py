@@ -46,6 +46,7 @@ class VehicleRegistrationRecognizer(SfoPatternRecognizer):
     ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The reason added to the explanation, from a fixed vocabulary (never document text)."""
         if "cue" in match.groupdict() and match.group("cue"):
             return "vehicle registration shape; vehicle cue"
         return "vehicle registration shape (current format)"

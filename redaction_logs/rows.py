@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.reasons import ARGUMENTS, REASONS, hidden_category
 from pipeline.model import Decision, Document, HiddenContent
+from pipeline.reasons import ARGUMENTS, REASONS, hidden_category
 
 
 @dataclass(frozen=True)

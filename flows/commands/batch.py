@@ -12,6 +12,7 @@ from pipeline.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `batch` command to the CLI (entry-point group sfo_redact.commands)."""
     bat = sub.add_parser(
         "batch",
         help="draft every new or changed case of an inbox into an outbox (the nightly batch, once)",

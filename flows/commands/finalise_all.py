@@ -29,10 +29,9 @@ def _cmd_finalise_all(args: argparse.Namespace) -> int:
 
     if not args.outbox.is_dir():
         raise ConfigError("the outbox is not a folder", args.outbox)
+    from flows.errors import BatchFailedError
     from flows.finalise_packs import finalise_packs
     from flows.runners import RunnerConfig, build_task_runner
-
-    from flows.errors import BatchFailedError
 
     flow = finalise_packs.with_options(task_runner=build_task_runner(RunnerConfig(workers=max(1, args.workers))))
     try:

@@ -92,7 +92,8 @@ class Labeller:
     def assign_with_roles(self, people: list[Person], acronyms: set[str]) -> tuple[dict[str, str], dict[str, Person]]:
         """Labels for `people`, and each person as labelled: resolve's Person objects are
         never changed (issue 11); a person an earlier document of the case gave another role
-        comes back as a copy with that role."""
+        comes back as a copy with that role.
+        """
         labels: dict[str, str] = {}
         as_labelled: dict[str, Person] = {}
         for person in sorted(people, key=lambda p: p.first_seen):

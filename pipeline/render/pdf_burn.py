@@ -13,10 +13,10 @@ import dataclasses
 import functools
 import logging
 import time
-from decimal import Decimal
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pymupdf
@@ -442,7 +442,7 @@ def _rewrite_content(page: pymupdf.Page, marks: list[_Mark], pikepdf) -> set[int
     if font is None:
         return set()
     by_op: dict[int, list[tuple[int, _Mark, dict, float]]] = defaultdict(list)
-    for k, (index, j, mark, state, width) in placed.items():
+    for index, j, mark, state, width in placed.values():
         by_op[index].append((j, mark, state, width))
     bt_of = _text_object_starts(ops)
     boxes_before: dict[int, list[_Mark]] = defaultdict(list)
@@ -526,8 +526,8 @@ def _label_font(page: pymupdf.Page) -> str | None:
 
 def _label_ops(mark: _Mark, state: dict, gap: float, font: str, to_page: pymupdf.Matrix, pikepdf) -> list:
     """The label shown at the current text position, then the rest of the gap, then the state back."""
-    I = pikepdf.ContentStreamInstruction
-    O = pikepdf.Operator
+    instruction = pikepdf.ContentStreamInstruction
+    operator = pikepdf.Operator
     trm = state["Tm"] * state["CTM"] * to_page
     scale = abs(trm.d) if abs(trm.d) > 1e-6 else abs(trm.c)
     scale_x = abs(trm.a) if abs(trm.a) > 1e-6 else abs(trm.b)
@@ -549,16 +549,16 @@ def _label_ops(mark: _Mark, state: dict, gap: float, font: str, to_page: pymupdf
     line = (pymupdf.Point(0, 0) * trm).y
     rise = (line - want) / scale
     ops = [
-        I([1, 1, 1], O("rg")),
-        I([pikepdf.Name("/" + font), size], O("Tf")),
-        I([0], O("Tc")), I([0], O("Tw")), I([100], O("Tz")), I([0], O("Tr")), I([rise], O("Ts")),
-        I([pikepdf.Array([pikepdf.String(text)])], O("TJ")),
+        instruction([1, 1, 1], operator("rg")),
+        instruction([pikepdf.Name("/" + font), size], operator("Tf")),
+        instruction([0], operator("Tc")), instruction([0], operator("Tw")), instruction([100], operator("Tz")), instruction([0], operator("Tr")), instruction([rise], operator("Ts")),
+        instruction([pikepdf.Array([pikepdf.String(text)])], operator("TJ")),
     ]
     # The line's own state again.
-    ops += [I(list(operands), O(op)) for operands, op in state["fill"]] or [I([0], O("g"))]
+    ops += [instruction(list(operands), operator(op)) for operands, op in state["fill"]] or [instruction([0], operator("g"))]
     if state["Tf"] is not None:
-        ops.append(I([state["Tf"], state["Tfs"]], O("Tf")))
-    ops += [I([state["Tc"]], O("Tc")), I([state["Tw"]], O("Tw")), I([state["Tz"]], O("Tz")), I([state["Tr"]], O("Tr")), I([state["Ts"]], O("Ts"))]
+        ops.append(instruction([state["Tf"], state["Tfs"]], operator("Tf")))
+    ops += [instruction([state["Tc"]], operator("Tc")), instruction([state["Tw"]], operator("Tw")), instruction([state["Tz"]], operator("Tz")), instruction([state["Tr"]], operator("Tr")), instruction([state["Ts"]], operator("Ts"))]
     return ops, -rest
 
 

@@ -779,7 +779,8 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
 def _initials_by_cue(document: Document, people: dict[str, Person], mentions: list[Mention]) -> list[Mention]:
     """Initials two people share ("KM" for the SI and for an SPO) go to the one the words
     beside them name: "SPO KM" is the SPO, "KM (the supervised individual)" the SI. Without
-    such a word the earlier choice (the person named most) stands."""
+    such a word the earlier choice (the person named most) stands.
+    """
     sharing: dict[str, list[str]] = defaultdict(list)
     for key, person in people.items():
         for ini in {initials(person), *(v for v in person.variants if v.isupper() and 2 <= len(v) <= 4 and " " not in v)}:

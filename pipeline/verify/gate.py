@@ -105,7 +105,8 @@ def _template(decisions: Sequence[Decision], needle: Needle) -> Decision | None:
 
 def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iterable[Needle]) -> tuple[list[Decision], list[Needle]]:
     """New decisions for every uncovered place of the leaked needles, and the needles that
-    could not be placed (no uncovered place in any unit, or nothing to label them with)."""
+    could not be placed (no uncovered place in any unit, or nothing to label them with).
+    """
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for d in decisions:
         covered[d.unit_id].append((d.start, d.end))

@@ -79,7 +79,8 @@ def compile_needle(text: str, case_sensitive: bool, number_may_follow: bool = Fa
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
     """The compared form of `text` (hyphens at line ends between letters rejoined, spacing
-    collapsed) and, for each of its characters, the index of the original character."""
+    collapsed) and, for each of its characters, the index of the original character.
+    """
     chars: list[str] = []
     offsets: list[int] = []
     for i, c in enumerate(text):

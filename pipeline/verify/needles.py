@@ -88,7 +88,8 @@ def person_key(name: str) -> str:
 
 def is_label_word(form: str) -> bool:
     """A form made only of acronyms ("PNC ID", "CRN"): a table label detection took for a
-    name, which is not looked for (nor a reason to refuse) unless a case file names it."""
+    name, which is not looked for (nor a reason to refuse) unless a case file names it.
+    """
     toks = form.replace(",", " ").split()
     return bool(toks) and all(t.upper().strip(".") in ACRONYMS or t.upper() in {"ID", "NO", "REF"} for t in toks)
 

@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 
 import pipeline.redact as redact_module
 from pipeline.case import load_case
-from pipeline.errors import LeakDetectedError
 from pipeline.finalise import finalise
 from pipeline.redact import redact_case
 from pipeline.verify import Needle, find_leaks, read_text
