@@ -1,10 +1,14 @@
 """Measure the hand-written set (tests/handwritten) and write its floors: python benchmarks/handwritten_floors.py tests/handwritten/floors.json.
 
-Run it only after a change that raises the figures; the floors are a ratchet (tests/test_handwritten_slow.py)."""
-import json, sys
+Run it only after a change that raises the figures; the floors are a ratchet (tests/test_handwritten_slow.py).
+"""
+import json
+import sys
 from pathlib import Path
-from pipeline.evaluation.score import evaluate
+
 from pipeline.detect.engine import get_engine
+from pipeline.evaluation.score import evaluate
+
 eng = get_engine()
 out = {}
 for wcf in (True, False):
