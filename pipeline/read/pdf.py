@@ -164,7 +164,7 @@ def open_pdf(path: Path) -> pymupdf.Document:
     Raises UnsupportedDocumentError in one line if the repair fails.
     """
     doc = pymupdf.open(path, filetype="pdf")
-    if doc.needs_pass or doc.is_repaired or not _missing_objects(doc):
+    if doc.needs_pass or doc.is_repaired or not _lists_missing_objects(path, doc):
         return doc
     doc.close()
     import pikepdf
@@ -180,6 +180,23 @@ def open_pdf(path: Path) -> pymupdf.Document:
             "and could not be repaired", path) from None
     log.info("input's cross-reference table listed missing objects; re-saved with qpdf before processing")
     return pymupdf.open("pdf", buf.getvalue())
+
+
+# The reader, the burner and the review copy each open the same input: the object scan is
+# made once per file (inputs are never modified; size and mtime guard a replaced file).
+_MISSING_SEEN: dict[tuple[str, int, int], bool] = {}
+
+
+def _lists_missing_objects(path: Path, doc: pymupdf.Document) -> bool:
+    """Whether the input's cross-reference table lists objects it does not hold (scanned once per file)."""
+    st = Path(path).stat()
+    key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+    found = _MISSING_SEEN.get(key)
+    if found is None:
+        if len(_MISSING_SEEN) > 256:
+            _MISSING_SEEN.clear()
+        found = _MISSING_SEEN[key] = bool(_missing_objects(doc))
+    return found
 
 
 def _missing_objects(doc: pymupdf.Document) -> int:
