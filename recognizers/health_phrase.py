@@ -1,0 +1,112 @@
+"""Health facts in ordinary words: symptoms, treatment, self-harm, admissions and readings.
+
+A review written by a person seldom names a diagnosis. It says that someone "had been
+seeing things that were not there", was "given something to calm him down", "had stopped
+his injections", had "a cutting incident" or was "admitted voluntarily to a psychiatric
+ward" (DOMAIN.md: health facts in ordinary words are removed like diagnoses). A list of
+terms cannot hold these; each pattern here is a shape of wording, a verb or a noun of a
+class (taking, stopping, cutting, admitting) with the object that makes it a health fact.
+The span is the whole phrase, so what is left reads as a sentence with a box in it.
+
+Service words stay: "the Community Mental Health Team", "the GP", "a medication review
+meeting", "admitted the offence", "taken to the police station" do not match (see the near
+misses in tests/recognizers/test_health_phrase.py).
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from recognizers.base import SfoPatternRecognizer
+
+_S = r"[ \t]+"
+_POSS = r"(?:his|her|their|the)"
+_SELF = r"(?:himself|herself|themselves|themself)"
+_OBJ = r"(?:him|her|them)"
+_START = r"(?<![\w'’-])"
+_END = r"(?![\w'’-])"
+_WHEN = r"(?:" + _S + r"(?:at[ \t]+night|in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat)|every[ \t]+day|daily|again))?"
+
+# Each class: (pattern name, regex). The name is the reason in the log, so it is plain words.
+_CLASSES: list[tuple[str, str]] = [
+    (
+        "symptom in ordinary words",
+        r"(?:seeing|hearing|smelling|feeling)" + _S + r"(?:things|voices|people|noises|shadows|insects)"
+        r"(?:" + _S + r"(?:that|which|who)" + _S + r"(?:were|was)" + _S + r"(?:not|n['’]t)" + _S + r"(?:really" + _S + r")?there"
+        r"|" + _S + r"(?:that|which|who)" + _S + r"(?:nobody|no[ \t]+one)" + _S + r"else" + _S + r"could" + _S + r"(?:see|hear)"
+        r"|" + _S + r"at[ \t]+night|" + _S + r"in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat))",
+    ),
+    (
+        "symptom in ordinary words",
+        r"(?:believed|convinced|thought)" + _S + r"(?:that" + _S + r")?(?:he|she|they)" + _S + r"(?:was|were)" + _S
+        + r"being" + _S + r"(?:watched|followed|poisoned|controlled|spied[ \t]+on)",
+    ),
+    (
+        "symptom in ordinary words",
+        r"(?:(?:very|quite)" + _S + r")?(?:low|flat)" + _S + r"in" + _S + r"(?:his|her|their)?[ \t]*mood"
+        r"|(?:felt|feeling|was|were|became|had[ \t]+been)" + _S + r"suicidal"
+        r"|(?:having|had|experiencing|experienced|suffering|suffered|reported)" + _S
+        + r"(?:(?:frequent|regular|more)" + _S + r")?(?:flashbacks|nightmares|blackouts|seizures|fits|panic[ \t]+attacks)"
+        r"|(?:his|her|their)" + _S + r"mental" + _S + r"health" + _S + r"(?:had" + _S + r"|was" + _S + r"|began" + _S + r"to" + _S + r")?"
+        r"(?:deteriorated|deteriorating|declined|declining|worsened|worsening|got[ \t]+worse|in[ \t]+crisis)",
+    ),
+    (
+        "treatment in ordinary words",
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|came[ \t]+off|coming[ \t]+off|"
+        r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
+        r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
+        + r"(?:(?:monthly|fortnightly|weekly|daily|regular|usual|prescribed)" + _S + r")?"
+        r"(?:medication|medicine|meds|tablets|pills|injections?|depot(?:[ \t]+injections?)?|prescription|inhaler|insulin|antidepressants)",
+    ),
+    (
+        "treatment in ordinary words",
+        r"given" + _S + r"something" + _S + r"to" + _S + r"(?:calm|settle|sedate|help)" + _S + _OBJ + r"(?:" + _S + r"(?:down|sleep))?"
+        r"|(?:a|his|her|their)" + _S + r"(?:monthly" + _S + r"|fortnightly" + _S + r")?depot(?:" + _S + r"injections?)?"
+        r"|(?:was|were|had[ \t]+been)" + _S + r"(?:sedated|rapidly[ \t]+tranquilli[sz]ed)",
+    ),
+    (
+        "self-harm in ordinary words",
+        r"(?:a|an|the|another|two|three|several|further|repeated)" + _S
+        + r"(?:cutting|ligature|self-harm|self[ \t]+harm|overdose|head-banging|burning)" + _S + r"(?:incidents?|episodes?|attempts?)"
+        r"|cut(?:ting)?" + _S + r"(?:his|her|their)" + _S + r"(?:arms?|wrists?|legs?|thighs?|stomach|body)"
+        r"|(?:found|discovered)" + _S + r"with" + _S + r"an?" + _S + r"(?:cord|ligature|belt|rope|sheet|shoelace|lace|cable|scarf)" + _S
+        + r"(?:tied" + _S + r")?(?:round|around)" + _S + r"(?:his|her|their)" + _S + r"neck"
+        r"|(?:tied|made|fashioned|used)" + _S + r"an?" + _S + r"ligature"
+        r"|(?:swallowed|ingested)" + _S + r"(?:a[ \t]+|some[ \t]+)?(?:batteries|tablets|pills|razor[ \t]+blades|blades|bleach)"
+        r"|(?:tried|attempted|threatened)" + _S + r"to" + _S + r"(?:kill|hang|harm|hurt|cut)" + _S + _SELF
+        + r"|(?:talked|spoke|spoken|thoughts)" + _S + r"(?:about|of)" + _S + r"(?:ending|taking)" + _S + r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?life",
+    ),
+    (
+        "admission in ordinary words",
+        r"admitted" + _S + r"(?:(?:voluntarily|informally|compulsorily|as[ \t]+an[ \t]+(?:informal|voluntary)[ \t]+patient)" + _S + r")?"
+        r"(?:to|into|onto)" + _S + r"(?:an?|the)" + _S + r"(?:(?:local|acute|secure|general|medical|surgical)" + _S + r")?"
+        r"(?:(?:psychiatric|mental[ \t]+health)" + _S + r"(?:ward|unit|hospital|bed)|ward|hospital)"
+        r"|(?:taken|rushed|brought|conveyed)" + _S + r"(?:by[ \t]+ambulance[ \t]+)?to" + _S
+        + r"(?:hospital|A&E|A[ \t]+and[ \t]+E|the[ \t]+emergency[ \t]+department)"
+        r"|(?:kept|stayed|spent" + _S + r"(?:a|one|two|three|four|five|six|several|a[ \t]+few|[0-9]{1,2})" + _S
+        + r"(?:days?|nights?|weeks?|months?))" + _S + r"in" + _S + r"hospital(?:" + _S + r"overnight)?"
+        r"|discharged" + _S + r"from" + _S + r"(?:hospital|the[ \t]+ward|the[ \t]+(?:psychiatric|mental[ \t]+health)[ \t]+(?:ward|unit))",
+    ),
+    (
+        "physical health in ordinary words",
+        r"(?:raised|high|low|elevated|abnormal)" + _S + r"(?:blood[ \t]+pressure|blood[ \t]+sugar|heart[ \t]+rate|cholesterol)"
+        r"(?:" + _S + r"(?:readings?|levels?|results?))?"
+        r"|(?:an?|the)" + _S + r"(?:[a-z]+" + _S + r")?(?:wound|wounds|ulcer|abscess|infection|burn)" + _S + r"(?:that|which)" + _S
+        + r"(?:needed|required|had[ \t]+to[ \t]+be)" + _S + r"(?:dressing|dressed|stitches|stitching|treatment|cleaning|cleaned)" + _WHEN
+        + r"|(?:needed|needing|required|requiring)" + _S + r"(?:emergency" + _S + r")?"
+        r"(?:stitches|surgery|an[ \t]+operation|a[ \t]+blood[ \t]+transfusion|a[ \t]+brain[ \t]+scan|an[ \t]+x-ray|a[ \t]+scan)",
+    ),
+]
+
+
+class HealthPhraseRecognizer(SfoPatternRecognizer):
+    """Recognise health facts written in ordinary words, one pattern per class of wording."""
+
+    ENTITY = "MEDICAL"
+    CONTEXT: list[str] = []
+    PATTERNS = [Pattern(name, _START + r"(?P<entity>" + rx + r")" + _END, 0.7) for name, rx in _CLASSES]
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The class of wording that matched (fixed vocabulary, never document text)."""
+        return f"health phrase: {pattern.name}"

@@ -1,0 +1,92 @@
+"""MEDICAL from ordinary words: one row per class of wording, and the near misses that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.health_phrase import HealthPhraseRecognizer
+from tests.recognizers.spans import assert_table_row
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return HealthPhraseRecognizer()
+
+
+def _at(text: str, part: str) -> list[tuple[int, int]]:
+    start = text.index(part)
+    return [(start, start + len(part))]
+
+
+FOUND = [
+    # symptoms
+    ("He told the PP he had been seeing things that were not there.", "seeing things that were not there"),
+    ("She said she kept hearing voices in her head.", "hearing voices in her head"),
+    ("He was hearing noises at night and not sleeping.", "hearing noises at night"),
+    ("He believed he was being watched by neighbours.", "believed he was being watched"),
+    ("She presented as low in mood at the appointment.", "low in mood"),
+    ("He said he had been feeling suicidal since January.", "feeling suicidal"),
+    ("She was experiencing flashbacks after the assault.", "experiencing flashbacks"),
+    ("By the summer his mental health had deteriorated.", "his mental health had deteriorated"),
+    # treatment and medication
+    ("He had stopped his injections in May.", "had stopped his injections"),
+    ("The SI came off his tablets without telling anyone.", "came off his tablets"),
+    ("She was back on her medication by the autumn.", "back on her medication"),
+    ("Staff said he was given something to calm him down.", "given something to calm him down"),
+    ("He missed his monthly depot twice.", "missed his monthly depot"),
+    ("He was due a depot injection on Friday.", "a depot injection"),
+    ("He had been sedated on arrival.", "had been sedated"),
+    # self-harm
+    ("There was a cutting incident on the wing.", "a cutting incident"),
+    ("Officers recorded two ligature incidents in March.", "two ligature incidents"),
+    ("He was found with a cord round his neck.", "found with a cord round his neck"),
+    ("She had cut her arms before the visit.", "cut her arms"),
+    ("He swallowed batteries while on remand.", "swallowed batteries"),
+    ("He had tried to hang himself in 2019.", "tried to hang himself"),
+    ("She spoke about ending her own life.", "spoke about ending her own life"),
+    # admissions
+    ("He was admitted voluntarily to a psychiatric ward.", "admitted voluntarily to a psychiatric ward"),
+    ("She was admitted to the acute mental health unit.", "admitted to the acute mental health unit"),
+    ("He was taken by ambulance to A&E.", "taken by ambulance to A&E"),
+    ("He spent three weeks in hospital that winter.", "spent three weeks in hospital"),
+    ("She was discharged from the ward on Monday.", "discharged from the ward"),
+    # physical health
+    ("The GP noted raised blood pressure readings.", "raised blood pressure readings"),
+    ("He had a leg wound that needed dressing daily.", "a leg wound that needed dressing daily"),
+    ("The victim needed stitches to her face.", "needed stitches"),
+]
+
+KEPT = [
+    # agencies, processes and the offence stay
+    "He was referred to the Community Mental Health Team.",
+    "The GP was not contacted.",
+    "A medication review meeting was never held.",
+    "He admitted the offence at interview.",
+    "He was taken to the police station.",
+    "He was admitted to the Approved Premises in June.",
+    "He stopped his visits to the office in May.",
+    "The PP was seeing people at the office all day.",
+    "She took her time over the assessment.",
+    "The bus depot on Station Road was closed.",
+    "He was on his way to the hostel.",
+    "The team was low in numbers.",
+    # a town and a staff role
+    "The SPO in Neath countersigned the plan.",
+    "The PP cut her caseload in half.",
+]
+
+
+@pytest.mark.parametrize("text, part", FOUND)
+def test_found(recognizer, text, part):
+    assert_table_row(recognizer, text, 1, _at(text, part))
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_near_misses_stay(recognizer, text):
+    assert_table_row(recognizer, text, 0, [])
+
+
+def test_explanation_names_the_class_not_the_text(recognizer):
+    (result,) = recognizer.analyze("He had stopped his injections.", ["MEDICAL"])
+    assert "treatment in ordinary words" in result.analysis_explanation.textual_explanation
+    assert "injections" not in result.analysis_explanation.textual_explanation
