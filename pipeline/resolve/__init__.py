@@ -242,8 +242,10 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     aliases = [c for c in candidates if _is_alias(c)]
     for cand in aliases + [c for c in singles if not _is_alias(c)]:
         if _is_alias(cand):
-            # 'Darren Quilliam (known as "Smudge")': the alias is the person named before it.
-            owner = _preceding_in_unit(cand, assigned)
+            # An alias someone already has (the case file's aliases) stays theirs: reviewers
+            # write 'a neighbour, Lee Carter, said he was known locally as "Tiny"', where the
+            # person named before the cue is the witness. Otherwise see _alias_subject.
+            owner = _known_alias_owner(cand, people) or _alias_subject(cand, assigned, people, document)
             if owner is not None:
                 people[owner].variants.add(" ".join(cand.tokens))
                 _index(owner, [" ".join(cand.tokens)], name_index)
@@ -474,15 +476,54 @@ def _is_alias(cand: _Candidate) -> bool:
     return "alias cue" in cand.detection.explanation
 
 
-def _preceding_in_unit(cand: _Candidate, assigned: list[tuple[_Candidate, str]]) -> str | None:
-    """The person mentioned last before `cand`, within 120 characters of the same unit."""
+def _known_alias_owner(cand: _Candidate, people: dict[str, Person]) -> str | None:
+    """The one person who already has this alias among their variants (from the case file)."""
+    alias = _person_key(cand.tokens)
+    owners = [k for k, p in people.items() if any(_person_key(tuple(v.split())) == alias for v in p.variants)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _preceding_in_unit(cand: _Candidate, assigned: list[tuple[_Candidate, str]]) -> tuple[int, str] | None:
+    """(end, person) of the person mentioned last before `cand`, within 120 characters of its unit."""
     best: tuple[int, str] | None = None
     for other, key in assigned:
         if other is cand or other.unit_id != cand.unit_id or _is_alias(other):
             continue
         if other.end <= cand.start and cand.start - other.end <= 120 and (best is None or other.end > best[0]):
             best = (other.end, key)
-    return best[1] if best else None
+    return best
+
+
+# Between a name and an alias cue, a sentence end or a pronoun means the name is not the
+# subject the alias describes: 'Lee Carter told the PP that he was known as "Tiny"'.
+_NOT_THE_SUBJECT = re.compile(r"[.!?][\s\"'”’)]|\b(?:he|she|they|him|them|his|their)\b", re.IGNORECASE)
+
+
+def _alias_subject(
+    cand: _Candidate, assigned: list[tuple[_Candidate, str]], people: dict[str, Person], document: Document
+) -> str | None:
+    """Whose alias this is when no one has it yet.
+
+    'Darren Quilliam (known as "Smudge")', 'Darren Quilliam, known locally as Smudge,': the
+    person named just before the cue, in the same sentence with nothing between but the
+    cue's own words. When a pronoun or a sentence end comes between, the alias describes the
+    person the review is about: the case file's supervised individual, or else the person
+    named most so far. People check it in the log; the explanation says it is an alias.
+    """
+    before = _preceding_in_unit(cand, assigned)
+    if before is not None:
+        end, key = before
+        if not _NOT_THE_SUBJECT.search(document.units[cand.unit_id].text[end : cand.start]):
+            return key
+    si = [k for k, p in people.items() if p.role_source == "case file" and p.role is Role.SUPERVISED_INDIVIDUAL]
+    if len(si) == 1:
+        return si[0]
+    counts = Counter(key for other, key in assigned if not _is_alias(other))
+    if counts:
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        if n > rest[0][1]:
+            return top
+    return before[1] if before else None
 
 
 def _first_seen(people: dict[str, Person], assigned: list[tuple[_Candidate, str]]) -> None:

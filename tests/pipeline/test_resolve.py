@@ -292,3 +292,47 @@ def test_shared_initials_are_told_apart_by_the_role_word_beside_them():
     third = list(doc.units)[2]
     km = sorted((m.start, roles[m.person]) for m in res.mentions if m.unit_id == third and m.text == "KM")
     assert [r for _, r in km] == [Role.STAFF, Role.SUPERVISED_INDIVIDUAL]
+
+
+def test_an_alias_the_case_file_gives_stays_with_its_person_whoever_is_named_before_it():
+    # Reviewers write 'A neighbour, Lee Carter, said he was known around the estate as
+    # "Tiny"': the person named last before the cue is the witness, not the alias's owner.
+    # When the case file already says whose alias it is, that decides.
+    case = parse_case({
+        "case_id": "SFO60002",
+        "supervised_individual": {"name": "Darren Quilliam", "aliases": ["Tiny"]},
+        "staff": [{"name": "Priya Okafor", "role": "PP"}],
+    })
+    from pipeline.detect import case_detections
+
+    doc = document(
+        "Darren Quilliam was released in May.",
+        'A neighbour, Lee Carter, told the PP that he was known around the estate as "Tiny".',
+        "Tiny was seen near the address later.",
+    )
+    dets = case_detections(doc.units.values(), case) + [
+        person(doc, "Lee Carter"),
+        person(doc, "Tiny", recognizer="AliasNameRecognizer", explanation="alias cue: another name"),
+    ]
+    res = resolve(doc, dets, case)
+    owner = {m.text: res.people[m.person].canonical for m in res.mentions}
+    assert owner["Tiny"] == "Darren Quilliam"
+    assert owner["Lee Carter"] == "Lee Carter"
+    assert {res.people[m.person].canonical for m in res.mentions if m.text == "Tiny"} == {"Darren Quilliam"}
+
+
+def test_an_alias_after_a_pronoun_is_the_person_the_review_is_about_not_the_witness():
+    doc = document(
+        "Darren Quilliam was released in May. Darren Quilliam moved to a flat.",
+        'A neighbour, Lee Carter, said he was known on the street as "Tiny".',
+        "Lee Carter, known locally as Lofty, gave a statement. Darren Quilliam was recalled.",
+    )
+    alias = dict(recognizer="AliasNameRecognizer", explanation="alias cue: another name")
+    dets = [person(doc, "Darren Quilliam", occurrence=i) for i in range(3)] + [person(doc, "Lee Carter", occurrence=i) for i in range(2)]
+    dets += [person(doc, "Tiny", **alias), person(doc, "Lofty", **alias)]
+    res = resolve(doc, dets)
+    owner = {m.text: res.people[m.person].canonical for m in res.mentions}
+    # a pronoun between the witness's name and the cue: the alias is the SI's
+    assert owner["Tiny"] == "Darren Quilliam"
+    # the name right before the cue, nothing between: the alias is that person's
+    assert owner["Lofty"] == "Lee Carter"
