@@ -145,3 +145,9 @@ def _fold(word: str) -> str:
 
 
 __all__ = ["NameListRecognizer", "load_gendered_first_names", "load_name_list"]
+
+
+def load_places() -> frozenset[str]:
+    """Towns, cities, counties and regions of England and Wales (data/places_england_wales.txt), lower case."""
+    lines = (DATA / "places_england_wales.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(" ".join(line.split()).lower() for line in lines if line.strip() and not line.startswith("#"))

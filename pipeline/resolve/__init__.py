@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
+from pipeline.resolve.places import is_place, stands_for_a_place
 from pipeline.resolve.roles import Cue, classify, cue_from_explanation, cues_around
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "sir", "dame", "master"}
@@ -184,6 +185,21 @@ def _places() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
+def _listed_names() -> frozenset[str]:
+    """Every first name and surname the name lists hold, lower case."""
+    from recognizers.name_list import DATA, load_name_list
+
+    return frozenset(load_name_list(DATA / "first_names.txt")[0] | load_name_list(DATA / "surnames.txt")[0])
+
+
+def _is_place_here(cand: _Candidate, text: str) -> bool:
+    """A one-word candidate that the words around it make a place or a body (places.py)."""
+    if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE or cand.titled:
+        return False
+    return stands_for_a_place(text, cand.start, cand.end)
+
+
 def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
     """A lone capitalised word the model called a name, used elsewhere as an ordinary word."""
     if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE or cand.titled:
@@ -191,8 +207,11 @@ def _is_word_not_name(cand: _Candidate, lower_words: set[str]) -> bool:
     tok = cand.tokens[0]
     if tok.isupper() and len(tok) <= 4:
         return True  # an acronym
-    if tok.lower() in _places() and not cand.detection.recognizer.startswith(("Titled", "RoleName", "Relationship")):
+    cued = cand.detection.recognizer.startswith(("Titled", "RoleName", "Relationship"))
+    if tok.lower() in _places() and not cued:
         return True  # "Norwich": the model tags towns as people
+    if is_place(tok) and not cued and tok.lower() not in _listed_names():
+        return True  # "Neath", "Hyde": a town that no name list holds
     return tok.lower() in lower_words and cand.detection.recognizer.lower().startswith("spacy")
 
 
@@ -215,7 +234,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             rejected += 1
             continue
         cand = _clean(det, (unit_order.get(det.unit_id, 0), det.start))
-        if cand is None or _is_word_not_name(cand, lower_words):
+        if cand is None or _is_word_not_name(cand, lower_words) or _is_place_here(cand, document.units[det.unit_id].text):
             rejected += 1
             continue
         candidates.append(cand)
@@ -635,6 +654,8 @@ def _variant_mentions(
                     continue
                 if _overlaps(spans, m.start(), m.end()):
                     continue
+                if " " not in text and stands_for_a_place(unit.text, m.start(), m.end()):
+                    continue  # "in Lancaster", "Lancaster Team 2": the city, not the SPO called Lancaster
                 keys = by_variant[" ".join(fold(text.lower()).split())]
                 if len(keys) > 1:
                     keys = _same_gender(keys, _title_before(unit.text, m.start()), people) or keys

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import LeakDetectedError
+from pipeline.model import Category
+from pipeline.resolve.places import needle_guards
 from pipeline.verify.match import _NO_SPACE_CHAR, compile_needle, needle_form, views
 from pipeline.verify.qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
@@ -201,7 +203,11 @@ def _patterns(needle: Needle) -> list[re.Pattern[str]]:
     forms = {needle.text}
     if needle.case_sensitive:
         forms.add(needle.text.upper())
-    return [compile_needle(f, needle.case_sensitive, needle.number_may_follow) for f in sorted(forms)]
+    name = needle.category == Category.NAME.value
+    return [
+        compile_needle(f, needle.case_sensitive, needle.number_may_follow, needle_guards(f) if name else ("", ""))
+        for f in sorted(forms)
+    ]
 
 
 def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Needle, int]]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.case import Case
 from pipeline.model import Action, Category, Decision, Detection, Document
 from pipeline.resolve import Mention, Resolution
+from pipeline.resolve.places import needle_guards
 from pipeline.verify import Needle
 from pipeline.verify.match import compile_needle, find_spans
 from pipeline.verify.needles import case_file_needles, identifier_forms, is_label_word, name_forms, name_needle
@@ -45,7 +46,7 @@ def _name_patterns(forms: Iterable[str]) -> list[re.Pattern[str]]:
     for form in sorted(forms):
         n = name_needle(form)
         for f in {form, form.upper()}:
-            out.append(compile_needle(f, True, n.number_may_follow))
+            out.append(compile_needle(f, True, n.number_may_follow, needle_guards(f)))
     return out
 
 

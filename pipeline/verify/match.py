@@ -66,15 +66,21 @@ def needle_form(text: str) -> str:
     return " ".join(fold_text(text).split())
 
 
-def compile_needle(text: str, case_sensitive: bool, number_may_follow: bool = False) -> re.Pattern[str]:
-    """A whole-word pattern for a (folded) needle; words may be joined by any spacing."""
+def compile_needle(
+    text: str, case_sensitive: bool, number_may_follow: bool = False, guards: tuple[str, str] = ("", "")
+) -> re.Pattern[str]:
+    """A whole-word pattern for a (folded) needle; words may be joined by any spacing.
+
+    `guards` are extra (lookbehind, lookahead) conditions: for names, the place rule of
+    pipeline/resolve/places.py, so verification skips what resolve skipped.
+    """
     norm = needle_form(text)
     body = r"\s*".join(re.escape(part) for part in norm.split())
     head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
     tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
     if number_may_follow:
         tail += r"(?!\s+\d)"
-    return re.compile(head + body + tail, 0 if case_sensitive else re.IGNORECASE)
+    return re.compile(guards[0] + head + body + tail + guards[1], 0 if case_sensitive else re.IGNORECASE)
 
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
