@@ -19,7 +19,10 @@ _STAFF = (
     r"|\b(?:probation|case|offender|senior)[ \t]+(?:officer|manager)|\bline[ \t]+manager|\bmanager|\bofficer"
     r"|\bkeyworker|\bcolleague|\bmember[ \t]+of[ \t]+staff|\bstaff[ \t]+member|\bthe[ \t]+author\b))"
 )
-_BRIDGE = r"[^.;\n]{0,100}?"
+# The staff cue is in the same sentence, or in the one before it ("The PP had a high
+# caseload. She was on reduced hours after a knee operation."): reviewers name the member of
+# staff once and go on with a pronoun.
+_BRIDGE = r"(?:[^.!?;\n]{0,200}[.!?][ \t]+)?[^.;\n]{0,100}?"
 _KIN = (
     r"(?:father|mother|dad|mum|partner|husband|wife|son|daughter|child|baby|brother|sister|parent|"
     r"grandmother|grandfather|nan|grandad|aunt|uncle|fianc[eé]e?)"
@@ -48,6 +51,16 @@ _CIRCUMSTANCE = (
 )
 
 
+# Circumstances only a workplace has: they need no staff cue.
+_WORKPLACE = (
+    r"(?:on|took|taking|started|began|returned[ \t]+from|back[ \t]+from|due[ \t]+to[ \t]+start)[ \t]+(?:a[ \t]+period[ \t]+of[ \t]+)?"
+    r"(?:maternity|paternity|adoption|compassionate|bereavement|carer['’]?s|shared[ \t]+parental)[ \t]+leave" + _REST
+    + r"|(?:on[ \t]+)?a[ \t]+phased[ \t]+return(?:[ \t]+to[ \t]+work)?" + _REST
+    + r"|the[ \t]+only[ \t]+(?:Black|Asian|white|White|mixed-race|male|female|gay|Muslim|Jewish|Sikh|Hindu|disabled|Welsh-speaking|man|woman)"
+    r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
+)
+
+
 class StaffCircumstancesRecognizer(SfoPatternRecognizer):
     """Recognise a staff member's personal circumstance after a staff cue in the sentence."""
 
@@ -60,6 +73,7 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
             _STAFF + _BRIDGE + r"(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r")",
             0.75,
         ),
+        Pattern("circumstance only a workplace has", r"(?<![\w])(?P<entity>" + _WORKPLACE + r")", 0.6),
     ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:

@@ -23,12 +23,19 @@ def recognizer():
         ("The PP was the only Black woman in the office.", 1, [(11, 45)]),
         ("The officer had injured her back.", 1, [(12, 32)]),
         ("SPO2 started maternity leave in June.", 1, [(5, 36)]),
+        # the cue in the sentence before; workplace circumstances with no cue at all
+        ("The PP had a high caseload. She was on reduced hours after a knee operation.", 1, [(36, 75)]),
+        ("Sarah Jones had just returned from maternity leave.", 1, [(21, 50)]),
+        ("He was the only male officer in the team.", 1, [(7, 40)]),
+        ("She was on a phased return to work.", 1, [(8, 34)]),
         # near misses: the SI's circumstances with no staff cue, an agency, a town, a staff
         # role with only a practice fact
         ("Mr X stopped his injections after his mother died.", 0, []),
         ("The Community Mental Health Team saw him on reduced hours.", 0, []),
         ("The PP visited Neath after the SI was admitted.", 0, []),
         ("The SPO was on leave for two weeks.", 0, []),
+        ("The PP saw him in May. His father had a phased approach to visits.", 0, []),
+        ("The PP called. Mr X said he was the father of two.", 0, []),
         ("The PP did not complete the OASys review.", 0, []),
     ],
 )
