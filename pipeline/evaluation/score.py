@@ -69,6 +69,8 @@ class EvalReport:
     consistent_people: int = 0
     shared_labels: int = 0
     si_real_initials: int = 0
+    # People shown with a label of another role (a PP as "Third party 2", a victim as "PP1").
+    wrong_role_people: int = 0
     leaks: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     lost: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -115,6 +117,7 @@ class EvalReport:
             "consistent_people": self.consistent_people,
             "shared_labels": self.shared_labels,
             "si_label_equals_real_initials": self.si_real_initials,
+            "wrong_role_people": self.wrong_role_people,
             "leak_examples": {k: v[:5] for k, v in sorted(self.leaks.items())},
             "lost_examples": {k: v[:5] for k, v in sorted(self.lost.items())},
         }
@@ -139,7 +142,8 @@ class EvalReport:
         lines.append("")
         lines.append(
             f"label consistency {self.consistency:.4f} ({self.consistent_people}/{self.people} people; "
-            f"{self.shared_labels} shared labels; {self.si_real_initials} SI labels equal to real initials)"
+            f"{self.shared_labels} shared labels; {self.si_real_initials} SI labels equal to real initials; "
+            f"{self.wrong_role_people} people with a label of another role)"
         )
         lines.append(
             f"{self.cases} cases, {self.documents} documents ({self.failed_documents} failed), {self.pages} pages "
@@ -344,8 +348,27 @@ def _consistency(doc, people: dict, report: EvalReport) -> None:
         if p.role == "supervised individual" and p.initials and p.initials.upper() in {label.upper() for label in ls}:
             report.si_real_initials += 1
             ok = False
+        known = p.role in ("staff", "victim", "third party", "supervised individual")
+        if known and any(_label_role(label) not in (None, p.role) for label in ls):
+            report.wrong_role_people += 1
         if ok:
             report.consistent_people += 1
+
+
+def _label_role(label: str) -> str | None:
+    """The role a person label shows (pipeline/decide/labels.py), None for a category box."""
+    from pipeline.decide.labels import STAFF_LABEL_PREFIX
+
+    staff = "|".join(re.escape(p.strip()) for p in STAFF_LABEL_PREFIX.values())
+    if re.fullmatch(rf"(?:{staff}) ?\d+", label):
+        return "staff"
+    if re.fullmatch(r"[A-Z]", label):
+        return "victim"
+    if re.fullmatch(r"[A-Z]{2}", label):
+        return "supervised individual"
+    if re.fullmatch(r"[A-Z][\w' -]* \d+", label):
+        return "third party"
+    return None
 
 
 def evaluate(
