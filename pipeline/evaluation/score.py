@@ -71,6 +71,8 @@ class EvalReport:
     si_real_initials: int = 0
     # People shown with a label of another role (a PP as "Third party 2", a victim as "PP1").
     wrong_role_people: int = 0
+    # (role in the gold, role the label shows) -> people, for the wrong ones
+    role_confusion: Counter = field(default_factory=Counter)
     leaks: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     lost: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -118,6 +120,7 @@ class EvalReport:
             "shared_labels": self.shared_labels,
             "si_label_equals_real_initials": self.si_real_initials,
             "wrong_role_people": self.wrong_role_people,
+            "role_confusion": {f"{g} shown as {w}": n for (g, w), n in sorted(self.role_confusion.items())},
             "leak_examples": {k: v[:5] for k, v in sorted(self.leaks.items())},
             "lost_examples": {k: v[:5] for k, v in sorted(self.lost.items())},
         }
@@ -349,8 +352,11 @@ def _consistency(doc, people: dict, report: EvalReport) -> None:
             report.si_real_initials += 1
             ok = False
         known = p.role in ("staff", "victim", "third party", "supervised individual")
-        if known and any(_label_role(label) not in (None, p.role) for label in ls):
+        shown = {_label_role(label) for label in ls} - {None, p.role}
+        if known and shown:
             report.wrong_role_people += 1
+            for role in shown:
+                report.role_confusion[(p.role, role)] += 1
         if ok:
             report.consistent_people += 1
 

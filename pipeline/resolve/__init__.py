@@ -22,7 +22,7 @@ from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import is_place, stands_for_a_place
-from pipeline.resolve.roles import Cue, classify, cue_from_explanation, cues_around
+from pipeline.resolve.roles import HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, row_cues
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "sir", "dame", "master"}
 _TITLE_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Sir|Dame|MR|MRS|MS|MISS|MX|DR)\.?\s+)+")
@@ -776,12 +776,15 @@ def _dedupe(mentions: list[Mention], unit_order: dict[str, int]) -> list[Mention
 def _assign_roles(document: Document, people: dict[str, Person], mentions: list[Mention], case: Case | None) -> dict[str, list[str]]:
     votes: dict[str, Counter] = defaultdict(Counter)
     cue_of: dict[tuple[str, Role, str | None], Cue] = {}
+    in_rows = row_cues(document)
     for m in mentions:
         person = people[m.person]
         if person.role_source == "case file":
             continue
         text = document.units[m.unit_id].text
         found = cues_around(text, m.start, m.end)
+        if m.unit_id in in_rows:
+            found.append((in_rows[m.unit_id], 3))  # the role in another cell of the name's table row
         ex = cue_from_explanation(m.explanation)
         if ex is not None:
             found.append((ex, 3))
@@ -794,7 +797,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
         if person.role_source == "case file" or not votes[key]:
             continue
         role, code = _vote(votes[key])
-        cue = cue_of[(key, role, code)]
+        cue = cue_of.get((key, role, code)) or next(c for (k, r, _), c in cue_of.items() if k == key and r is role)
         person.role = role
         person.role_source = f"context: '{cue.word}' beside the name"
         if role is Role.STAFF:
@@ -829,12 +832,19 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
     order = [Role.SUPERVISED_INDIVIDUAL, Role.VICTIM, Role.STAFF, Role.THIRD_PARTY]
     role = max(by_role, key=lambda r: (by_role[r], -order.index(r) if r in order else -9))
     if role is Role.THIRD_PARTY:
+        # A victim cue (a role word, or harm done to the person: the further offence's
+        # victim is often the partner) overrides a relationship; a verb of practice does
+        # not ("his mother made a referral" is still his mother).
         if by_role.get(Role.VICTIM):
             role = Role.VICTIM
-        elif by_role.get(Role.STAFF):
+        elif any(r is Role.STAFF and c != PRACTICE for r, c in tally):
             role = Role.STAFF
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
-    best = max(codes, key=lambda c: (codes[c], c != "other", str(c)))
+    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM), str(c)))
+    if best == PRACTICE:
+        best = "other"  # a verb of practice says staff, not which role: "Professional N"
+    elif best == HARM:
+        best = None
     return role, best
 
 

@@ -49,9 +49,37 @@ _BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?[\s,:(]*{_TITLE}
 _AFTER = re.compile(
     rf"^(?:'s)?\s*(?:\(|,|-|–)\s*(?:(?i:the|a|an|his|her|their|[A-Z]{{1,3}}'s)\s+)?(?:(?i:allocated|former|new|acting|then)\s+)?(?P<cue>{_CUE})(?![\w-])"
 )
-# "Sarah Jenkins was the allocated PP", "Mark, who was her partner"
+# "Sarah Jenkins was the allocated PP", "Mark, who was her partner", "Sarah Jenkins, who
+# had been his probation practitioner since 2021", "Sarah Jenkins worked as a PSO"
 _PREDICATE = re.compile(
-    rf"^[^.;]{{0,25}}?\b(?:was|is|as|became|acted as|, who was)\s+(?:(?i:the|a|an|his|her|their)\s+)?(?:(?i:allocated|former|new|acting|then|current)\s+)?(?P<cue>{_CUE})(?![\w-])"
+    rf"^[^.;]{{0,25}}?\b(?:was|is|as|became|acted as|had been|has been|worked as|remained|, who was|, who had been|, then|, now)\s+"
+    rf"(?:(?i:the|a|an|his|her|their|its)\s+)?(?:(?i:allocated|former|new|newly allocated|acting|then|current|named|designated|only|previous|second)\s+)?(?P<cue>{_CUE})(?![\w-])"
+)
+
+# Codes of the cues read from what happens in a sentence rather than from a role word.
+HARM = "harm"
+PRACTICE = "practice"
+
+# What was done to a person says who the victim is: "the murder of Hollie Brent", "an
+# attack on Hollie", "Hollie Brent was killed". Dying is not: "his father died in 2019".
+# The victim of the further offence is often a partner or relative, so this cue, unlike
+# the practice cue, may turn "his partner, Hollie Brent" into the victim (_vote).
+_HARM_NOUNS = r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping"
+_VICTIM_BEFORE = re.compile(rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon))[ \t]+{_TITLE}$")
+_VICTIM_AFTER = re.compile(
+    r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"
+    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted))(?![\w-])"
+)
+# What a person did in the case says they are staff: "Sarah Jenkins countersigned the
+# plan", "Sarah Jenkins completed the OASys", "Sarah Jenkins allocated the case". The role
+# code is not known from a verb ("other": Professional N) unless a role cue says more.
+_PRACTICE_AFTER = re.compile(
+    r"^[ \t]+(?:had[ \t]+)?(?i:countersigned|allocated[ \t]+the[ \t]+case|line[ \t]+managed|"
+    r"completed[ \t]+(?:the|an?|his|her)[ \t]+(?:OASys|risk[ \t]+assessment|assessment|RoSH|PSR|pre-sentence[ \t]+report|referral|home[ \t]+visit|MAPPA[ \t]+referral|sentence[ \t]+plan)|"
+    r"(?:conducted|carried[ \t]+out|undertook)[ \t]+(?:the|an?)[ \t]+(?:home[ \t]+visit|risk[ \t]+assessment|assessment|supervision[ \t]+session|induction)|"
+    r"(?:supervised|managed)[ \t]+(?:him|her|them|the[ \t]+case|his[ \t]+case|her[ \t]+case)|"
+    r"made[ \t]+(?:a|the)[ \t]+(?:referral|MAPPA[ \t]+referral|safeguarding[ \t]+referral)|"
+    r"chaired[ \t]+(?:the|a)[ \t]+(?:meeting|MAPPA[ \t]+meeting|review))(?![\w-])"
 )
 
 
@@ -100,6 +128,10 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
             cue = classify(m.group("cue"))
             if cue:
                 found.append((cue, 2))
+    if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after):
+        found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))
+    if _PRACTICE_AFTER.match(after):
+        found.append((Cue(Role.STAFF, PRACTICE, "practice done by the person"), 1))
     return found
 
 
@@ -109,3 +141,64 @@ def cue_from_explanation(explanation: str) -> Cue | None:
     if not m:
         return None
     return classify(m.group(1).strip())
+
+
+# ---------------------------------------------------------------- table rows
+
+# A cell that is a role and nothing else: "Probation Practitioner", "Reviewing manager:",
+# "Name of victim", "SPO (countersigning)". A longer cell is prose, read by cues_around.
+_CUE_CELL_WORDS = 6
+_NAME_CELL_WORDS = 8
+_CUE_IN_CELL = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?![\w-])")
+
+
+def _cell_units(cell) -> list[str]:
+    from pipeline.model import Paragraph
+
+    return [b.unit for b in cell.blocks if isinstance(b, Paragraph)]
+
+
+def _cell_cue(text: str) -> Cue | None:
+    """The one role a short cell names, or None (no cue, or cues of two roles)."""
+    if not text.strip() or len(text.split()) > _CUE_CELL_WORDS:
+        return None
+    cues = {c for c in (classify(m.group("cue")) for m in _CUE_IN_CELL.finditer(text)) if c is not None}
+    roles = {(c.role, c.code) for c in cues}
+    return next(iter(cues)) if len(roles) == 1 else None
+
+
+def row_cues(document) -> dict[str, Cue]:
+    """Unit id of a name cell -> the role another cell of its row (or its column's header) gives.
+
+    Interview and cover tables put the role in the next cell, not beside the name:
+    "| Jane Smith | Probation Practitioner | 3 May 2023 |", "| Reviewing manager | Jane Smith |".
+    A row with cue cells of two different roles says nothing about any one name.
+    """
+    from pipeline.model import Table
+
+    out: dict[str, Cue] = {}
+
+    def walk(blocks) -> None:
+        for block in blocks:
+            if not isinstance(block, Table):
+                continue
+            header_cues: dict[int, Cue] = {}
+            for row in block.rows:
+                texts = [" ".join(document.units[u].text for u in _cell_units(c) if u in document.units) for c in row]
+                cues = [_cell_cue(t) for t in texts]
+                if all(c.header for c in row):
+                    header_cues = {i: c for i, c in enumerate(cues) if c is not None}
+                    continue
+                row_roles = {(c.role, c.code) for c in cues if c is not None}
+                for i, cell in enumerate(row):
+                    walk(cell.blocks)
+                    if cues[i] is not None or not texts[i].strip() or len(texts[i].split()) > _NAME_CELL_WORDS:
+                        continue
+                    others = [c for j, c in enumerate(cues) if j != i and c is not None]
+                    cue = others[0] if len(row_roles) == 1 and others else header_cues.get(i)
+                    if cue is not None:
+                        for u in _cell_units(cell):
+                            out[u] = cue
+
+    walk(document.blocks)
+    return out

@@ -336,3 +336,70 @@ def test_an_alias_after_a_pronoun_is_the_person_the_review_is_about_not_the_witn
     assert owner["Tiny"] == "Darren Quilliam"
     # the name right before the cue, nothing between: the alias is that person's
     assert owner["Lofty"] == "Lee Carter"
+
+
+def _table_document(paragraphs, rows):
+    """A document of paragraphs then one table; rows are lists of cell texts (first row a header)."""
+    from pipeline.model import Cell, Paragraph, Provenance, Source, Table, TextUnit
+
+    doc = document(*paragraphs)
+    table_rows = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            uid = f"t{r}c{c}"
+            doc.units[uid] = TextUnit(uid, text, Provenance(Source.BODY, paragraph=100 + r))
+            cells.append(Cell((Paragraph(uid),), header=r == 0))
+        table_rows.append(tuple(cells))
+    doc.blocks.append(Table(tuple(table_rows)))
+    return doc
+
+
+def test_a_role_in_another_cell_of_the_row_is_the_names_role():
+    # Interview tables put the role beside the name in the next cell, not in the sentence.
+    doc = _table_document(
+        ["Dean Farrow was supervised from 2021.", "Nadia Volkova and Tom Reece were interviewed."],
+        [["Name", "Role", "Date"], ["Nadia Volkova", "Probation Practitioner", "3 May 2023"], ["Tom Reece", "Senior Probation Officer", "4 May 2023"], ["Ola Bright", "Victim's mother", "5 May 2023"]],
+    )
+    dets = [person(doc, n, occurrence=i) for n in ("Nadia Volkova", "Tom Reece") for i in range(2)]
+    dets += [person(doc, "Dean Farrow"), person(doc, "Ola Bright")]
+    res = resolve(doc, dets)
+    roles = {p.canonical: (p.role, p.staff_role, p.relationship) for p in res.people.values()}
+    assert roles["Nadia Volkova"] == (Role.STAFF, "PP", None)
+    assert roles["Tom Reece"] == (Role.STAFF, "SPO", None)
+    # a cell naming two roles ("victim's mother") says nothing for sure: left to other cues
+    assert roles["Ola Bright"][0] is not Role.STAFF
+
+
+def test_a_role_in_the_column_header_is_the_names_role():
+    doc = _table_document(["The review covers 2022."], [["PP", "SPO"], ["Nadia Volkova", "Tom Reece"]])
+    res = resolve(doc, [person(doc, "Nadia Volkova"), person(doc, "Tom Reece")])
+    roles = {p.canonical: (p.role, p.staff_role) for p in res.people.values()}
+    assert roles == {"Nadia Volkova": (Role.STAFF, "PP"), "Tom Reece": (Role.STAFF, "SPO")}
+
+
+def test_roles_from_what_happens_in_the_sentence():
+    doc = document(
+        "Dean Farrow was convicted of the murder of Hollie Brent. Dean Farrow was recalled.",
+        "Nadia Volkova, who had been his probation practitioner since 2021, left in May.",
+        "Tom Reece countersigned the plan. Tom Reece completed the OASys in June.",
+        "His father, Alan Farrow, died in 2019. His mother, Jean Farrow, made a referral. His partner, Mia Lowe, was stabbed.",
+        "Dean Farrow moved in 2022.",
+    )
+    names = ("Dean Farrow", "Hollie Brent", "Nadia Volkova", "Tom Reece", "Alan Farrow", "Jean Farrow", "Mia Lowe")
+    dets = [person(doc, n, occurrence=i) for n in names for i in range(doc_count(doc, n))]
+    res = resolve(doc, dets)
+    roles = {p.canonical: (p.role, p.staff_role, p.relationship) for p in res.people.values()}
+    assert roles["Hollie Brent"][0] is Role.VICTIM
+    assert roles["Nadia Volkova"] == (Role.STAFF, "PP", None)
+    assert roles["Tom Reece"] == (Role.STAFF, "other", None)
+    # a relative stays a relative: dying or making a referral is not a role word
+    assert roles["Alan Farrow"] == (Role.THIRD_PARTY, None, "father")
+    assert roles["Jean Farrow"] == (Role.THIRD_PARTY, None, "mother")
+    # the further offence's victim is often the partner: harm done makes her the victim
+    assert roles["Mia Lowe"][0] is Role.VICTIM
+    assert roles["Dean Farrow"][0] is Role.SUPERVISED_INDIVIDUAL
+
+
+def doc_count(doc, text):
+    return sum(u.text.count(text) for u in doc.units.values())
