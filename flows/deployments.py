@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from prefect.schedules import Cron
+from prefect.schedules import Cron, Interval
 
 from flows.finalise_packs import finalise_packs
 from flows.nightly import nightly_batch
@@ -20,6 +21,18 @@ FINALISE_CRON = "0 7-19 * * 1-5"  # hourly in working hours: a signed-off log ge
 # "nightly-batch/serve-nightly" against "nightly-batch/nightly".
 SERVE_PREFIX = "serve-"
 
+# Tests only: run the served nightly batch every N seconds instead of at 01:00, to see the
+# schedule fire within a test's time limit. Unset in every real set-up.
+TEST_INTERVAL_ENV = "SFO_REDACT_TEST_NIGHTLY_EVERY_SECONDS"
+
+
+def nightly_schedule():
+    """01:00 Europe/London; every N seconds when the test-only variable is set."""
+    every = os.environ.get(TEST_INTERVAL_ENV)
+    if every:
+        return Interval(float(every))
+    return Cron(NIGHTLY_CRON, timezone=TIMEZONE)
+
 
 def build_deployments(inbox: Path, outbox: Path, quarantine_dir: Path | None = None) -> list:
     """RunnerDeployments for `prefect.serve`; their parameters are folders, never documents."""
@@ -28,7 +41,7 @@ def build_deployments(inbox: Path, outbox: Path, quarantine_dir: Path | None = N
     return [
         nightly_batch.to_deployment(
             name=SERVE_PREFIX + "nightly",
-            schedules=[Cron(NIGHTLY_CRON, timezone=TIMEZONE)],
+            schedules=[nightly_schedule()],
             parameters=batch_params,
             description="Draft every new or changed case in the inbox at 01:00 UK time.",
         ),

@@ -15,8 +15,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="run the nightly batch at 01:00 (UK time) and hourly finalisation, until stopped",
         description=(
             "Serve the nightly-batch (01:00 Europe/London), finalise-packs (hourly, working days) and "
-            "redact-case (on demand) deployments with Prefect. Without PREFECT_API_URL Prefect's embedded "
-            "server is used (nothing else to install); set PREFECT_API_URL to use a Prefect server and its UI. "
+            "redact-case (on demand) deployments with Prefect. Without PREFECT_API_URL, serve starts a Prefect "
+            "server of its own on 127.0.0.1 (state under SFO_REDACT_PREFECT_HOME, default "
+            "~/.local/share/sfo-redact/prefect-server) and stops it on exit; set PREFECT_API_URL to use "
+            "a Prefect server you run. "
             "Threads per batch: SFO_REDACT_WORKERS; an existing Dask scheduler: SFO_REDACT_DASK_ADDRESS."
         ),
     )
@@ -32,9 +34,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if not args.inbox.is_dir():
         raise ConfigError("the inbox is not a folder", args.inbox)
     args.outbox.mkdir(parents=True, exist_ok=True)
-    from prefect import serve
+    from flows.local_server import prefect_api
 
-    from flows.deployments import build_deployments
+    with prefect_api() as api_url:
+        # The UI of the server serve started (the API URL without /api); never personal data.
+        print(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})", flush=True)
+        from prefect import serve
 
-    serve(*build_deployments(args.inbox, args.outbox, args.quarantine))
+        from flows.deployments import build_deployments
+
+        # serve() returns on SIGINT (KeyboardInterrupt) and on SIGTERM (Prefect's runner handles
+        # it); leaving the block then stops the local server's process group.
+        serve(*build_deployments(args.inbox, args.outbox, args.quarantine))
     return 0

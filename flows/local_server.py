@@ -1,0 +1,148 @@
+"""A real Prefect server on 127.0.0.1, started as a child process when no PREFECT_API_URL is set.
+
+Prefect's embedded ("ephemeral") server runs no scheduler service, so the schedules of
+`sfo-redact serve` never fired with it (issue 15: 0 runs in 4 minutes with an every-minute
+cron). `prefect server start` does run the scheduler; its cold start measured 10.8 s on this
+2-core machine, about what the embedded server costs, so serve starts one of its own:
+
+- bound to 127.0.0.1 on a free port (or SFO_REDACT_SERVER_PORT), nothing off loopback;
+- its database and logs under `server_home()`: $SFO_REDACT_PREFECT_HOME, else
+  <sfo-redact home>/prefect-server (the same folder as the key store's, never the repository);
+- in its own process group, with PR_SET_PDEATHSIG on Linux: if its parent dies, even by
+  `kill -9`, the kernel sends it SIGTERM, so no server outlives the command that started it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline import keystore
+
+HOME_ENV = "SFO_REDACT_PREFECT_HOME"
+PORT_ENV = "SFO_REDACT_SERVER_PORT"
+STARTUP_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_SERVER_STARTUP_TIMEOUT", "180"))
+STOP_TIMEOUT_SECONDS = 20.0
+_PR_SET_PDEATHSIG = 1
+
+
+class ServerStartError(RuntimeError):
+    """The local Prefect server did not become healthy (its log is under server_home())."""
+
+
+def server_home() -> Path:
+    """Where the local server keeps its database and log."""
+    chosen = os.environ.get(HOME_ENV)
+    return Path(chosen).expanduser() if chosen else keystore.home() / "prefect-server"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+def _prefect_executable() -> str:
+    beside = Path(sys.executable).parent / "prefect"
+    return str(beside) if beside.exists() else "prefect"
+
+
+class LocalServer:
+    """A `prefect server start` child process; `api_url` once started."""
+
+    def __init__(self, home: Path | None = None, port: int | None = None) -> None:
+        self.home = home or server_home()
+        self.port = port or int(os.environ.get(PORT_ENV) or 0) or free_port()
+        self.api_url = f"http://127.0.0.1:{self.port}/api"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> str:
+        """Start the server and wait for /api/health; returns the API URL."""
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
+        env.update({
+            "PREFECT_HOME": str(self.home),
+            "DO_NOT_TRACK": "1",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        })
+        log = open(self.home / "server.log", "ab")  # noqa: SIM115 - handed to the child
+        try:
+            self.proc = subprocess.Popen(
+                [_prefect_executable(), "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True, preexec_fn=_die_with_parent,
+            )
+        finally:
+            log.close()
+        self._wait_healthy(timeout)
+        return self.api_url
+
+    def _wait_healthy(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise ServerStartError(
+                    f"the local Prefect server exited with code {self.proc.returncode}; see {self.home / 'server.log'}"
+                )
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise ServerStartError(f"the local Prefect server was not healthy after {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """SIGTERM to the server's process group, SIGKILL if it has not gone within 20 s."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+@contextlib.contextmanager
+def prefect_api() -> Iterator[str | None]:
+    """The API to use: PREFECT_API_URL when set; otherwise a local server started for the block.
+
+    Sets PREFECT_API_URL in the environment (flow-run subprocesses inherit it) and in Prefect's
+    settings for this process, then stops the server and restores both on leaving.
+    """
+    given = os.environ.get("PREFECT_API_URL")
+    if given:
+        yield given
+        return
+    server = LocalServer()
+    try:
+        url = server.start()
+        os.environ["PREFECT_API_URL"] = url
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
