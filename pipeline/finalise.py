@@ -16,14 +16,17 @@ import os
 import re
 import shutil
 import tempfile
+import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.categories import shown_text
+from pipeline.errors import LeakDetectedError
 from pipeline.keystore import CaseMapping, load_key
-from pipeline.model import Action, Category, Decision, Document, DocumentKind
+from pipeline.letter import si_gender, write_letter
+from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
 from pipeline.read import read
 from pipeline.render import render
@@ -119,13 +122,14 @@ def finalise(
         write_cover_sheet(info, cover)
         # The cover sheet names the senior manager and the region on purpose; nothing else may leak.
         verify(cover, without_allowed(needles, (signoff.name, signoff.role, chosen_region)))
+        letter = _victim_letter(work, log.case_id, finals, mapping, signoff, chosen_region, needles, today or dt.date.today())
         staging = work / "pack"
         staging.mkdir()
         pack = build_pack(
             staging,
             out_dir,
             log.case_id,
-            files + [cover],
+            files + [cover, letter],
             {
                 "case_id": log.case_id,
                 "region": chosen_region,
@@ -146,6 +150,28 @@ def finalise(
     )
     logger.info("finalised %s: %d rows, %d disclosed, %d added spans", log.case_id, len(log.rows), disclosed, result.added)
     return result
+
+
+def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], mapping: CaseMapping, signoff, region: str, needles, today: dt.date) -> Path:
+    """The Appendix 3 letter, checked like the cover sheet: only the signer, role and region may show."""
+    si = next((e for e in mapping.people if e.get("role") == Role.SUPERVISED_INDIVIDUAL.value), None)
+    contexts = [
+        f.document.units[d.unit_id].text[max(0, d.start - 6) : d.start]
+        for f in finals
+        for d in f.decisions
+        if si is not None and d.label == si["label"] and d.unit_id in f.document.units
+    ]
+    target = work / f"{case_id}-letter-to-victim.docx"
+    gender = si_gender(si["names"] if si else [], contexts)
+    write_letter(target, case_id=case_id, signer=signoff.name, role=signoff.role, region=region, gender=gender, today=today)
+    # Read back by a second route (the XML itself), not only by the library that wrote it.
+    with zipfile.ZipFile(target) as zf:
+        xml = " ".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))
+    texts = [re.sub(r"<[^>]+>", " ", xml)]
+    leaks = find_leaks(texts, without_allowed(needles, (signoff.name, signoff.role, region)))
+    if leaks:
+        raise LeakDetectedError(f"verification failed: {len(leaks)} removed string(s) found in the letter", target)
+    return target
 
 
 def _sha256(path: Path) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx import Document as DocxDocument
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -154,7 +155,7 @@ def test_finalise_honours_decisions_and_additions_and_writes_the_pack(drafted, t
     result = finalise(log, pack_dir)
     folder = pack_dir / "SFO60001-VLU-pack"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "SFO60001-action-plan.pdf", "SFO60001-cover-sheet.pdf", "SFO60001-review.pdf", "manifest.json",
+        "SFO60001-action-plan.pdf", "SFO60001-cover-sheet.pdf", "SFO60001-letter-to-victim.docx", "SFO60001-review.pdf", "manifest.json",
     ]
     for name in ("SFO60001-review.pdf", "SFO60001-action-plan.pdf"):
         for text in _texts(folder / name):
@@ -183,8 +184,16 @@ def test_finalise_honours_decisions_and_additions_and_writes_the_pack(drafted, t
     assert "SPO1" not in cover  # not used in the final documents
     for withheld in WITHHELD:
         assert withheld not in cover
+    # The Appendix 3 letter: what the pipeline knows filled in, the VLO's fields marked, no one else named.
+    letter = " ".join(p.text for p in DocxDocument(str(folder / "SFO60001-letter-to-victim.docx")).paragraphs)
+    assert "SFO60001" in letter and "Jo Bloggs" in letter and "Head of PDU" in letter and "North East" in letter
+    assert "[Insert Victim Name]" in letter and "[Insert Victim Address]" in letter
+    assert "when he committed the offence" in letter  # the review calls the SI "Mr"
+    for withheld in WITHHELD:
+        assert withheld not in letter
     # Never the log, a review copy or an original.
-    assert not list(pack_dir.rglob("*.xlsx")) and not list(pack_dir.rglob("*.review.pdf")) and not list(pack_dir.rglob("*.docx"))
+    assert not list(pack_dir.rglob("*.xlsx")) and not list(pack_dir.rglob("*.review.pdf"))
+    assert [p.name for p in pack_dir.rglob("*.docx")] == ["SFO60001-letter-to-victim.docx"]
     assert not [p for p in pack_dir.iterdir() if p.name.startswith(".")]
 
 
