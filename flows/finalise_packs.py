@@ -10,6 +10,7 @@ from prefect import flow, get_run_logger
 
 from flows.errors import BatchFailedError
 from flows.progress import emit
+from flows.recovery import claim_run
 from flows.report import publish_packs_artifact
 from flows.runners import build_task_runner, runner_config_from_env, settle_all
 from flows.tasks import finalise_case_task, pack_folder, settled
@@ -38,6 +39,7 @@ def _run_name() -> str:
 )
 def finalise_packs(outbox: str) -> dict:
     """Finalise every signed-off log without a pack; unsigned logs wait, they are not failures."""
+    claim_run()
     logger = get_run_logger()
     started = time.perf_counter()
     case_ids = logs_without_pack(Path(outbox)) if Path(outbox).is_dir() else []

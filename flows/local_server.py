@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import signal
 import socket
@@ -33,6 +34,7 @@ PORT_ENV = "SFO_REDACT_SERVER_PORT"
 STARTUP_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_SERVER_STARTUP_TIMEOUT", "180"))
 STOP_TIMEOUT_SECONDS = 20.0
 _PR_SET_PDEATHSIG = 1
+URL_FILE = "api-url"  # the running server's API URL, so a batch started beside serve shares it
 
 
 class ServerStartError(RuntimeError):
@@ -56,6 +58,24 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+def healthy(api_url: str) -> bool:
+    """True when the Prefect API at `api_url` answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as resp:
+            return resp.status == 200
+    except (OSError, ValueError):
+        return False
+
+
+def running_server(home: Path | None = None) -> str | None:
+    """The API URL of a healthy local server already running on `home` (serve's), if any."""
+    try:
+        url = ((home or server_home()) / URL_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return url if url.startswith("http://127.0.0.1:") and healthy(url) else None
 
 
 def _prefect_executable() -> str:
@@ -91,6 +111,7 @@ class LocalServer:
         finally:
             log.close()
         self._wait_healthy(timeout)
+        (self.home / URL_FILE).write_text(self.api_url, encoding="utf-8")
         return self.api_url
 
     def _wait_healthy(self, timeout: float) -> None:
@@ -100,12 +121,8 @@ class LocalServer:
                 raise ServerStartError(
                     f"the local Prefect server exited with code {self.proc.returncode}; see {self.home / 'server.log'}"
                 )
-            try:
-                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except OSError:
-                pass
+            if healthy(self.api_url):
+                return
             time.sleep(0.5)
         self.stop()
         raise ServerStartError(f"the local Prefect server was not healthy after {timeout:.0f} s")
@@ -114,6 +131,7 @@ class LocalServer:
         """SIGTERM to the server's process group, SIGKILL if it has not gone within 20 s."""
         if self.proc is None or self.proc.poll() is not None:
             return
+        (self.home / URL_FILE).unlink(missing_ok=True)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGTERM)
         try:
@@ -124,25 +142,43 @@ class LocalServer:
             self.proc.wait()
 
 
+def _recover() -> None:
+    from flows.recovery import mark_crashed_runs
+
+    try:
+        mark_crashed_runs()
+    except Exception as exc:  # noqa: BLE001 - recovery is best effort; the run itself goes on
+        logging.getLogger(__name__).warning("could not check for crashed runs (%s)", type(exc).__name__)
+
+
 @contextlib.contextmanager
-def prefect_api() -> Iterator[str | None]:
-    """The API to use: PREFECT_API_URL when set; otherwise a local server started for the block.
+def prefect_api() -> Iterator[str]:
+    """The API to use: PREFECT_API_URL when set, else the local server `serve` already runs on
+    server_home(), else a local server started for the block (and stopped on leaving).
 
     Sets PREFECT_API_URL in the environment (flow-run subprocesses inherit it) and in Prefect's
-    settings for this process, then stops the server and restores both on leaving.
+    settings for this process, and first marks Crashed the runs a killed process left RUNNING.
     """
-    given = os.environ.get("PREFECT_API_URL")
+    from prefect.settings import PREFECT_API_URL
+
+    given = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
     if given:
+        _recover()
         yield given
         return
-    server = LocalServer()
+    server = None
+    url = running_server()
     try:
-        url = server.start()
+        if url is None:
+            server = LocalServer()
+            url = server.start()
         os.environ["PREFECT_API_URL"] = url
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from prefect.settings import temporary_settings
 
         with temporary_settings(updates={PREFECT_API_URL: url}):
+            _recover()
             yield url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
+        if server is not None:
+            server.stop()

@@ -20,6 +20,7 @@ from flows.inbox import (
     scan_inbox,
 )
 from flows.progress import emit
+from flows.recovery import claim_run
 from flows.report import batch_totals, publish_batch_artifact
 from flows.runners import build_task_runner, runner_config_from_env, settle_all
 from flows.tasks import redact_case_task, settled
@@ -70,6 +71,7 @@ def nightly_batch(inbox: str, outbox: str, quarantine_dir: str | None = None) ->
     then the flow raises BatchFailedError (with the counts): the run is Failed, so Prefect's
     automations and notifications on a failed run fire.
     """
+    claim_run()  # a kill -9 leaves this run RUNNING; the next start marks it Crashed
     logger = get_run_logger()
     started = time.perf_counter()
     inbox_p, outbox_p = Path(inbox), Path(outbox)

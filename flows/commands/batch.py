@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 from pathlib import Path
@@ -45,19 +44,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise ConfigError("--workers must be 1 or more")
     if args.processes and not args.local_dask:
         raise ConfigError("--processes applies to --local-dask only")
-    if args.processes and not os.environ.get("PREFECT_API_URL"):
-        raise ConfigError(
-            "Dask worker processes need a Prefect server: start one (prefect server start) and set PREFECT_API_URL"
-        )
+    # --processes needs a real Prefect server (not the embedded one): without PREFECT_API_URL the
+    # batch starts a local one (flows.local_server), which the Dask worker processes share.
     from flows.nightly import nightly_batch
     from flows.runners import RunnerConfig, build_task_runner
 
     config = RunnerConfig(args.workers, args.dask, args.local_dask, args.processes)
     print(f"Drafting new and changed cases of {args.inbox} into {args.outbox} ({config.describe()})", flush=True)
     from flows.errors import BatchFailedError
+    from flows.local_server import prefect_api
 
     flow = nightly_batch.with_options(task_runner=build_task_runner(config))
-    with _progress():
+    # Without PREFECT_API_URL: serve's local server if it runs, else one started for this batch
+    # (on 127.0.0.1, dying with this process even on kill -9), rather than the embedded server.
+    with prefect_api(), _progress():
         try:
             totals = flow(str(args.inbox.resolve()), str(args.outbox.resolve()), str(args.quarantine.resolve()) if args.quarantine else None)
         except BatchFailedError as exc:  # the run is Failed in Prefect; the counts are still printed

@@ -41,19 +41,19 @@ _PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 def command_entry_points() -> dict[str, str]:
     """Command name -> module, from the installed metadata of the group.
 
-    A source checkout whose installed metadata predates the group (`pip install -e .` not
-    re-run) falls back to the group as pyproject.toml declares it beside the package.
+    In a source checkout the group as pyproject.toml declares it beside the package is added
+    to the installed metadata, so a command added since the last `pip install -e .` is offered.
     """
     found = {ep.name: ep.value for ep in metadata.entry_points(group=COMMAND_GROUP)}
-    if found or not _PYPROJECT.is_file():
+    if not _PYPROJECT.is_file():
         return found
     try:
         table = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
-        return {}
+        return found
     if table.get("project", {}).get("name") != "sfo-redact":
-        return {}
-    return dict(table["project"].get("entry-points", {}).get(COMMAND_GROUP, {}))
+        return found
+    return {**found, **table["project"].get("entry-points", {}).get(COMMAND_GROUP, {})}
 
 
 def _extension_modules() -> list:

@@ -1,0 +1,27 @@
+"""Which recorded processes count as gone (the rule that marks killed runs Crashed)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+from flows.recovery import process_gone, process_tag
+
+
+def test_a_live_process_of_this_host_is_not_gone():
+    assert process_tag() == f"{socket.gethostname()}:{os.getpid()}"
+    assert not process_gone(process_tag())
+
+
+def test_an_ended_process_of_this_host_is_gone():
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert process_gone(f"{socket.gethostname()}:{child.pid}")
+
+
+def test_unknown_or_other_hosts_are_left_alone():
+    assert not process_gone(None) and not process_gone("") and not process_gone("12345")
+    assert not process_gone("some-other-host:1")
+    assert not process_gone(f"{socket.gethostname()}:not-a-pid")
