@@ -148,7 +148,7 @@ def _recover() -> None:
     try:
         mark_crashed_runs()
     except Exception as exc:  # noqa: BLE001 - recovery is best effort; the run itself goes on
-        logging.getLogger(__name__).warning("could not check for crashed runs (%s)", type(exc).__name__)
+        logging.getLogger("sfo_redact").warning("could not check for crashed runs (%s)", type(exc).__name__)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ import socket
 import psutil
 
 OUR_FLOWS = ("nightly-batch", "finalise-packs", "redact-case")
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("sfo_redact")
 
 
 def process_tag() -> str:
