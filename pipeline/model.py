@@ -72,6 +72,20 @@ class Provenance:
         return ", ".join(parts) or "document"
 
 
+# A header or footer's page-number fields, as the DOCX reader leaves them in a unit's text:
+# PAGE, and NUMPAGES or SECTIONPAGES. Private-use characters, never in a document's own text;
+# the renderers put the live numbers in their place on each page (`live_page_text`).
+PAGE_NUMBER = "\ue000"
+PAGE_COUNT = "\ue001"
+
+
+def live_page_text(text: str, number: int | None, total: int | None) -> str:
+    """`text` with its page-number fields filled in; with None, "[page]" and "[pages]" (the review copy)."""
+    return text.replace(PAGE_NUMBER, "[page]" if number is None else str(number)).replace(
+        PAGE_COUNT, "[pages]" if total is None else str(total)
+    )
+
+
 @dataclass(frozen=True)
 class TextUnit:
     """A run of text that detection sees as one piece: a paragraph, a table cell, a PDF block.

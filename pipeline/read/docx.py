@@ -25,6 +25,8 @@ from lxml import etree
 
 from pipeline.errors import UnsupportedDocumentError
 from pipeline.model import (
+    PAGE_COUNT,
+    PAGE_NUMBER,
     Block,
     Cell,
     Document,
@@ -315,10 +317,24 @@ class _ParagraphText:
     objects: list[etree._Element] = field(default_factory=list)  # drawings, VML pictures, OLE objects
     links: list[etree._Element] = field(default_factory=list)  # w:hyperlink elements
     instructions: list[str] = field(default_factory=list)  # field codes, one per field
+    # Headers and footers: PAGE, NUMPAGES and SECTIONPAGES become live page-number marks
+    # (pipeline.model.PAGE_NUMBER, PAGE_COUNT) instead of the number Word cached.
+    live_fields: bool = False
+    fields: list[list] = field(default_factory=list)  # open complex fields: [code, showing result, live]
 
 
-def _paragraph_text(p: etree._Element) -> _ParagraphText:
-    out = _ParagraphText()
+_LIVE_FIELD = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", re.IGNORECASE)
+
+
+def _live_mark(code: str) -> str | None:
+    m = _LIVE_FIELD.match(code or "")
+    if m is None:
+        return None
+    return PAGE_NUMBER if m.group(1).upper() == "PAGE" else PAGE_COUNT
+
+
+def _paragraph_text(p: etree._Element, live_fields: bool = False) -> _ParagraphText:
+    out = _ParagraphText(live_fields=live_fields)
     _collect(p, out, deleted=False)
     return out
 
@@ -331,9 +347,32 @@ def _collect(el: etree._Element, out: _ParagraphText, deleted: bool) -> None:
             if not out.instructions:
                 out.instructions.append("")
             out.instructions[-1] += child.text or ""
+            if out.fields:
+                out.fields[-1][0] += child.text or ""
             continue
-        if tag == _w("fldChar") and child.get(_w("fldCharType")) == "begin":
-            out.instructions.append("")
+        if tag == _w("fldChar"):
+            kind = child.get(_w("fldCharType"))
+            if kind == "begin":
+                out.instructions.append("")
+                out.fields.append(["", False, None])
+            elif kind == "separate" and out.fields:
+                top = out.fields[-1]
+                top[1] = True
+                top[2] = _live_mark(top[0]) if out.live_fields else None
+                if top[2] and not deleted:
+                    out.text.append(top[2])
+            elif kind == "end" and out.fields:
+                top = out.fields.pop()
+                if out.live_fields and not top[1] and not deleted and (mark := _live_mark(top[0])):
+                    out.text.append(mark)  # a field with no cached result at all
+            continue
+        if tag == _w("fldSimple") and out.live_fields and (mark := _live_mark(child.get(_w("instr"), ""))):
+            out.instructions.append(child.get(_w("instr"), ""))
+            if not deleted:
+                out.text.append(mark)
+            continue  # the cached number inside is not shown
+        if tag in (_w("t"), _w("delText")) and out.fields and out.fields[-1][1] and out.fields[-1][2]:
+            continue  # the cached result of a live page field
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag in _OBJECT_TAGS and not any(a.tag in _OBJECT_TAGS for a in child.iterancestors()):
@@ -450,7 +489,7 @@ class _Reader:
     ) -> list[Block]:
         index = self.paragraph_count
         self.paragraph_count += 1
-        got = _paragraph_text(p)
+        got = _paragraph_text(p, live_fields=source in (Source.HEADER, Source.FOOTER))
         text = "".join(got.text)
         if hide is None and got.footnotes:
             text = self._mark_notes(text, got.footnotes)

@@ -33,6 +33,7 @@ from pipeline.model import (
     Style,
     Table,
     TextUnit,
+    live_page_text,
 )
 from pipeline.render.replace import segments
 from pipeline.render.sanitize import save_clean
@@ -421,22 +422,33 @@ def draw_bands(
     insert_htmlbox cost about 3 ms, and doing it twice a page cost a 40-page review 0.25 s.
     """
     footer_rect = pymupdf.Rect(FOOTER_BAND.x0, FOOTER_BAND.y0, FOOTER_BAND.x1, FOOTER_BAND.y1 - _PAGE_LINE)
-    header = _band_stamp(header_html, HEADER_BAND, css)
-    footer = _band_stamp(footer_html, footer_rect, css)
     total = doc.page_count
+    # A band with a page-number field (Word's PAGE, NUMPAGES) is laid out once per distinct
+    # text, so each page shows its own number; a band without one, once for all pages.
+    stamps: dict[tuple[str, str], pymupdf.Document | None] = {}
+
+    def stamp(html: str, rect: pymupdf.Rect, number: int) -> pymupdf.Document | None:
+        text = live_page_text(html, number, total)
+        key = (text, "h" if rect is HEADER_BAND else "f")
+        if key not in stamps:
+            stamps[key] = _band_stamp(text, rect, css)
+        return stamps[key]
+
     try:
         for number, page in enumerate(doc, start=1):
+            header = stamp(header_html, HEADER_BAND, number)
             if header is not None:
                 page.show_pdf_page(HEADER_BAND, header, 0)
+            footer = stamp(footer_html, footer_rect, number)
             if footer is not None:
                 page.show_pdf_page(footer_rect, footer, 0)
             text = page_line(number, total)
             width = pymupdf.get_text_length(text, fontname=font, fontsize=_PAGE_LINE_SIZE)
             page.insert_text(((page.rect.width - width) / 2, FOOTER_BAND.y1 - 2), text, fontname=font, fontsize=_PAGE_LINE_SIZE, color=color)
     finally:
-        for stamp in (header, footer):
-            if stamp is not None:
-                stamp.close()
+        for s in stamps.values():
+            if s is not None:
+                s.close()
 
 
 def _running_text(builder: _Html, unit_ids: Sequence[str], marking: str) -> str:

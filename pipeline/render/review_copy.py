@@ -19,7 +19,7 @@ from pathlib import Path
 import pymupdf
 
 from pipeline.errors import RenderError
-from pipeline.model import Document, DocumentKind
+from pipeline.model import Document, DocumentKind, live_page_text
 from pipeline.mupdf_lock import with_mupdf
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
@@ -120,7 +120,7 @@ def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Seque
     builder = _ReviewHtml(document, {})
     # The running header and footer are shown once, first, so their rows have a place too.
     running = "".join(
-        f'<div class="box"><p><b>{what}:</b> {builder.text(u)}</p></div>'
+        f'<div class="box"><p><b>{what}:</b> {live_page_text(builder.text(u), None, None)}</p></div>'
         for what, units in (("Header", document.header_units), ("Footer", document.footer_units))
         for u in units
         if document.units[u].text.strip()
