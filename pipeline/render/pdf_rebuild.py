@@ -396,6 +396,31 @@ _PAGE_LINE = 11.0
 _PAGE_LINE_SIZE = 8.5
 
 
+# Story paints a redaction's black background exactly one em tall, and per word, with hair
+# gaps between; the brackets of "[date of birth]" reach above and below it. Each run of
+# boxes on a line is joined and grown by this share of its height, drawn under the text.
+_BOX_GROW = 0.13
+
+
+def seal_boxes(page: pymupdf.Page) -> int:
+    """Join each line's black redaction boxes and grow them to hold the label's glyphs; returns how many."""
+    fills = sorted(
+        (pymupdf.Rect(d["rect"]) for d in page.get_drawings() if d.get("fill") == (0.0, 0.0, 0.0) and d.get("type") == "f"),
+        key=lambda r: (round(r.y0, 1), r.x0),
+    )
+    runs: list[pymupdf.Rect] = []
+    for r in fills:
+        last = runs[-1] if runs else None
+        if last is not None and abs(last.y0 - r.y0) < 0.5 and abs(last.y1 - r.y1) < 0.5 and r.x0 - last.x1 < 0.75:
+            last.x1 = max(last.x1, r.x1)
+        else:
+            runs.append(pymupdf.Rect(r))
+    for r in runs:
+        grow = r.height * _BOX_GROW
+        page.draw_rect(pymupdf.Rect(r.x0, r.y0 - grow, r.x1, r.y1 + grow), color=None, fill=(0, 0, 0), width=0, overlay=False)
+    return len(runs)
+
+
 def _band_stamp(body: str, rect: pymupdf.Rect, css: str) -> pymupdf.Document | None:
     """One page the size of `rect` holding `body` laid out by Story, or None for no text."""
     if not _TAG_RE.sub("", body).strip():
@@ -404,6 +429,7 @@ def _band_stamp(body: str, rect: pymupdf.Rect, css: str) -> pymupdf.Document | N
     page = stamp.new_page(width=rect.width, height=rect.height)
     # scale_low=0: a long header shrinks to fit its band rather than spill onto the body.
     page.insert_htmlbox(page.rect, body, css=css, scale_low=0)
+    seal_boxes(page)
     return stamp
 
 
@@ -491,6 +517,8 @@ def rebuild(
     doc = pymupdf.open("pdf", pdf)
     try:
         total = doc.page_count
+        for page in doc:
+            seal_boxes(page)
         # "page", not "Page": a name withheld in the document may be the word (Holly Page),
         # and verification would rightly refuse the page line then.
         draw_bands(doc, mark + header_text, footer_text + mark, lambda n, total: f"page {n} of {total}")
