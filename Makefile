@@ -10,7 +10,7 @@ export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test test-slow test-all lint bench install clean
+.PHONY: demo test test-slow test-all lint bench install clean deploy
 
 install: $(STAMP)
 
@@ -28,6 +28,20 @@ demo: $(STAMP)
 	@echo "Drafts, review copies and the redaction log: $(CURDIR)/demo-output/SFO65961/"
 	@echo "Inputs that could not be processed (none expected): $(CURDIR)/demo-output/_quarantine/"
 	@echo "Next: open the log in Excel, sign it off, then: $(BIN)/sfo-redact finalise-all --outbox demo-output"
+
+# Issue 15: the deployments of flows/prefect.yaml on the Prefect server at PREFECT_API_URL, with
+# the process work pool created first when missing (concurrency limit POOL_LIMIT flow runs).
+POOL       ?= sfo-redact
+POOL_LIMIT ?= 1
+export SFO_REDACT_DIR        ?= $(CURDIR)
+export SFO_REDACT_INBOX      ?= /srv/sfo/inbox
+export SFO_REDACT_OUTBOX     ?= /srv/sfo/outbox
+export SFO_REDACT_QUARANTINE ?= /srv/sfo/quarantine
+deploy: $(STAMP)
+	@test -n "$$PREFECT_API_URL" || { echo "Set PREFECT_API_URL to the Prefect server first, e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api"; exit 2; }
+	$(BIN)/prefect work-pool inspect $(POOL) >/dev/null 2>&1 || $(BIN)/prefect work-pool create $(POOL) --type process
+	$(BIN)/prefect work-pool set-concurrency-limit $(POOL) $(POOL_LIMIT)
+	$(BIN)/prefect --no-prompt deploy --all --prefect-file flows/prefect.yaml
 
 # Issue 11: ruff over the tree, mypy (strict, see [tool.mypy]) over the kernel.
 lint: $(STAMP)

@@ -151,6 +151,18 @@ def _recover() -> None:
         logging.getLogger("sfo_redact").warning("could not check for crashed runs (%s)", type(exc).__name__)
 
 
+def _drain() -> None:
+    """Send the logs and events still queued to the server before it is stopped (otherwise
+    Prefect prints "Error logging to API ... All connection attempts failed" at exit).
+    """
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for service in (APILogWorker, EventsWorker):
+        with contextlib.suppress(Exception):
+            service.drain_all(timeout=5)
+
+
 @contextlib.contextmanager
 def prefect_api() -> Iterator[str]:
     """The API to use: PREFECT_API_URL when set, else the local server `serve` already runs on
@@ -177,7 +189,11 @@ def prefect_api() -> Iterator[str]:
 
         with temporary_settings(updates={PREFECT_API_URL: url}):
             _recover()
-            yield url
+            try:
+                yield url
+            finally:
+                if server is not None:
+                    _drain()
     finally:
         os.environ.pop("PREFECT_API_URL", None)
         if server is not None:

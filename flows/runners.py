@@ -30,6 +30,8 @@ from flows.errors import NoDaskWorkersError
 # comes back within this; a cluster that lost every worker does not). SFO_REDACT_NO_WORKER_WAIT.
 NO_WORKER_WAIT_SECONDS = float(os.environ.get("SFO_REDACT_NO_WORKER_WAIT", "300"))
 POLL_SECONDS = 5.0
+# The local Dask cluster's HTTP servers (scheduler dashboard, workers' status pages).
+LOOPBACK_HTTP = {"dashboard_address": "127.0.0.1:0", "worker_dashboard_address": "127.0.0.1:0"}
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,10 @@ def build_task_runner(config: RunnerConfig) -> TaskRunner:
             kwargs = {"n_workers": config.workers, "processes": True, "threads_per_worker": 1}
         else:
             kwargs = {"n_workers": 1, "processes": False, "threads_per_worker": config.workers}
-        # dashboard_address=None: no web dashboard port is opened for a batch.
-        return DaskTaskRunner(cluster_kwargs={**kwargs, "dashboard_address": None})
+        # Loopback only. dashboard_address=None did NOT close the port: the scheduler still
+        # listened on 0.0.0.0:8787 and each worker on 0.0.0.0:<random> (their HTTP servers, seen
+        # with `ss -ltnp`, issue 15). Both are bound to 127.0.0.1 on a free port instead.
+        return DaskTaskRunner(cluster_kwargs={**kwargs, **LOOPBACK_HTTP})
     return ThreadPoolTaskRunner(max_workers=config.workers)
 
 

@@ -1,4 +1,4 @@
-"""Which recorded processes count as gone (the rule that marks killed runs Crashed)."""
+"""Which recorded processes count as gone (the rule that marks killed runs Crashed), and loopback binding."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_unknown_or_other_hosts_are_left_alone():
     assert not process_gone(None) and not process_gone("") and not process_gone("12345")
     assert not process_gone("some-other-host:1")
     assert not process_gone(f"{socket.gethostname()}:not-a-pid")
+
+
+def test_the_local_dask_cluster_binds_its_http_servers_to_loopback():
+    from flows.runners import RunnerConfig, build_task_runner
+
+    for processes in (False, True):
+        runner = build_task_runner(RunnerConfig(workers=2, local_dask=True, processes=processes))
+        kwargs = runner.cluster_kwargs
+        assert kwargs["dashboard_address"].startswith("127.0.0.1:")
+        assert kwargs["worker_dashboard_address"].startswith("127.0.0.1:")
