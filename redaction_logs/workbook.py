@@ -10,7 +10,9 @@ unlocked; protection guards against slips, the checksums detect tampering.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from copy import copy
@@ -45,11 +47,12 @@ SIGNOFF_SHEET = "Sign-off"
 INTEGRITY_SHEET = "Integrity"
 FORMAT_VERSION = "1"
 ADD_ROWS = 200  # blank rows offered on "Add redactions"
+ADD_PRINTED_BLANK = 10  # blank rows printed after the additions
 ADD_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 40),
-    ("reason", "Reason for withholding", 50),
-    ("label", "Label to show instead (optional; default [redacted])", 24),
-    ("notes", "Reviewer notes", 40),
+    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 30),
+    ("reason", "Reason for withholding", 34),
+    ("label", "Label to show instead (optional; default [redacted])", 20),
+    ("notes", "Reviewer notes", 24),
 )
 DEFAULT_ADDED_LABEL = "[redacted]"
 # Sign-off: (row, label) - the value goes in column B of the same row.
@@ -62,16 +65,28 @@ SIGNOFF_FIELDS: tuple[tuple[str, int, str], ...] = (
 DECLARATION_YES = "Yes"
 # Shown when a Decision cell is selected (a spreadsheet program shows at most 255 characters).
 DECISION_PROMPT = (
-    "Withhold: a black box with the kind of information, e.g. [name removed], [medical information]. "
-    "Anonymise: a box with the person's label from 'Replaced by', e.g. PP1. "
-    "Disclose: the original text is shared."
+    "Withhold: a black box showing only the kind of information, e.g. [name removed]. "
+    "Anonymise: a black box showing the label in 'Replaced by', e.g. PP1. "
+    "Disclose: the original text is shown. Type in the yellow cells only."
 )
 SIGNOFF_DATE_FORMAT = "D MMMM YYYY"
 
-_HEAD_FONT = Font(bold=True, color="FFFFFF")
+# A named font on every cell: without one LibreOffice falls back to a serif font. Arial is
+# metric-compatible with Liberation Sans, which LibreOffice substitutes where Arial is absent.
+FONT_NAME = "Arial"
+FONT_SIZE = 10
+_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+_BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+_TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+_HEAD_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="FFFFFF")
+_INTERNAL_HEAD_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="9C0006")
+_WARN_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="9C0006")
 _HEAD_FILL = PatternFill("solid", fgColor="1F3864")
-_INTERNAL_FILL = PatternFill("solid", fgColor="FCE4D6")
-_EDIT_FILL = PatternFill("solid", fgColor="FFF2CC")
+# Locked internal text (the removed text): pale red. Cells a person may type in: yellow, one
+# colour on every sheet, which EDIT_COLOUR_NAME names in the sheets' instructions.
+_INTERNAL_FILL = PatternFill("solid", fgColor="F2DCDB")
+_EDIT_FILL = PatternFill("solid", fgColor="FFFF99")
+EDIT_COLOUR_NAME = "yellow"
 _NEW_FILL = PatternFill("solid", fgColor="E2EFDA")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
@@ -162,20 +177,64 @@ def write_log(log: CaseLog, path: Path, key: bytes) -> None:
             tmp.unlink()
 
 
-def _print_setup(ws: Worksheet, title: str, header_rows: str | None = "1:1") -> None:
+# Printed text must stay readable: at least MIN_PRINT_PT once scaled. A4 landscape is 842 pt
+# wide; with 0.5 inch margins 770 pt is printable.
+MIN_PRINT_PT = 8.5
+_PRINTABLE_PT = 842 - 72
+
+
+def column_points(width: float) -> float:
+    """A column's printed width in points (a width unit is 7 px plus 5 px padding, 0.75 pt a px)."""
+    return (width * 7 + 5) * 0.75
+
+
+def print_scale(widths: Sequence[float]) -> int | None:
+    """The scale at which the columns fit one page across, or None if the text would be too small."""
+    total = sum(column_points(w) for w in widths) or 1
+    scale = min(100, int(100 * _PRINTABLE_PT / total))
+    return scale if scale * FONT_SIZE / 100 >= MIN_PRINT_PT else None
+
+
+def _print_setup(
+    ws: Worksheet, title: str, header_rows: str | None = "1:1", widths: Sequence[float] | None = None
+) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    scale = print_scale(widths) if widths else 100
+    if scale is not None:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        # Too wide for one readable page: print at a readable scale, the further columns on the
+        # next page across (each page across repeats the Ref column so rows can be matched up).
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = math.ceil(100 * MIN_PRINT_PT / FONT_SIZE)
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
     ws.oddHeader.center.text = MARKING
     ws.oddHeader.center.size = 12
     ws.oddHeader.center.font = "Arial,Bold"
     ws.oddFooter.left.text = title
+    ws.oddFooter.left.font = "Arial"
     ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.font = "Arial"
     ws.oddFooter.center.text = MARKING
+    ws.oddFooter.center.font = "Arial,Bold"
     if header_rows:
         ws.print_title_rows = header_rows
+
+
+def _name_fonts(ws: Worksheet) -> None:
+    """Give every written cell the named font, keeping its size, weight and colour."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.font.name != FONT_NAME:
+                cell.font = Font(
+                    name=FONT_NAME, size=cell.font.size or FONT_SIZE, bold=cell.font.bold, color=cell.font.color
+                )
 
 
 def _protect(ws: Worksheet) -> None:
@@ -186,33 +245,74 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.formatRows = False
 
 
-def _header(ws: Worksheet, columns: Sequence[tuple[str, str, int]], row: int = 1) -> None:
+# Row heights: LibreOffice and Excel do not fit a row to wrapped text written by openpyxl, so
+# the lines are estimated. A column width is in widths of "0" of the default font (about 7 px);
+# Arial 10 averages about 5.5 px a character, so a width of w holds about 1.1 w characters.
+# 1.0 w is used: a slightly tall row is harmless, a short one hides text.
+_CHARS_PER_WIDTH = 1.0
+_BOLD_CHARS_PER_WIDTH = 0.85
+_LINE_PT = 12.75  # one line of Arial 10 with LibreOffice's and Excel's leading
+_MAX_ROW_PT = 409  # the largest row height either program accepts
+
+
+def wrapped_lines(text: object, width: float, *, bold: bool = False) -> int:
+    """How many lines `text` takes in a wrapped cell `width` wide (an estimate that errs high)."""
+    if text is None or text == "":
+        return 1
+    per_line = max(1, int((width - 1) * (_BOLD_CHARS_PER_WIDTH if bold else _CHARS_PER_WIDTH)))
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        lines += max(1, len(textwrap.wrap(paragraph, per_line, break_long_words=True, break_on_hyphens=True)))
+    return lines
+
+
+def fitted_height(lines: int) -> float:
+    """A row height in points for `lines` lines of text."""
+    return min(_MAX_ROW_PT, math.ceil(lines * _LINE_PT + 4))
+
+
+def heading_width(heading: str, width: int) -> float:
+    """A column width at which no word of the bold heading is broken ("Confidenc e")."""
+    longest = max((len(w) for w in heading.split()), default=0)
+    return max(width, math.ceil(longest / _BOLD_CHARS_PER_WIDTH) + 2)
+
+
+def _header(ws: Worksheet, columns: Sequence[tuple[str, str, int]], row: int = 1) -> list[float]:
+    widths: list[float] = []
+    lines = 1
     for i, (attr, heading, width) in enumerate(columns, start=1):
         cell = ws.cell(row=row, column=i, value=heading)
-        cell.font = _HEAD_FONT
+        cell.font = _INTERNAL_HEAD_FONT if attr == "text" else _HEAD_FONT
         cell.fill = _INTERNAL_FILL if attr == "text" else _HEAD_FILL
-        if attr == "text":
-            cell.font = Font(bold=True, color="9C0006")
         cell.alignment = _WRAP
         cell.border = _BOX
-        ws.column_dimensions[cell.column_letter].width = width
-    ws.row_dimensions[row].height = 45
+        fitted = heading_width(heading, width)
+        ws.column_dimensions[cell.column_letter].width = fitted
+        widths.append(fitted)
+        lines = max(lines, wrapped_lines(heading, fitted, bold=True))
+    ws.row_dimensions[row].height = fitted_height(lines)
+    return widths
 
 
 def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
     columns = log_columns(log.gist_only)
-    _header(ws, columns)
+    widths = _header(ws, columns)
     # Setting a style attribute looks it up in the workbook's tables each time; a log has
     # thousands of cells but a handful of distinct styles, so each is built once and copied.
     styles: dict[tuple, StyleArray] = {}
     for r, row in enumerate(log.rows, start=2):
+        lines = 1
         for c, (attr, _, _) in enumerate(columns, start=1):
-            cell = ws.cell(row=r, column=c, value=_value(row, attr))
+            value = _value(row, attr)
+            cell = ws.cell(row=r, column=c, value=value)
+            if isinstance(value, str):
+                lines = max(lines, wrapped_lines(value, widths[c - 1]))
             kind = (attr in EDITABLE, attr == "text", attr == "status" and bool(row.status), attr == "score" and row.score is not None)
             style = styles.get(kind)
             if style is not None:
                 cell._style = copy(style)
                 continue
+            cell.font = _FONT
             cell.alignment = _WRAP
             cell.border = _BOX
             if attr in EDITABLE:
@@ -225,6 +325,7 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
             if attr == "score" and row.score is not None:
                 cell.number_format = "0.00"
             styles[kind] = copy(cell._style)
+        ws.row_dimensions[r].height = fitted_height(lines)
     last = len(log.rows) + 1
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(columns)).column_letter}{max(last, 2)}"
@@ -243,38 +344,54 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
     )
     dv.add(f"{letter}2:{letter}{max(last, 2)}")
     ws.add_data_validation(dv)
-    _print_setup(ws, f"{log.case_id} redaction log (Annex I)")
+    _print_setup(ws, f"{log.case_id} redaction log (Annex I)", widths=widths)
     _protect(ws)
 
 
+ADD_GUIDE = (
+    "Type in the yellow cells anything the software missed, one item a row, with a reason. At "
+    "finalisation each text is removed everywhere it appears in every document of the case (whole "
+    "words, any capitals). Column A is internal: it is never shared."
+)
+
+
 def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
-    _header(ws, ADD_COLUMNS)
+    widths = _header(ws, ADD_COLUMNS)
     styles: dict[bool, StyleArray] = {}  # built once, then copied (see _log_sheet)
     for r in range(2, ADD_ROWS + 2):
         addition = additions[r - 2] if r - 2 < len(additions) else None
+        lines = 1
         for c, (attr, _, _) in enumerate(ADD_COLUMNS, start=1):
-            cell = ws.cell(row=r, column=c, value=getattr(addition, attr) or None if addition else None)
+            value = getattr(addition, attr) or None if addition else None
+            cell = ws.cell(row=r, column=c, value=value)
+            lines = max(lines, wrapped_lines(value, widths[c - 1]))
             style = styles.get(attr == "text")
             if style is not None:
                 cell._style = copy(style)
                 continue
+            cell.font = _FONT
             cell.protection = _UNLOCKED
             cell.alignment = _WRAP
-            cell.fill = _INTERNAL_FILL if attr == "text" else _EDIT_FILL
+            cell.border = _BOX
+            cell.fill = _EDIT_FILL
             styles[attr == "text"] = copy(cell._style)
-    guide = ws.cell(
-        row=1,
-        column=len(ADD_COLUMNS) + 2,
-        value=(
-            "Type here anything the software missed, one item a row, with a reason. At finalisation "
-            "each text is removed everywhere it appears in every document of the case (whole words, "
-            "any capitals)."
-        ),
-    )
+        if addition is not None:
+            ws.row_dimensions[r].height = fitted_height(lines)
+    # The guide sits right of the columns, in the first row, so it is on screen at 1366x768
+    # (the columns are narrow enough for it) and stays there as the rows scroll.
+    guide_col = len(ADD_COLUMNS) + 2
+    guide = ws.cell(row=1, column=guide_col, value=ADD_GUIDE)
     guide.alignment = _WRAP
-    ws.column_dimensions[guide.column_letter].width = 50
+    guide.font = _BOLD
+    guide_width = 44
+    ws.column_dimensions[guide.column_letter].width = guide_width
+    ws.column_dimensions[ws.cell(row=1, column=guide_col - 1).column_letter].width = 2
+    ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, fitted_height(wrapped_lines(ADD_GUIDE, guide_width, bold=True)))
     ws.freeze_panes = "A2"
-    _print_setup(ws, "Redactions added by the reviewer")
+    _print_setup(ws, "Redactions added by the reviewer", widths=widths)
+    # Print the rows in use and a few blank ones to write on, not 200 empty rows.
+    printed = max(len(additions), 0) + ADD_PRINTED_BLANK + 1
+    ws.print_area = f"A1:{ws.cell(row=1, column=len(ADD_COLUMNS)).column_letter}{printed}"
     _protect(ws)
 
 
@@ -282,8 +399,9 @@ def _summary_sheet(ws: Worksheet, log: CaseLog) -> None:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 12
     ws["A1"] = f"Redaction log summary: {log.case_id}"
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = _TITLE_FONT
     ws["A2"] = f"Region: {log.region or 'not recorded'}"
+    ws["A2"].font = _FONT
     by_category = Counter(r.category for r in log.rows)
     by_document = Counter(r.document for r in log.rows)
     row = 4
@@ -335,26 +453,37 @@ def _summary_sheet(ws: Worksheet, log: CaseLog) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=doc_head + 1, max_row=doc_last))
         chart.height, chart.width = 6, 15
         ws.add_chart(chart, "D21")
+    _name_fonts(ws)
     _print_setup(ws, "Summary", header_rows=None)
     _protect(ws)
+
+
+SIGNOFF_GUIDE = (
+    "All exemptions and the rationale for them must be signed off by a senior manager before the "
+    "review is shared (SFO operational guidance 7.2, Annex I). Cells you may type in are yellow, on "
+    "every sheet: here, fill in every yellow cell; on 'Redaction log', the Decision, the arguments "
+    "and the notes; on 'Add redactions', anything the software missed."
+)
 
 
 def _signoff_sheet(ws: Worksheet, log: CaseLog) -> None:
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 40
     ws["A1"] = f"Senior manager sign-off: {log.case_id}"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = (
-        "All exemptions and the rationale for them must be signed off by a senior manager before the "
-        "review is shared (SFO operational guidance 7.2, Annex I). Fill in every yellow cell."
-    )
+    ws["A1"].font = _TITLE_FONT
+    ws["A2"] = SIGNOFF_GUIDE
     ws["A2"].alignment = _WRAP
+    ws["A2"].font = _FONT
     ws.merge_cells("A2:B2")
-    ws.row_dimensions[2].height = 45
+    ws.row_dimensions[2].height = fitted_height(wrapped_lines(SIGNOFF_GUIDE, 88))
     signoff = log.signoff or SignOff()
     for name, row, label in SIGNOFF_FIELDS:
-        ws.cell(row=row, column=1, value=label).alignment = _WRAP
+        head = ws.cell(row=row, column=1, value=label)
+        head.alignment = _WRAP
+        head.font = _FONT
+        ws.row_dimensions[row].height = fitted_height(wrapped_lines(label, 48))
         cell = ws.cell(row=row, column=2, value=getattr(signoff, name))
+        cell.font = _FONT
         cell.protection = _UNLOCKED
         cell.fill = _EDIT_FILL
         cell.border = _BOX
@@ -381,11 +510,12 @@ def _signoff_sheet(ws: Worksheet, log: CaseLog) -> None:
     ws.add_data_validation(dv)
     if log.notice:
         ws["A9"] = "Status"
-        ws["A9"].font = Font(bold=True)
+        ws["A9"].font = _BOLD
         ws["B9"] = log.notice
         ws["B9"].alignment = _WRAP
-        ws["B9"].font = Font(bold=True, color="9C0006")
-        ws.row_dimensions[9].height = 60
+        ws["B9"].font = _WARN_FONT
+        ws.row_dimensions[9].height = fitted_height(wrapped_lines(log.notice, 40, bold=True))
+    _name_fonts(ws)
     _print_setup(ws, "Sign-off", header_rows=None)
     _protect(ws)
 
