@@ -144,6 +144,32 @@ def _docx_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Seque
 # ---------------------------------------------------------------- PDF: the original, marked up
 
 
+def _tag_place(
+    rects: list[pymupdf.Rect], width: float, taken: list[pymupdf.Rect], page: pymupdf.Rect
+) -> tuple[pymupdf.Rect, bool]:
+    """Where a span's tag goes so that it covers no text: above the span's first line, below
+    its last, or in the margin beside them; (box, True) for the first free place, else the
+    place above it (False). A span starting on a cell's second line has the first line's
+    text right above it, which a tag there used to cover.
+    """
+    h = _TAG_SIZE * 1.4  # the tag text's own box: Helvetica's ascender and descender
+    first, last = rects[0], rects[-1]
+    candidates = [
+        pymupdf.Rect(first.x0, first.y0 - h, first.x0 + width, first.y0),
+        pymupdf.Rect(last.x0, last.y1, last.x0 + width, last.y1 + h),
+        pymupdf.Rect(first.x1 + 1, first.y0 - h, first.x1 + 1 + width, first.y0),
+        pymupdf.Rect(first.x1 - width, first.y1, first.x1, first.y1 + h),
+    ]
+    for line in (first, last):
+        candidates.append(pymupdf.Rect(page.x1 - width - 4, line.y0, page.x1 - 4, line.y0 + h))  # right margin
+        candidates.append(pymupdf.Rect(4, line.y0, 4 + width, line.y0 + h))  # left margin
+    inside = [c for c in candidates if page.contains(c)]
+    for c in inside:
+        if not any(c.intersects(t) for t in taken):
+            return c, True
+    return candidates[0], False
+
+
 def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequence[LogRow], out_path: Path) -> int:
     from pipeline.render.pdf_burn import line_boxes, text_width
 
@@ -173,14 +199,17 @@ def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequen
                 if region.page == page.number + 1:
                     shape.draw_rect(pymupdf.Rect(region.box))
                     shape.finish(color=_TAG_RED, fill=(1, 0.8, 0.8), fill_opacity=0.3, width=0.8)
+            words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+            placed: list[pymupdf.Rect] = []
             for rects, row in items:
-                first = rects[0]
                 label = tag_text(row)
-                width = text_width(label, "helv") * _TAG_SIZE
-                box = pymupdf.Rect(first.x0, first.y0 - _TAG_SIZE - 1, first.x0 + width + 2, first.y0)
-                shape.draw_rect(box)
-                shape.finish(fill=(1, 1, 1), fill_opacity=0.5, width=0)  # the line above stays legible
-                shape.insert_text((box.x0 + 1, box.y1 - 1.3), label, fontname="helv", fontsize=_TAG_SIZE, color=_TAG_RED)
+                width = text_width(label, "helv") * _TAG_SIZE + 2
+                box, clear = _tag_place(rects, width, words + placed, page.rect)
+                placed.append(box)
+                if not clear:  # nowhere free on the page: keep the text under it legible
+                    shape.draw_rect(box)
+                    shape.finish(fill=(1, 1, 1), fill_opacity=0.5, width=0)
+                shape.insert_text((box.x0 + 1, box.y1 - 0.3 * _TAG_SIZE), label, fontname="helv", fontsize=_TAG_SIZE, color=_TAG_RED)
             shape.insert_text((12, 12), MARK, fontname="hebo", fontsize=7, color=_TAG_RED)
             shape.commit()
         if hidden:
