@@ -110,6 +110,10 @@ def finalise(
             kind = final.entry.stem.removeprefix(f"{log.case_id}-")
             pack_docs.append(PackDocument(target.name, _DESCRIPTION.get(kind.rstrip("-0123456789"), "Document (redacted)"), pages))
         chosen_region = log.region or (region or "").strip() or "not recorded"
+        if _withheld(chosen_region, log.additions):
+            # The manager added the region on "Add redactions": it stays off the cover sheet,
+            # and the manifest says so, rather than the pack being refused.
+            chosen_region = WITHHELD_REGION
         mapping = CaseMapping.load(log.case_id, key)
         labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
         if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
@@ -152,6 +156,17 @@ def finalise(
     return result
 
 
+WITHHELD_REGION = "withheld by the senior manager"
+
+
+def _withheld(region: str, additions: Sequence[Addition]) -> bool:
+    """Whether an "Add redactions" row withholds the region (the same words, any case or spacing)."""
+    flat = " ".join(region.split()).lower()
+    if not flat or flat == "not recorded":
+        return False
+    return any((t := " ".join(a.text.split()).lower()) and (t in flat or flat in t) for a in additions)
+
+
 def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], mapping: CaseMapping, signoff, region: str, needles, today: dt.date) -> Path:
     """The Appendix 3 letter, checked like the cover sheet: only the signer, role and region may show."""
     si = next((e for e in mapping.people if e.get("role") == Role.SUPERVISED_INDIVIDUAL.value), None)
@@ -163,7 +178,8 @@ def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], ma
     ]
     target = work / f"{case_id}-letter-to-victim.docx"
     gender = si_gender(si["names"] if si else [], contexts)
-    write_letter(target, case_id=case_id, signer=signoff.name, role=signoff.role, region=region, gender=gender, today=today)
+    shown = "" if region in ("not recorded", WITHHELD_REGION) else region
+    write_letter(target, case_id=case_id, signer=signoff.name, role=signoff.role, region=shown, gender=gender, today=today)
     # Read back by a second route (the XML itself), not only by the library that wrote it.
     with zipfile.ZipFile(target) as zf:
         xml = " ".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))

@@ -363,6 +363,11 @@ def write_case_outputs(
         for r in results
         if r.document is not None
     ]
+    if not region:
+        # No region in the case file: the one the review's cover table or header names (issue 13).
+        from pipeline.resolve.places import region_in
+
+        region = next((found for part in parts if (found := region_in(part.document))), "")
     log = build_case_log(case_id, parts, key, previous=log_path, gist_only=gist_only, region=region)
     with work_folder(out_dir) as work:
         copies = []

@@ -83,3 +83,63 @@ def needle_guards(form: str) -> tuple[str, str]:
         words = [w for base in PLACE_BEFORE_WORDS for w in (base, base.capitalize())]
         head = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in words)
     return head, tail
+
+
+# The twelve probation regions of England and Wales (HMPPS), as reviews name them.
+PROBATION_REGIONS = (
+    "North East", "North West", "Yorkshire and the Humber", "Greater Manchester", "East Midlands",
+    "West Midlands", "East of England", "London", "Kent, Surrey and Sussex", "South West",
+    "South Central", "Wales",
+)
+_REGION_LABEL = re.compile(r"^\s*(?:probation\s+|ps\s+|hmpps\s+)?region\s*[:\-–]?\s*(?P<value>.*)$", re.IGNORECASE)
+
+
+def _known_region(text: str) -> str | None:
+    flat = " ".join(text.replace("&", "and").split()).strip(" .,;:")
+    low = re.sub(r"^(?:the\s+)?(?:probation\s+service\s+|ps\s+|hmpps\s+)?", "", flat.lower())
+    low = re.sub(r"\s+(?:region|probation\s+region)$", "", low)
+    for region in PROBATION_REGIONS:
+        if low == region.lower() or low == region.lower().replace(",", ""):
+            return region
+    return None
+
+
+def region_in(document) -> str:
+    """The probation region a review names on its cover table or running header, or "".
+
+    A "Region" label with its value (in the next cell, or after a colon), then a region's
+    name standing alone in a header, footer or table cell. Only the twelve regions count, so
+    a town or a team is never taken for one.
+    """
+    from pipeline.model import Paragraph, Table
+
+    cells: list[list[str]] = []
+
+    def walk(blocks) -> None:
+        for block in blocks:
+            if isinstance(block, Table):
+                for row in block.rows:
+                    texts = []
+                    for cell in row:
+                        texts.append(" ".join(document.units[b.unit].text for b in cell.blocks if isinstance(b, Paragraph) and b.unit in document.units))
+                        walk(cell.blocks)
+                    cells.append(texts)
+
+    walk(document.blocks)
+    lines = [document.units[u].text for u in [*document.header_units, *document.footer_units] if u in document.units]
+    lines += [u.text for u in list(document.units.values())[:40]]
+    for row in cells:
+        for i, text in enumerate(row):
+            m = _REGION_LABEL.match(text)
+            if m:
+                value = m.group("value") or (row[i + 1] if i + 1 < len(row) else "")
+                if (found := _known_region(value)) is not None:
+                    return found
+    for text in lines:
+        m = _REGION_LABEL.match(text)
+        if m and (found := _known_region(m.group("value"))) is not None:
+            return found
+    for text in [t for row in cells for t in row] + [document.units[u].text for u in [*document.header_units, *document.footer_units] if u in document.units]:
+        if (found := _known_region(text)) is not None:
+            return found
+    return ""

@@ -1,0 +1,77 @@
+"""The cover sheet's region (issue 13 item 1): taken from the review when the case file has
+none, and left off (recorded as withheld in the manifest) when the manager withholds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import docx
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from pipeline.case import load_case
+from pipeline.finalise import WITHHELD_REGION, finalise
+from pipeline.redact import redact_case
+
+CASE = "case_id: SFO60012\nsupervised_individual:\n  name: Corwin Blathersby\nstaff:\n  - name: Priya Okafor\n    role: PP\n"
+
+
+def _review(path) -> None:
+    d = docx.Document()
+    d.add_heading("Serious Further Offence Review", 0)
+    table = d.add_table(rows=2, cols=2)
+    for r, (label, value) in enumerate((("Case reference", "SFO60012"), ("Probation region", "Yorkshire and the Humber"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    d.add_paragraph("This review concerns Corwin Blathersby, supervised by probation practitioner Priya Okafor.")
+    d.add_paragraph("The Yorkshire and the Humber region's SFO team completed it.")
+    d.save(path)
+
+
+def _draft(tmp_path, engine):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "case.yaml").write_text(CASE, encoding="utf-8")
+    review = src / "SFO60012_Review.docx"
+    _review(review)
+    result = redact_case([review], tmp_path / "draft", case=load_case(src / "case.yaml"), engine=engine)
+    assert not result.failures
+    return next((tmp_path / "draft").glob("*.redaction-log.xlsx"))
+
+
+def _sign(log, add=()) -> None:
+    wb = load_workbook(log)
+    sheet = wb["Add redactions"]
+    first = next(r for r in range(1, 40) if sheet.cell(row=r, column=1).value in (None, "") and r > 1)
+    for n, text in enumerate(add):
+        sheet.cell(row=first + n, column=1).value = text
+        sheet.cell(row=first + n, column=2).value = "the region would identify the family"
+    s = wb["Sign-off"]
+    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    wb.save(log)
+
+
+def _cover(pack) -> str:
+    path = next(pack.glob("*-VLU-pack/*-cover-sheet.pdf"))
+    return " ".join(" ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages).split())
+
+
+def test_the_region_comes_from_the_review(tmp_path, engine):
+    log = _draft(tmp_path, engine)
+    _sign(log)
+    finalise(log, tmp_path / "pack")
+    assert "Yorkshire and the Humber" in _cover(tmp_path / "pack")
+    assert "not recorded" not in _cover(tmp_path / "pack")
+
+
+def test_a_withheld_region_is_left_off_the_cover_sheet_and_recorded(tmp_path, engine):
+    log = _draft(tmp_path, engine)
+    _sign(log, add=["Yorkshire and the Humber"])
+    finalise(log, tmp_path / "pack")
+    cover = _cover(tmp_path / "pack")
+    assert "Yorkshire" not in cover and "withheld" in cover
+    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
+    assert manifest["region"] == WITHHELD_REGION
+    letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
+    assert "Yorkshire" not in " ".join(p.text for p in letter.paragraphs)
