@@ -132,7 +132,7 @@ def test_draft_writes_one_log_for_the_case_and_review_copies(drafted):
     pages = [ws.cell(row=r, column=col["Page (review copy)"]).value for r in range(2, ws.max_row + 1)
              if ws.cell(row=r, column=col["Category"]).value != "hidden content"]
     assert pages and all(p == 1 for p in pages), pages  # DOCX rows get the page their tag is on in the review copy
-    docs = {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)}
+    docs = {ws.cell(row=r, column=col["Document"]).value for r in range(2, ws.max_row + 1)}
     assert docs == {"SFO60001-review.redacted.pdf", "SFO60001-action-plan.redacted.pdf"}
     copy = _texts(out / "SFO60001-review.review.pdf")[0]  # pypdf: the marking is in a form XObject
     assert "INTERNAL REVIEW COPY" in copy and "Darren Quilliam" in copy and "R001: " in copy
