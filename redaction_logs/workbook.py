@@ -174,6 +174,8 @@ def write_log(log: CaseLog, path: Path, key: bytes) -> None:
     wb.properties.creator = "sfo-redact"
     wb.properties.lastModifiedBy = "sfo-redact"
     wb.properties.title = f"{log.case_id} redaction log (Annex I)"
+    # Only the case reference identifies the workbook; never an input's name or path.
+    wb.properties.subject = log.case_id
     path = Path(path)
     tmp = path.with_name(f".{path.name}.partial")
     try:
@@ -550,7 +552,10 @@ def _integrity_sheet(ws: Worksheet, log: CaseLog, key: bytes) -> None:
     written = log.written or dt.datetime.now(dt.UTC)
     ws.append(["meta", "written", written.isoformat(timespec="seconds")])
     for d in log.documents:
-        ws.append(["document", d.output, d.stem, d.input_path, d.input_sha256, d.kind])
+        # The input's path is never written (SFO file names hold surnames): finalise finds the
+        # original by its SHA-256, in the key store's record or among --inputs. The empty
+        # column keeps the layout logs written before this had.
+        ws.append(["document", d.output, d.stem, "", d.input_sha256, d.kind])
     locked = locked_columns(log.gist_only)
     for row in log.rows:
         identity = identity_of(row, key)

@@ -333,3 +333,20 @@ def test_pdf_original_is_burned_again_with_the_decisions(tmp_path, engine):
         assert "Malcolm Treverton" in text and "crooked billet" not in text.lower() and "[redacted]" in text
         for withheld in WITHHELD:
             assert withheld.lower() not in text.lower(), withheld
+
+
+def test_no_part_of_the_log_holds_an_input_file_name_or_path(drafted, tmp_path):
+    src, out, inputs = drafted
+    log = out / "SFO60001.redaction-log.xlsx"
+    with zipfile.ZipFile(log) as z:
+        parts = {name: z.read(name).decode("utf-8", "replace").lower() for name in z.namelist()}
+    assert any("integrity" in p or "sheet" in n for n, p in parts.items())
+    # The removed text ("Darren Quilliam") is in the log by design; the file names are not.
+    needles = [str(src).lower(), "quilliamd"] + [p.name.lower() for p in inputs] + [p.stem.lower() for p in inputs]
+    for name, text in parts.items():
+        for needle in needles:
+            assert needle not in text, f"{name} holds an input's name or path"
+    # Finalise still finds the originals without --inputs: by hash, from the key store's record.
+    _edit(log)
+    result = finalise(log, tmp_path / "pack")
+    assert result.pack.zip.exists()
