@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pipeline.categories import shown_text
 from pipeline.errors import LeakDetectedError
-from pipeline.keystore import CaseMapping, load_key
+from pipeline.keystore import CaseMapping, load_key, load_originals
 from pipeline.letter import si_gender, write_letter
 from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
@@ -91,7 +91,7 @@ def finalise(
     key = load_key(create=False)
     log = read_log(Path(log_path), key, strict=True)
     signoff = check_signoff(log, today)
-    originals = locate_originals(log, inputs)
+    originals = locate_originals(log, inputs, recorded=load_originals(log.case_id, key))
     finals = [rebuild_decisions(log, entry, originals[entry.output], key) for entry in log.documents]
     apply_additions(finals, log.additions)
     needles = case_needles(finals, log.additions)
@@ -197,8 +197,15 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def locate_originals(log: ReviewedLog, inputs: Sequence[Path] | None) -> dict[str, Path]:
-    """The original of each document, checked against the hash the draft recorded."""
+def locate_originals(
+    log: ReviewedLog, inputs: Sequence[Path] | None, recorded: dict[str, str] | None = None
+) -> dict[str, Path]:
+    """The original of each document, checked against the hash the draft recorded.
+
+    Without `inputs`, each original is where the draft read it: `recorded` (the key store's
+    record, by SHA-256), or the path in the log itself for logs written before the path was
+    kept out of the log.
+    """
     found: dict[str, Path] = {}
     if inputs:
         by_hash: dict[str, Path] = {}
@@ -214,13 +221,15 @@ def locate_originals(log: ReviewedLog, inputs: Sequence[Path] | None) -> dict[st
                 )
             found[entry.output] = by_hash[entry.input_sha256]
         return found
+    recorded = recorded or {}
     for entry in log.documents:
-        if not entry.input_path:
+        where = recorded.get(entry.input_sha256) or entry.input_path
+        if not where:
             raise RedactionLogError(
-                f"this log was written with --gist-only and does not record where the original of {entry.stem} "
-                "is (its file name may hold a surname); give the originals with --inputs"
+                f"where the original of {entry.stem} is was not recorded on this computer (a --gist-only draft, "
+                "or a draft made elsewhere); give the originals with --inputs"
             )
-        path = Path(entry.input_path)
+        path = Path(where)
         digest = _sha256(path)
         if digest is None:
             raise RedactionLogError(

@@ -149,3 +149,38 @@ class CaseMapping:
         counters = self.data["counters"]
         counters[prefix] = counters.get(prefix, 0) + 1
         return counters[prefix]
+
+
+# Where each case's originals were read, kept here and not in the redaction log: SFO file
+# names hold surnames, and the log travels to a senior manager. Keyed by the SHA-256 the log
+# records, encrypted like the mappings.
+def _originals_path(case_id: str) -> Path:
+    if not _CASE_ID.match(case_id):
+        raise KeyStoreError("case id may hold letters, digits, '-' and '_' only")
+    return home() / "cases" / f"{case_id}.originals"
+
+
+def _originals_fernet(case_id: str, key: bytes) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(derive(key, f"originals:{case_id}")))
+
+
+def load_originals(case_id: str, key: bytes) -> dict[str, str]:
+    """The recorded location of each original of the case, by SHA-256 ({} if none is recorded)."""
+    path = _originals_path(case_id)
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(_originals_fernet(case_id, key).decrypt(path.read_bytes()))
+    except (InvalidToken, ValueError):
+        logger.warning("the record of where this case's originals are could not be read; give them with --inputs")
+        return {}
+    return {str(k): str(v) for k, v in data.get("paths", {}).items()}
+
+
+def save_originals(case_id: str, key: bytes, paths: dict[str, str]) -> None:
+    """Record where the originals (by SHA-256) were read, adding to what is already recorded."""
+    if not paths:
+        return
+    merged = {**load_originals(case_id, key), **paths}
+    token = _originals_fernet(case_id, key).encrypt(json.dumps({"version": 1, "paths": merged}, sort_keys=True).encode("utf-8"))
+    _write_private(_originals_path(case_id), token)

@@ -34,7 +34,7 @@ from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine, get_engine
 from pipeline.errors import LeakDetectedError, SfoRedactError
-from pipeline.keystore import CaseMapping, load_key
+from pipeline.keystore import CaseMapping, load_key, save_originals
 from pipeline.model import Decision, Document, DocumentKind, Style
 from pipeline.read import read
 from pipeline.render import render
@@ -369,6 +369,8 @@ def write_case_outputs(
 
         region = next((found for part in parts if (found := region_in(part.document))), "")
     log = build_case_log(case_id, parts, key, previous=log_path, gist_only=gist_only, region=region)
+    # Where the originals are stays on this computer, in the key store: not in the log.
+    save_originals(case_id, key, {p.entry.input_sha256: p.entry.input_path for p in parts if p.entry.input_path})
     with work_folder(out_dir) as work:
         copies = []
         pages: dict[str, int] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,10 +192,18 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _headings_match(ws: Worksheet, columns: Sequence[tuple[str, str, int]]) -> bool:
+    return all(
+        cell_value(ws.cell(row=1, column=c).value) == cell_value(heading) for c, (_, heading, _) in enumerate(columns, start=1)
+    )
+
+
 def _log_rows(
     ws: Worksheet, log: ReviewedLog, trusted: dict[str, tuple[RowIdentity, dict[str, str]]], key: bytes, strict: bool
 ) -> None:
     columns = log_columns(log.gist_only)
+    if not _headings_match(ws, columns) and _headings_match(ws, log_columns(log.gist_only, legacy=True)):
+        columns = log_columns(log.gist_only, legacy=True)  # a log written before the columns were reordered
     for c, (_, heading, _) in enumerate(columns, start=1):
         if cell_value(ws.cell(row=1, column=c).value) != cell_value(heading):
             raise RedactionLogError(

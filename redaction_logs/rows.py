@@ -48,27 +48,36 @@ class LogRow:
         return self.unit_id.startswith("hidden:")
 
 
+# (attribute, heading, width). The order is the printed order: the columns a senior manager
+# signs for come first and fill the first page across (up to Decision, where the workbook puts
+# a page break); the rest print on the next page across, each page repeating Ref.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    # (attribute, heading, width)
     ("ref", "Ref", 7),
-    ("status", "Status", 16),
-    ("document", "Document", 22),
+    ("document", "Document", 16),
     ("page", "Page (review copy)", 8),
+    ("gist", "Gist of what was removed", 22),
+    ("text", "Text removed (INTERNAL - never shared)", 20),
+    ("label", "Replaced by", 12),
+    ("reason", "Reason for withholding (legal basis)", 28),
+    ("action", "Decision", 12),
+    ("status", "Status", 16),
+    ("notes", "Reviewer notes", 30),
+    ("category", "Category", 14),
     ("location", "Location", 24),
     ("section", "Section", 22),
-    ("category", "Category", 14),
-    ("gist", "Gist of what was removed", 30),
-    ("text", "Text removed (INTERNAL - never shared)", 28),
-    ("label", "Replaced by", 16),
+    ("argument_for", "Arguments for disclosure", 30),
+    ("argument_against", "Arguments against disclosure", 30),
     ("recognizer", "Found by", 18),
     ("score", "Confidence", 10),
     ("found_because", "Why it was found", 36),
-    ("reason", "Reason for withholding (legal basis)", 50),
-    ("argument_for", "Arguments for disclosure", 30),
-    ("argument_against", "Arguments against disclosure", 30),
-    ("action", "Decision", 12),
-    ("notes", "Reviewer notes", 30),
 )
+# The order of logs written before the printed order above (still read, so a draft re-run
+# carries over the decisions in a log a reviewer is already working on).
+LEGACY_ORDER: tuple[str, ...] = (
+    "ref", "status", "document", "page", "location", "section", "category", "gist", "text", "label",
+    "recognizer", "score", "found_because", "reason", "argument_for", "argument_against", "action", "notes",
+)
+SIGNER_LAST = "action"  # the last column of the first printed page
 EDITABLE = {"argument_for", "argument_against", "action", "notes"}
 ACTIONS = ("Withhold", "Disclose", "Anonymise")
 

@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import __version__
@@ -37,7 +38,7 @@ from redaction_logs.integrity import (
     text_mac,
     workbook_mac,
 )
-from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LogRow
+from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LEGACY_ORDER, SIGNER_LAST, LogRow
 
 MARKING = "OFFICIAL-SENSITIVE"
 LOG_SHEET = "Redaction log"
@@ -130,9 +131,15 @@ class CaseLog:
     written: dt.datetime | None = None  # when the draft wrote it (UTC); None: now
 
 
-def log_columns(gist_only: bool) -> list[tuple[str, str, int]]:
-    """The "Redaction log" columns as written (gist-only leaves out the removed text)."""
-    return [c for c in COLUMNS if not (gist_only and c[0] == "text")]
+def log_columns(gist_only: bool, *, legacy: bool = False) -> list[tuple[str, str, int]]:
+    """The "Redaction log" columns as written (gist-only leaves out the removed text).
+
+    `legacy`: in the order of logs written before the signer's columns came first.
+    """
+    columns = [c for c in COLUMNS if not (gist_only and c[0] == "text")]
+    if legacy:
+        columns.sort(key=lambda c: LEGACY_ORDER.index(c[0]))
+    return columns
 
 
 def locked_columns(gist_only: bool) -> list[str]:
@@ -167,6 +174,8 @@ def write_log(log: CaseLog, path: Path, key: bytes) -> None:
     wb.properties.creator = "sfo-redact"
     wb.properties.lastModifiedBy = "sfo-redact"
     wb.properties.title = f"{log.case_id} redaction log (Annex I)"
+    # Only the case reference identifies the workbook; never an input's name or path.
+    wb.properties.subject = log.case_id
     path = Path(path)
     tmp = path.with_name(f".{path.name}.partial")
     try:
@@ -184,8 +193,13 @@ _PRINTABLE_PT = 842 - 72
 
 
 def column_points(width: float) -> float:
-    """A column's printed width in points (a width unit is 7 px plus 5 px padding, 0.75 pt a px)."""
-    return (width * 7 + 5) * 0.75
+    """A column's printed width in points at 100%.
+
+    Measured from LibreOffice 7.4's PDF of this workbook: 7.0 pt a width unit, no padding.
+    Excel prints narrower (7 px + 5 px padding a column, 5.25 pt a unit), so a page planned
+    for LibreOffice also fits in Excel.
+    """
+    return width * 7.0
 
 
 def print_scale(widths: Sequence[float]) -> int | None:
@@ -345,6 +359,9 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
     dv.add(f"{letter}2:{letter}{max(last, 2)}")
     ws.add_data_validation(dv)
     _print_setup(ws, f"{log.case_id} redaction log (Annex I)", widths=widths)
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        # The signer's columns on the first page across, whatever the program's own breaks.
+        ws.col_breaks.append(Break(id=[a for a, _, _ in columns].index(SIGNER_LAST) + 1))
     _protect(ws)
 
 
@@ -535,7 +552,10 @@ def _integrity_sheet(ws: Worksheet, log: CaseLog, key: bytes) -> None:
     written = log.written or dt.datetime.now(dt.UTC)
     ws.append(["meta", "written", written.isoformat(timespec="seconds")])
     for d in log.documents:
-        ws.append(["document", d.output, d.stem, d.input_path, d.input_sha256, d.kind])
+        # The input's path is never written (SFO file names hold surnames): finalise finds the
+        # original by its SHA-256, in the key store's record or among --inputs. The empty
+        # column keeps the layout logs written before this had.
+        ws.append(["document", d.output, d.stem, "", d.input_sha256, d.kind])
     locked = locked_columns(log.gist_only)
     for row in log.rows:
         identity = identity_of(row, key)

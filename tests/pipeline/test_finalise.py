@@ -132,7 +132,7 @@ def test_draft_writes_one_log_for_the_case_and_review_copies(drafted):
     pages = [ws.cell(row=r, column=col["Page (review copy)"]).value for r in range(2, ws.max_row + 1)
              if ws.cell(row=r, column=col["Category"]).value != "hidden content"]
     assert pages and all(p == 1 for p in pages), pages  # DOCX rows get the page their tag is on in the review copy
-    docs = {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)}
+    docs = {ws.cell(row=r, column=col["Document"]).value for r in range(2, ws.max_row + 1)}
     assert docs == {"SFO60001-review.redacted.pdf", "SFO60001-action-plan.redacted.pdf"}
     copy = _texts(out / "SFO60001-review.review.pdf")[0]  # pypdf: the marking is in a form XObject
     assert "INTERNAL REVIEW COPY" in copy and "Darren Quilliam" in copy and "R001: " in copy
@@ -333,3 +333,20 @@ def test_pdf_original_is_burned_again_with_the_decisions(tmp_path, engine):
         assert "Malcolm Treverton" in text and "crooked billet" not in text.lower() and "[redacted]" in text
         for withheld in WITHHELD:
             assert withheld.lower() not in text.lower(), withheld
+
+
+def test_no_part_of_the_log_holds_an_input_file_name_or_path(drafted, tmp_path):
+    src, out, inputs = drafted
+    log = out / "SFO60001.redaction-log.xlsx"
+    with zipfile.ZipFile(log) as z:
+        parts = {name: z.read(name).decode("utf-8", "replace").lower() for name in z.namelist()}
+    assert any("integrity" in p or "sheet" in n for n, p in parts.items())
+    # The removed text ("Darren Quilliam") is in the log by design; the file names are not.
+    needles = [str(src).lower(), "quilliamd"] + [p.name.lower() for p in inputs] + [p.stem.lower() for p in inputs]
+    for name, text in parts.items():
+        for needle in needles:
+            assert needle not in text, f"{name} holds an input's name or path"
+    # Finalise still finds the originals without --inputs: by hash, from the key store's record.
+    _edit(log)
+    result = finalise(log, tmp_path / "pack")
+    assert result.pack.zip.exists()

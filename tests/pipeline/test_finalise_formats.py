@@ -50,7 +50,7 @@ def test_a_log_saved_as_ods_finalises_and_a_tampered_one_is_refused(drafted, tmp
     tampered = tmp_path / "tampered" / "SFO60001.redaction-log.xlsx"
     tampered.parent.mkdir()
     wb.save(tampered)
-    with pytest.raises(RedactionLogError, match=r"sheet 'Redaction log', cell J2: .*may not change"):
+    with pytest.raises(RedactionLogError, match=r"sheet 'Redaction log', cell F2: .*may not change"):
         finalise(_to_ods(tampered, tmp_path / "tampered"), tmp_path / "pack2")
 
 

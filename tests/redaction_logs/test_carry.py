@@ -26,9 +26,9 @@ def draft(path, decisions=None):
 def review(path, signed=True):
     wb = load_workbook(path)
     ws = wb["Redaction log"]
-    ws["Q3"] = "Disclose"  # R002
-    ws["O3"] = "Family asked."
-    ws["R4"] = "Checked with RM."  # R003
+    ws["H3"] = "Disclose"  # R002
+    ws["N3"] = "Family asked."
+    ws["J4"] = "Checked with RM."  # R003
     wb["Add redactions"]["A2"], wb["Add redactions"]["B2"] = "Crooked Billet", "locates the family"
     if signed:
         s = wb["Sign-off"]
@@ -63,7 +63,7 @@ def test_rerun_with_a_new_finding_marks_it_and_clears_the_sign_off(tmp_path):
     assert log.additions[0].text == "Crooked Billet"  # the reviewer's additions survive
     wb = load_workbook(path)
     assert wb["Sign-off"]["B4"].value is None and "Sign-off cleared" in wb["Sign-off"]["B9"].value
-    statuses = [c.value for c in wb["Redaction log"]["B"][1:]]
+    statuses = [c.value for c in wb["Redaction log"]["I"][1:]]  # the Status column
     assert statuses.count(STATUS_NEW) == 1
     assert (tmp_path / "SFO60001.redaction-log.xlsx").exists()
 

@@ -17,8 +17,8 @@ from tests.redaction_logs.test_draft import sample
 KEY = b"k" * 32
 TODAY = dt.date(2026, 11, 26)
 WRITTEN = dt.datetime(2026, 11, 19, 16, 30, tzinfo=dt.UTC)  # when the draft wrote the log
-# Columns of "Redaction log" (full log): A Ref ... J Replaced by ... Q Decision, R notes.
-DECISION, LABEL, ARG_FOR, NOTES = "Q", "J", "O", "R"
+# Columns of "Redaction log" (full log): A Ref, E removed text, F Replaced by, H Decision, I Status, J notes, N arguments for.
+DECISION, LABEL, ARG_FOR, NOTES = "H", "F", "N", "J"
 
 
 @pytest.fixture()
@@ -118,7 +118,7 @@ def test_hidden_content_cannot_be_disclosed(log_path):
     "tamper, sheet, cell, words",
     [
         (lambda wb: wb["Redaction log"].__setitem__(f"{LABEL}3", "XX"), "Redaction log", f"{LABEL}3", "may not change"),
-        (lambda wb: wb["Redaction log"].__setitem__("I4", "something else"), "Redaction log", "I4", "may not change"),
+        (lambda wb: wb["Redaction log"].__setitem__("E4", "something else"), "Redaction log", "E4", "may not change"),
         (lambda wb: wb["Redaction log"].__setitem__("A3", "R777"), "Redaction log", "A3", "not one the software wrote"),
         (lambda wb: wb["Redaction log"].delete_rows(3), "Redaction log", None, "removed"),
         (lambda wb: wb["Redaction log"].append(["R099", "", "SFO60001-review.redacted.pdf"]), "Redaction log", "A6", "not one the software wrote"),
@@ -223,3 +223,19 @@ def test_long_date_has_no_leading_zero_and_the_month_as_a_word(day, text):
     from pipeline.model import long_date
 
     assert long_date(day) == text
+
+
+def test_a_log_in_the_order_before_the_signer_columns_came_first_still_reads(tmp_path, monkeypatch):
+    import redaction_logs.workbook as workbook
+    from redaction_logs.rows import COLUMNS, LEGACY_ORDER
+
+    monkeypatch.setattr(workbook, "COLUMNS", tuple(sorted(COLUMNS, key=lambda c: LEGACY_ORDER.index(c[0]))))
+    doc, decisions = sample()
+    rows = rows_for("SFO60001-review.redacted.pdf", doc, decisions, {})
+    entry = DocumentEntry("SFO60001-review.redacted.pdf", "SFO60001-review", "", "0" * 64, "docx")
+    path = tmp_path / "SFO60001.redaction-log.xlsx"
+    write_log(CaseLog("SFO60001", rows, [entry], written=WRITTEN), path, KEY)
+    monkeypatch.undo()
+    edit(path, lambda wb: wb["Redaction log"].__setitem__("Q2", "Disclose"))  # Decision was column Q
+    log = read_log(path, KEY, strict=True)
+    assert log.rows[0].action == "Disclose"
