@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import logging
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -35,10 +38,15 @@ STARTUP_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_SERVER_STARTUP_TIMEOU
 STOP_TIMEOUT_SECONDS = 20.0
 _PR_SET_PDEATHSIG = 1
 URL_FILE = "api-url"  # the running server's API URL, so a batch started beside serve shares it
+LOCK_FILE = "server.lock"  # held by the one process whose server uses this home's database
 
 
 class ServerStartError(RuntimeError):
     """The local Prefect server did not become healthy (its log is under server_home())."""
+
+
+class ServerBusyError(RuntimeError):
+    """Another process owns the local server's database, and this command needs that one."""
 
 
 def server_home() -> Path:
@@ -86,8 +94,9 @@ def _prefect_executable() -> str:
 class LocalServer:
     """A `prefect server start` child process; `api_url` once started."""
 
-    def __init__(self, home: Path | None = None, port: int | None = None) -> None:
+    def __init__(self, home: Path | None = None, port: int | None = None, publish: bool = True) -> None:
         self.home = home or server_home()
+        self.publish = publish  # write URL_FILE, so batches started meanwhile use this server
         self.port = port or int(os.environ.get(PORT_ENV) or 0) or free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         self.proc: subprocess.Popen | None = None
@@ -111,7 +120,8 @@ class LocalServer:
         finally:
             log.close()
         self._wait_healthy(timeout)
-        (self.home / URL_FILE).write_text(self.api_url, encoding="utf-8")
+        if self.publish:
+            (self.home / URL_FILE).write_text(self.api_url, encoding="utf-8")
         return self.api_url
 
     def _wait_healthy(self, timeout: float) -> None:
@@ -131,7 +141,8 @@ class LocalServer:
         """SIGTERM to the server's process group, SIGKILL if it has not gone within 20 s."""
         if self.proc is None or self.proc.poll() is not None:
             return
-        (self.home / URL_FILE).unlink(missing_ok=True)
+        if self.publish:
+            (self.home / URL_FILE).unlink(missing_ok=True)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGTERM)
         try:
@@ -163,10 +174,59 @@ def _drain() -> None:
             service.drain_all(timeout=5)
 
 
+def _own_database(home: Path):
+    """An exclusive lock on `home`'s database (one server per SQLite file), or None if taken.
+
+    Held by the process that owns the server; the kernel releases it if that process dies.
+    """
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(home / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _start_server(publish: bool, private_ok: bool) -> tuple[LocalServer, int | None, Path | None]:
+    """A server on the shared database when free, else on a private one removed afterwards."""
+    home = server_home()
+    fd = _own_database(home)
+    if fd is None and not private_ok:
+        raise ServerBusyError("the local Prefect server's database is in use by a batch; run this again when it ends")
+    if fd is not None:
+        server = LocalServer(home, publish=publish)
+        private = None
+    else:
+        # Another batch (or serve) owns the shared database: two servers on one SQLite file
+        # would fight over it, and that batch stops its server when it ends.
+        private = Path(tempfile.mkdtemp(prefix="run-", dir=home))
+        logging.getLogger(__name__).warning("the local Prefect server is busy with another run; this run uses a private one")
+        server = LocalServer(private, publish=False)
+    try:
+        server.start()
+    except BaseException:
+        _release(fd, private)
+        raise
+    return server, fd, private
+
+
+def _release(fd: int | None, private: Path | None) -> None:
+    if fd is not None:
+        os.close(fd)
+    if private is not None:
+        shutil.rmtree(private, ignore_errors=True)
+
+
 @contextlib.contextmanager
-def prefect_api() -> Iterator[str]:
+def prefect_api(publish: bool = False, private_ok: bool = True) -> Iterator[str]:
     """The API to use: PREFECT_API_URL when set, else the local server `serve` already runs on
     server_home(), else a local server started for the block (and stopped on leaving).
+
+    `publish` (serve): other commands started meanwhile use this server; a batch's server
+    is never shared, since it stops when the batch ends. When another batch owns the shared
+    database, a run gets a private one (`private_ok`) or ServerBusyError.
 
     Sets PREFECT_API_URL in the environment (flow-run subprocesses inherit it) and in Prefect's
     settings for this process, and first marks Crashed the runs a killed process left RUNNING.
@@ -178,12 +238,12 @@ def prefect_api() -> Iterator[str]:
         _recover()
         yield given
         return
-    server = None
+    server, fd, private = None, None, None
     url = running_server()
     try:
         if url is None:
-            server = LocalServer()
-            url = server.start()
+            server, fd, private = _start_server(publish, private_ok)
+            url = server.api_url
         os.environ["PREFECT_API_URL"] = url
         from prefect.settings import temporary_settings
 
@@ -198,3 +258,4 @@ def prefect_api() -> Iterator[str]:
         os.environ.pop("PREFECT_API_URL", None)
         if server is not None:
             server.stop()
+            _release(fd, private)

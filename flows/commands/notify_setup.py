@@ -33,7 +33,8 @@ def _cmd_notify_setup(args: argparse.Namespace) -> int:
     from flows.local_server import prefect_api
     from flows.notify import AUTOMATION_NAME, setup_notification
 
-    with prefect_api() as api_url:
+    # The automation must land in the database serve and batch use, never in a private one.
+    with prefect_api(private_ok=False) as api_url:
         automation_id = setup_notification(args.webhook)
     print(f"Automation '{AUTOMATION_NAME}' ({automation_id}) on {api_url}: a failed or crashed "
           "nightly-batch run is POSTed to the webhook.")

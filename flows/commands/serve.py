@@ -36,7 +36,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     args.outbox.mkdir(parents=True, exist_ok=True)
     from flows.local_server import prefect_api
 
-    with prefect_api() as api_url:
+    with prefect_api(publish=True) as api_url:
         # The UI of the server serve started (the API URL without /api); never personal data.
         print(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})", flush=True)
         from prefect import serve

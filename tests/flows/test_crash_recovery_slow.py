@@ -74,3 +74,30 @@ def test_kill_9_of_serve_leaves_no_server(tmp_path):
         if proc.poll() is None:
             proc.kill()
     assert gone_within(children, 30) == [], [c.cmdline() for c in alive(children)]
+
+
+def test_two_batches_at_once_each_get_a_server_and_leave_none(tmp_path):
+    """The first owns the shared database; the second, refused the lock, runs on a private one."""
+    port = free_port()
+    env = serve_env(tmp_path, port, every=None)
+    env.pop("SFO_REDACT_SERVER_PORT")
+    procs = []
+    for name in ("a", "b"):
+        generate_case(175 if name == "a" else 176, tmp_path / f"inbox-{name}" / "c", formats=("docx",), pages=2)
+        cmd = [str(BIN / "sfo-redact"), "batch", "--inbox", str(tmp_path / f"inbox-{name}"),
+               "--outbox", str(tmp_path / "outbox")]
+        procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        time.sleep(1)
+    children = []
+    for _ in range(20):
+        children = [c for p in procs for c in descendants(p.pid)]
+        if len(children) >= 2:
+            break
+        time.sleep(0.5)
+    outs = [p.communicate(timeout=600)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[-1500:] for o in outs]
+    assert all("1 drafted" in o for o in outs)
+    assert gone_within(children, 30) == []
+    # The private database is removed; the shared one stays.
+    home = tmp_path / "prefect-server"
+    assert (home / "prefect.db").exists() and not list(home.glob("run-*"))

@@ -35,3 +35,21 @@ def test_the_local_dask_cluster_binds_its_http_servers_to_loopback():
         kwargs = runner.cluster_kwargs
         assert kwargs["dashboard_address"].startswith("127.0.0.1:")
         assert kwargs["worker_dashboard_address"].startswith("127.0.0.1:")
+
+
+def test_one_process_owns_the_local_servers_database(tmp_path, monkeypatch):
+    import pytest
+
+    from flows import local_server
+
+    monkeypatch.setenv(local_server.HOME_ENV, str(tmp_path))
+    monkeypatch.setattr(local_server, "running_server", lambda home=None: None)
+    first = local_server._own_database(tmp_path)
+    assert first is not None
+    assert local_server._own_database(tmp_path) is None  # a second owner is refused
+    with pytest.raises(local_server.ServerBusyError):
+        local_server._start_server(publish=False, private_ok=False)
+    local_server._release(first, None)
+    again = local_server._own_database(tmp_path)
+    assert again is not None
+    local_server._release(again, None)
