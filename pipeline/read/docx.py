@@ -17,6 +17,7 @@ import logging
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,10 @@ from pipeline.model import (
 )
 from pipeline.read.columns import is_not_for_disclosure
 
+# What a damaged zip raises while it is opened or a member is read: a bad header, a
+# "version 12.0" the zipfile module does not know, a deflate stream that does not inflate
+# (zlib.error, found by tests/test_fuzz_files_slow.py as an "internal error").
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error)
 logger = logging.getLogger("sfo_redact")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -135,7 +140,7 @@ def _open_package(path: Path) -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(path)
         infos = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except _ZIP_ERRORS:
         raise UnsupportedDocumentError("the DOCX package is corrupt or truncated", path) from None
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED_BYTES:
@@ -171,7 +176,7 @@ class _Package:
             return None
         try:
             data = self.zf.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        except _ZIP_ERRORS:
             raise UnsupportedDocumentError("the DOCX package is corrupt or truncated", self.path) from None
         # No entity expansion, no network: the XML is untrusted.
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
