@@ -13,6 +13,8 @@ from recognizers.gazetteer import DATA_DIR, load_sections, load_terms, trie_rege
 PRISON_LIST = DATA_DIR / "prisons.txt"
 # Colloquial names ("Strangeways", "the Scrubs"), beside the list of establishments.
 NICKNAME_LIST = DATA_DIR / "prison_nicknames.txt"
+# Establishments named like a district, river or word: they need a cue, as towns do.
+ALSO_PLACES = DATA_DIR / "prison_names_also_places.txt"
 
 # "HMP", "HMYOI", "HMP/YOI", "HMP & YOI", "HMP and YOI", "HM Prison", "HM Young Offender
 # Institution", "YOI". "HMPPS" is not a prefix (no space after HMP), and "HM Prison and
@@ -79,8 +81,31 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         """Patterns are built from the prison list (the packaged one when None) unless given."""
         self.prison_list = Path(prison_list) if prison_list else PRISON_LIST
         if patterns is None:
-            patterns = self._patterns(_names_regex(self.prison_list)) + self._nickname_patterns(NICKNAME_LIST)
+            patterns = (
+                self._patterns(_names_regex(self.prison_list))
+                + self._nickname_patterns(NICKNAME_LIST)
+                + self._distinctive_patterns(self.prison_list)
+            )
         super().__init__(patterns, context, supported_language, supported_entity, name)
+
+    @staticmethod
+    def _distinctive_patterns(path: Path) -> list[Pattern]:
+        """A listed establishment whose name is no town, county or person's name ("Belmarsh",
+        "Pentonville", "Swaleside") is the prison wherever it stands: reviewers write "his
+        time at Belmarsh" with no custody cue. Towns ("Leeds", "Durham") still need a cue.
+        """
+        from recognizers.name_list import DATA, load_name_list, load_places
+
+        places = load_places() | {t.lower() for t in load_terms(ALSO_PLACES)}
+        names = load_name_list(DATA / "first_names.txt")[0] | load_name_list(DATA / "surnames.txt")[0]
+        distinctive = [
+            t for t in load_terms(path)
+            if t.lower() not in places and not any(w.lower() in places or w.lower() in names for w in t.split())
+        ]
+        if not distinctive:
+            return []
+        alone = r"(?:" + trie_regex(distinctive, case_sensitive=True) + r")"
+        return [Pattern("distinctive listed prison name", r"(?<![\w'’-])(?P<entity>" + alone + r")(?![\w'’-])" + _NOT_THE_PRISON, 0.75)]
 
     @staticmethod
     def _patterns(names: str) -> list[Pattern]:
@@ -127,6 +152,8 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             return f"prison list: listed establishment; custody cue: {cue}"
         if pattern.name.startswith("colloquial"):
             return "prison list: colloquial name of an establishment"
+        if pattern.name.startswith("distinctive"):
+            return "prison list: establishment whose name is no town or person's name"
         if pattern.name.startswith("unlisted"):
             return "prison shape: HMP + capitalised name (not in the prison list)"
         return "prison list: listed establishment"

@@ -73,3 +73,21 @@ def test_custom_list(tmp_path):
     recognizer = PrisonNameRecognizer(prison_list=str(listing))
     found = [(r.start, r.end) for r in recognizer.analyze("moved to Greyfield Moor; HMP Wandsworth", ["PRISON"])]
     assert found == [(9, 23), (25, 39)]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("He spent two years at Belmarsh before release.", "Belmarsh"),
+        ("His time in Pentonville was difficult.", "Pentonville"),
+        ("The OMU at Swaleside sent the report.", "Swaleside"),
+        # towns, districts and words named like establishments need a cue or HMP
+        ("He moved to a flat in Leeds.", None),
+        ("The Yorkshire and the Humber region reviewed it.", None),
+        ("He walked on Dartmoor at weekends.", None),
+        ("He lived in Wandsworth with his mother.", None),
+    ],
+)
+def test_a_distinctive_establishment_needs_no_cue(text, found):
+    results = PrisonNameRecognizer().analyze(text, ["PRISON"])
+    assert [text[r.start : r.end] for r in results] == ([found] if found else [])
