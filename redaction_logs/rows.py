@@ -60,16 +60,18 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("label", "Replaced by", 12),
     ("reason", "Reason for withholding (legal basis)", 28),
     ("action", "Decision", 12),
-    ("status", "Status", 16),
-    ("notes", "Reviewer notes", 30),
-    ("category", "Category", 14),
-    ("location", "Location", 24),
-    ("section", "Section", 22),
+    # Second page across (129 width units at 85%, Ref included):
+    ("status", "Status", 14),
+    ("notes", "Reviewer notes", 24),
+    ("category", "Category", 12),
+    ("location", "Location", 16),
+    ("section", "Section", 20),
+    ("found_because", "Why it was found", 36),
+    # Third page across:
     ("argument_for", "Arguments for disclosure", 30),
     ("argument_against", "Arguments against disclosure", 30),
-    ("recognizer", "Found by", 18),
+    ("recognizer", "Found by", 16),
     ("score", "Confidence", 10),
-    ("found_because", "Why it was found", 36),
 )
 # The order of logs written before the printed order above (still read, so a draft re-run
 # carries over the decisions in a log a reviewer is already working on).
@@ -77,7 +79,8 @@ LEGACY_ORDER: tuple[str, ...] = (
     "ref", "status", "document", "page", "location", "section", "category", "gist", "text", "label",
     "recognizer", "score", "found_because", "reason", "argument_for", "argument_against", "action", "notes",
 )
-SIGNER_LAST = "action"  # the last column of the first printed page
+# The last column of each printed page across: the signer's page ends at Decision.
+PRINT_BREAKS_AFTER: tuple[str, ...] = ("action", "found_because")
 EDITABLE = {"argument_for", "argument_against", "action", "notes"}
 ACTIONS = ("Withhold", "Disclose", "Anonymise")
 
