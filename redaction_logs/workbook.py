@@ -50,10 +50,10 @@ FORMAT_VERSION = "1"
 ADD_ROWS = 200  # blank rows offered on "Add redactions"
 ADD_PRINTED_BLANK = 10  # blank rows printed after the additions
 ADD_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 30),
-    ("reason", "Reason for withholding", 34),
-    ("label", "Label to show instead (optional; default [redacted])", 20),
-    ("notes", "Reviewer notes", 24),
+    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 28),
+    ("reason", "Reason for withholding", 30),
+    ("label", "Label to show instead (optional; default [redacted])", 18),
+    ("notes", "Reviewer notes", 20),
 )
 DEFAULT_ADDED_LABEL = "[redacted]"
 # Sign-off: (row, label) - the value goes in column B of the same row.
@@ -397,12 +397,13 @@ def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
         if addition is not None:
             ws.row_dimensions[r].height = fitted_height(lines)
     # The guide sits right of the columns, in the first row, so it is on screen at 1366x768
-    # (the columns are narrow enough for it) and stays there as the rows scroll.
+    # and stays there as the rows scroll: LibreOffice shows a width unit as about 9.3 px (Excel
+    # 7 px), so the 96 units of columns, the gap and the guide's 36 end near 1,300 px.
     guide_col = len(ADD_COLUMNS) + 2
     guide = ws.cell(row=1, column=guide_col, value=ADD_GUIDE)
     guide.alignment = _WRAP
     guide.font = _BOLD
-    guide_width = 44
+    guide_width = 36
     ws.column_dimensions[guide.column_letter].width = guide_width
     ws.column_dimensions[ws.cell(row=1, column=guide_col - 1).column_letter].width = 2
     ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, fitted_height(wrapped_lines(ADD_GUIDE, guide_width, bold=True)))
