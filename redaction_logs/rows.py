@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Decision, Document, HiddenContent
 from pipeline.reasons import ARGUMENTS, REASONS, hidden_category
+from redaction_logs.columns import COLUMNS, EDITABLE, LEGACY_ORDER, PRINT_BREAKS_AFTER
 
 
 @dataclass(frozen=True)
@@ -48,37 +49,8 @@ class LogRow:
         return self.unit_id.startswith("hidden:")
 
 
-# (attribute, heading, width). The order is the printed order: the columns a senior manager
-# signs for come first and fill the first page across (up to Decision, where the workbook puts
-# a page break); the rest print on the next page across, each page repeating Ref.
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("ref", "Ref", 7),
-    ("document", "Document", 16),
-    ("page", "Page (review copy)", 8),
-    ("gist", "Gist of what was removed", 22),
-    ("text", "Text removed (INTERNAL - never shared)", 20),
-    ("label", "Replaced by", 12),
-    ("reason", "Reason for withholding (legal basis)", 28),
-    ("action", "Decision", 12),
-    ("status", "Status", 16),
-    ("notes", "Reviewer notes", 30),
-    ("category", "Category", 14),
-    ("location", "Location", 24),
-    ("section", "Section", 22),
-    ("argument_for", "Arguments for disclosure", 30),
-    ("argument_against", "Arguments against disclosure", 30),
-    ("recognizer", "Found by", 18),
-    ("score", "Confidence", 10),
-    ("found_because", "Why it was found", 36),
-)
-# The order of logs written before the printed order above (still read, so a draft re-run
-# carries over the decisions in a log a reviewer is already working on).
-LEGACY_ORDER: tuple[str, ...] = (
-    "ref", "status", "document", "page", "location", "section", "category", "gist", "text", "label",
-    "recognizer", "score", "found_because", "reason", "argument_for", "argument_against", "action", "notes",
-)
-SIGNER_LAST = "action"  # the last column of the first printed page
-EDITABLE = {"argument_for", "argument_against", "action", "notes"}
+# The columns are one table in columns.py; re-exported here for the modules that import them from rows.
+__all__ = ["ACTIONS", "COLUMNS", "EDITABLE", "LEGACY_ORDER", "PRINT_BREAKS_AFTER", "LogRow", "hidden_rows", "rows_for"]
 ACTIONS = ("Withhold", "Disclose", "Anonymise")
 
 

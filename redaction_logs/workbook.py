@@ -38,7 +38,7 @@ from redaction_logs.integrity import (
     text_mac,
     workbook_mac,
 )
-from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LEGACY_ORDER, SIGNER_LAST, LogRow
+from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LEGACY_ORDER, PRINT_BREAKS_AFTER, LogRow
 
 MARKING = "OFFICIAL-SENSITIVE"
 LOG_SHEET = "Redaction log"
@@ -50,10 +50,10 @@ FORMAT_VERSION = "1"
 ADD_ROWS = 200  # blank rows offered on "Add redactions"
 ADD_PRINTED_BLANK = 10  # blank rows printed after the additions
 ADD_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 30),
-    ("reason", "Reason for withholding", 34),
-    ("label", "Label to show instead (optional; default [redacted])", 20),
-    ("notes", "Reviewer notes", 24),
+    ("text", "Text to redact (INTERNAL - type it exactly as it appears)", 28),
+    ("reason", "Reason for withholding", 30),
+    ("label", "Label to show instead (optional; default [redacted])", 18),
+    ("notes", "Reviewer notes", 20),
 )
 DEFAULT_ADDED_LABEL = "[redacted]"
 # Sign-off: (row, label) - the value goes in column B of the same row.
@@ -261,9 +261,10 @@ def _protect(ws: Worksheet) -> None:
 
 # Row heights: LibreOffice and Excel do not fit a row to wrapped text written by openpyxl, so
 # the lines are estimated. A column width is in widths of "0" of the default font (about 7 px);
-# Arial 10 averages about 5.5 px a character, so a width of w holds about 1.1 w characters.
-# 1.0 w is used: a slightly tall row is harmless, a short one hides text.
-_CHARS_PER_WIDTH = 1.0
+# Arial 10 averages about 6 px a character in Excel, so a width of w holds about 1.2 w
+# characters (LibreOffice, at 7 pt a unit, about 1.5 w). 1.1 w is used: a slightly tall row is
+# harmless, a short one hides text (the LibreOffice test checks no row is cut).
+_CHARS_PER_WIDTH = 1.1
 _BOLD_CHARS_PER_WIDTH = 0.85
 _LINE_PT = 12.75  # one line of Arial 10 with LibreOffice's and Excel's leading
 _MAX_ROW_PT = 409  # the largest row height either program accepts
@@ -361,7 +362,8 @@ def _log_sheet(ws: Worksheet, log: CaseLog) -> None:
     _print_setup(ws, f"{log.case_id} redaction log (Annex I)", widths=widths)
     if not ws.sheet_properties.pageSetUpPr.fitToPage:
         # The signer's columns on the first page across, whatever the program's own breaks.
-        ws.col_breaks.append(Break(id=[a for a, _, _ in columns].index(SIGNER_LAST) + 1))
+        for attr in PRINT_BREAKS_AFTER:
+            ws.col_breaks.append(Break(id=[a for a, _, _ in columns].index(attr) + 1))
     _protect(ws)
 
 
@@ -395,12 +397,13 @@ def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
         if addition is not None:
             ws.row_dimensions[r].height = fitted_height(lines)
     # The guide sits right of the columns, in the first row, so it is on screen at 1366x768
-    # (the columns are narrow enough for it) and stays there as the rows scroll.
+    # and stays there as the rows scroll: LibreOffice shows a width unit as about 9.3 px (Excel
+    # 7 px), so the 96 units of columns, the gap and the guide's 36 end near 1,300 px.
     guide_col = len(ADD_COLUMNS) + 2
     guide = ws.cell(row=1, column=guide_col, value=ADD_GUIDE)
     guide.alignment = _WRAP
     guide.font = _BOLD
-    guide_width = 44
+    guide_width = 36
     ws.column_dimensions[guide.column_letter].width = guide_width
     ws.column_dimensions[ws.cell(row=1, column=guide_col - 1).column_letter].width = 2
     ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, fitted_height(wrapped_lines(ADD_GUIDE, guide_width, bold=True)))

@@ -27,7 +27,7 @@ def review(path, signed=True):
     wb = load_workbook(path)
     ws = wb["Redaction log"]
     ws["H3"] = "Disclose"  # R002
-    ws["N3"] = "Family asked."
+    ws["O3"] = "Family asked."
     ws["J4"] = "Checked with RM."  # R003
     wb["Add redactions"]["A2"], wb["Add redactions"]["B2"] = "Crooked Billet", "locates the family"
     if signed:

@@ -17,8 +17,8 @@ from tests.redaction_logs.test_draft import sample
 KEY = b"k" * 32
 TODAY = dt.date(2026, 11, 26)
 WRITTEN = dt.datetime(2026, 11, 19, 16, 30, tzinfo=dt.UTC)  # when the draft wrote the log
-# Columns of "Redaction log" (full log): A Ref, E removed text, F Replaced by, H Decision, I Status, J notes, N arguments for.
-DECISION, LABEL, ARG_FOR, NOTES = "H", "F", "N", "J"
+# Columns of "Redaction log" (full log): A Ref, E removed text, F Replaced by, H Decision, I Status, J notes, O arguments for.
+DECISION, LABEL, ARG_FOR, NOTES = "H", "F", "O", "J"
 
 
 @pytest.fixture()
