@@ -202,7 +202,7 @@ def _start_server(publish: bool, private_ok: bool) -> tuple[LocalServer, int | N
         # Another batch (or serve) owns the shared database: two servers on one SQLite file
         # would fight over it, and that batch stops its server when it ends.
         private = Path(tempfile.mkdtemp(prefix="run-", dir=home))
-        logging.getLogger(__name__).warning("the local Prefect server is busy with another run; this run uses a private one")
+        logging.getLogger("sfo_redact").warning("the local Prefect server is busy with another run; this run uses a private one")
         server = LocalServer(private, publish=False)
     try:
         server.start()
