@@ -119,10 +119,10 @@ def finalise(
         withheld_fields = ["region"] if chosen_region == WITHHELD_REGION else []
         shown_name, shown_role = signoff.name, signoff.role
         if _withheld(shown_name, log.additions):
-            shown_name = WITHHELD_REGION
+            shown_name = WITHHELD_NAME
             withheld_fields.append("signed_by")
         if _withheld(shown_role, log.additions):
-            shown_role = WITHHELD_REGION
+            shown_role = WITHHELD_ROLE
             withheld_fields.append("signed_role")
         mapping = CaseMapping.load(log.case_id, key)
         labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
@@ -171,6 +171,9 @@ def finalise(
 
 
 WITHHELD_REGION = "withheld by the senior manager"
+# What the cover sheet and manifest show for a signer's name or role the manager withheld.
+WITHHELD_NAME = "name withheld by the senior manager"
+WITHHELD_ROLE = "role withheld by the senior manager"
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ def _withheld(value: str, additions: Sequence[Addition]) -> bool:
     withheld by an added "Pepper".
     """
     flat = " ".join(value.split()).lower()
-    if not flat or flat in ("not recorded", WITHHELD_REGION):
+    if not flat or flat in ("not recorded", WITHHELD_REGION, WITHHELD_NAME, WITHHELD_ROLE):
         return False
 
     def inside(a: str, b: str) -> bool:
@@ -209,8 +212,8 @@ def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], ma
     target = work / f"{case_id}-letter-to-victim.docx"
     gender = si_gender(si["names"] if si else [], contexts)
     shown = "" if region in ("not recorded", WITHHELD_REGION) else region
-    signer = "" if signoff.name == WITHHELD_REGION else signoff.name
-    role = "" if signoff.role == WITHHELD_REGION else signoff.role
+    signer = "" if signoff.name == WITHHELD_NAME else signoff.name
+    role = "" if signoff.role == WITHHELD_ROLE else signoff.role
     write_letter(target, case_id=case_id, signer=signer, role=role, region=shown, gender=gender, today=today)
     # Read back by a second route (the XML itself), not only by the library that wrote it.
     with zipfile.ZipFile(target) as zf:

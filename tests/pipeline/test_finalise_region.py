@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from pipeline.case import load_case
-from pipeline.finalise import WITHHELD_REGION, finalise
+from pipeline.finalise import WITHHELD_REGION, WITHHELD_ROLE, finalise
 from pipeline.redact import redact_case
 
 CASE = "case_id: SFO60012\nsupervised_individual:\n  name: Corwin Blathersby\nstaff:\n  - name: Priya Okafor\n    role: PP\n"
@@ -83,10 +83,10 @@ def test_a_withheld_role_is_left_off_the_cover_sheet_and_the_letter(tmp_path, en
     _sign(log, add=["Head of PDU"])
     finalise(log, tmp_path / "pack")
     cover = _cover(tmp_path / "pack")
-    assert "Head of PDU" not in cover and "Jo Bloggs" in cover and "withheld" in cover
+    assert "Head of PDU" not in cover and "Jo Bloggs, role withheld by the senior manager" in cover
     manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
     assert manifest["withheld_fields"] == ["signed_role"]
-    assert manifest["sign_off"]["role"] == WITHHELD_REGION
+    assert manifest["sign_off"]["role"] == WITHHELD_ROLE
     letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
     assert "Head of PDU" not in " ".join(p.text for p in letter.paragraphs)
 
