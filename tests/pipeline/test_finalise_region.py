@@ -63,6 +63,8 @@ def test_the_region_comes_from_the_review(tmp_path, engine):
     _sign(log)
     finalise(log, tmp_path / "pack")
     assert "Yorkshire and the Humber" in _cover(tmp_path / "pack")
+    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
+    assert manifest["region"] == "Yorkshire and the Humber" and manifest["withheld_fields"] == []
     assert "not recorded" not in _cover(tmp_path / "pack")
 
 
@@ -73,7 +75,7 @@ def test_a_withheld_region_is_left_off_the_cover_sheet_and_recorded(tmp_path, en
     cover = _cover(tmp_path / "pack")
     assert "Yorkshire" not in cover and "withheld" in cover
     manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
-    assert manifest["region"] == WITHHELD_REGION
+    assert manifest["region"] == WITHHELD_REGION and manifest["withheld_fields"] == ["region"]
     letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
     assert "Yorkshire" not in " ".join(p.text for p in letter.paragraphs)
 
