@@ -114,19 +114,31 @@ def finalise(
             # The manager added the region on "Add redactions": it stays off the cover sheet,
             # and the manifest says so, rather than the pack being refused.
             chosen_region = WITHHELD_REGION
+        # The same for the signer's name and role: a field the manager withholds is left off the
+        # cover sheet and the letter, and the manifest names the fields withheld.
+        withheld_fields = ["region"] if chosen_region == WITHHELD_REGION else []
+        shown_name, shown_role = signoff.name, signoff.role
+        if _withheld(shown_name, log.additions):
+            shown_name = WITHHELD_NAME
+            withheld_fields.append("signed_by")
+        if _withheld(shown_role, log.additions):
+            shown_role = WITHHELD_ROLE
+            withheld_fields.append("signed_role")
         mapping = CaseMapping.load(log.case_id, key)
         labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
         if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
             labels.add(REGION_LABEL)
         info = CoverInfo(
-            log.case_id, chosen_region, signoff.name, signoff.role, signoff.date, pack_docs,
+            log.case_id, chosen_region, shown_name, shown_role, signoff.date, pack_docs,
             describe_labels(labels, mapping.people), today or dt.date.today(),
         )
         cover = work / f"{log.case_id}-cover-sheet.pdf"
         write_cover_sheet(info, cover)
         # The cover sheet names the senior manager and the region on purpose; nothing else may leak.
-        verify(cover, without_allowed(needles, (signoff.name, signoff.role, chosen_region)))
-        letter = _victim_letter(work, log.case_id, finals, mapping, signoff, chosen_region, needles, today or dt.date.today())
+        verify(cover, without_allowed(needles, (shown_name, shown_role, chosen_region)))
+        letter = _victim_letter(
+            work, log.case_id, finals, mapping, _Shown(shown_name, shown_role), chosen_region, needles, today or dt.date.today()
+        )
         staging = work / "pack"
         staging.mkdir()
         pack = build_pack(
@@ -137,9 +149,11 @@ def finalise(
             {
                 "case_id": log.case_id,
                 "region": chosen_region,
-                "signoff": {"name": signoff.name, "role": signoff.role, "date": signoff.date.isoformat()},
+                "signoff": {"name": shown_name, "role": shown_role, "date": signoff.date.isoformat()},
                 # The signed-off log stays internal; its hash ties the pack to it for an audit.
                 "extra": {
+                    # Cover-sheet fields the manager withheld on "Add redactions" (left off the sheet).
+                    "withheld_fields": withheld_fields,
                     "documents": [d.description for d in pack_docs],
                     "redaction_log": {"name": Path(log_path).name, "sha256": hashlib.sha256(Path(log_path).read_bytes()).hexdigest()},
                 },
@@ -157,14 +171,33 @@ def finalise(
 
 
 WITHHELD_REGION = "withheld by the senior manager"
+# What the cover sheet and manifest show for a signer's name or role the manager withheld.
+WITHHELD_NAME = "name withheld by the senior manager"
+WITHHELD_ROLE = "role withheld by the senior manager"
 
 
-def _withheld(region: str, additions: Sequence[Addition]) -> bool:
-    """Whether an "Add redactions" row withholds the region (the same words, any case or spacing)."""
-    flat = " ".join(region.split()).lower()
-    if not flat or flat == "not recorded":
+@dataclass(frozen=True)
+class _Shown:
+    """The signer's name and role as the letter shows them (a withheld one is left blank)."""
+
+    name: str
+    role: str
+
+
+def _withheld(value: str, additions: Sequence[Addition]) -> bool:
+    """Whether an "Add redactions" row withholds a cover-sheet field (region, signer, role).
+
+    The same words, any case or spacing, one inside the other at word boundaries: "PP" is not
+    withheld by an added "Pepper".
+    """
+    flat = " ".join(value.split()).lower()
+    if not flat or flat in ("not recorded", WITHHELD_REGION, WITHHELD_NAME, WITHHELD_ROLE):
         return False
-    return any((t := " ".join(a.text.split()).lower()) and (t in flat or flat in t) for a in additions)
+
+    def inside(a: str, b: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) is not None
+
+    return any((t := " ".join(a.text.split()).lower()) and (inside(t, flat) or inside(flat, t)) for a in additions)
 
 
 def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], mapping: CaseMapping, signoff, region: str, needles, today: dt.date) -> Path:
@@ -179,7 +212,9 @@ def _victim_letter(work: Path, case_id: str, finals: Sequence[FinalDocument], ma
     target = work / f"{case_id}-letter-to-victim.docx"
     gender = si_gender(si["names"] if si else [], contexts)
     shown = "" if region in ("not recorded", WITHHELD_REGION) else region
-    write_letter(target, case_id=case_id, signer=signoff.name, role=signoff.role, region=shown, gender=gender, today=today)
+    signer = "" if signoff.name == WITHHELD_NAME else signoff.name
+    role = "" if signoff.role == WITHHELD_ROLE else signoff.role
+    write_letter(target, case_id=case_id, signer=signer, role=role, region=shown, gender=gender, today=today)
     # Read back by a second route (the XML itself), not only by the library that wrote it.
     with zipfile.ZipFile(target) as zf:
         xml = " ".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))

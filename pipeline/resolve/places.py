@@ -139,7 +139,15 @@ def region_in(document) -> str:
         m = _REGION_LABEL.match(text)
         if m and (found := _known_region(m.group("value"))) is not None:
             return found
-    for text in [t for row in cells for t in row] + [document.units[u].text for u in [*document.header_units, *document.footer_units] if u in document.units]:
+    running = [document.units[u].text for u in [*document.header_units, *document.footer_units] if u in document.units]
+    # A running header holds several items on one line: "OFFICIAL-SENSITIVE | Probation
+    # Service – North West Region | SFO12345". Each piece between separators may name it.
+    pieces = [piece for text in running for piece in _HEADER_SEPARATORS.split(text)]
+    for text in [t for row in cells for t in row] + running + pieces:
         if (found := _known_region(text)) is not None:
             return found
     return ""
+
+
+# Separators between the items of a running header (a comma is not one: "Kent, Surrey and Sussex").
+_HEADER_SEPARATORS = re.compile(r"\s*(?:[|\u2022\u00b7/]|\s[-\u2013\u2014]\s|\t)\s*")

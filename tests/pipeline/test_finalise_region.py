@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from pipeline.case import load_case
-from pipeline.finalise import WITHHELD_REGION, finalise
+from pipeline.finalise import WITHHELD_REGION, WITHHELD_ROLE, finalise
 from pipeline.redact import redact_case
 
 CASE = "case_id: SFO60012\nsupervised_individual:\n  name: Corwin Blathersby\nstaff:\n  - name: Priya Okafor\n    role: PP\n"
@@ -26,6 +26,7 @@ def _review(path) -> None:
         table.cell(r, 0).text, table.cell(r, 1).text = label, value
     d.add_paragraph("This review concerns Corwin Blathersby, supervised by probation practitioner Priya Okafor.")
     d.add_paragraph("The Yorkshire and the Humber region's SFO team completed it.")
+    d.add_paragraph("The Head of PDU commissioned the review.")
     d.save(path)
 
 
@@ -62,6 +63,8 @@ def test_the_region_comes_from_the_review(tmp_path, engine):
     _sign(log)
     finalise(log, tmp_path / "pack")
     assert "Yorkshire and the Humber" in _cover(tmp_path / "pack")
+    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
+    assert manifest["region"] == "Yorkshire and the Humber" and manifest["withheld_fields"] == []
     assert "not recorded" not in _cover(tmp_path / "pack")
 
 
@@ -72,6 +75,29 @@ def test_a_withheld_region_is_left_off_the_cover_sheet_and_recorded(tmp_path, en
     cover = _cover(tmp_path / "pack")
     assert "Yorkshire" not in cover and "withheld" in cover
     manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
-    assert manifest["region"] == WITHHELD_REGION
+    assert manifest["region"] == WITHHELD_REGION and manifest["withheld_fields"] == ["region"]
     letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
     assert "Yorkshire" not in " ".join(p.text for p in letter.paragraphs)
+
+
+def test_a_withheld_role_is_left_off_the_cover_sheet_and_the_letter(tmp_path, engine):
+    log = _draft(tmp_path, engine)
+    _sign(log, add=["Head of PDU"])
+    finalise(log, tmp_path / "pack")
+    cover = _cover(tmp_path / "pack")
+    assert "Head of PDU" not in cover and "Jo Bloggs, role withheld by the senior manager" in cover
+    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
+    assert manifest["withheld_fields"] == ["signed_role"]
+    assert manifest["sign_off"]["role"] == WITHHELD_ROLE
+    letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
+    assert "Head of PDU" not in " ".join(p.text for p in letter.paragraphs)
+
+
+def test_a_short_role_is_not_withheld_by_a_word_containing_it():
+    from types import SimpleNamespace
+
+    from pipeline.finalise import _withheld
+
+    assert not _withheld("PP", [SimpleNamespace(text="Pepper")])
+    assert _withheld("Head of PDU", [SimpleNamespace(text="the  head of pdu")])
+    assert _withheld("Yorkshire and the Humber", [SimpleNamespace(text="Yorkshire")])

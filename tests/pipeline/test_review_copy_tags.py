@@ -51,3 +51,38 @@ def test_no_tag_covers_any_text(tmp_path, engine):
     covered = [t for t in tags if any(t.intersects(w) for w in original)]
     assert not covered, f"{len(covered)} of {len(tags)} tags cover text"
     assert not any(a.intersects(b) for i, a in enumerate(tags) for b in tags[i + 1 :]), "tags overlap each other"
+
+
+def test_docx_review_copy_tags_in_wrapped_cells_cover_no_other_line(tmp_path, engine):
+    """A DOCX review copy: a span starting a narrow cell's second line keeps its tag on its own line."""
+    import docx
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "case.yaml").write_text(CASE, encoding="utf-8")
+    d = docx.Document()
+    d.add_heading("Serious Further Offence Review", 0)
+    table = d.add_table(rows=3, cols=3)
+    for r in range(3):
+        table.cell(r, 0).text = "Contact"
+        table.cell(r, 1).text = "The practitioner met with the team on the Monday; Corwin Blathersby was seen by Priya Okafor."
+        table.cell(r, 2).text = "Priya Okafor wrote to the police about Corwin Blathersby on the same afternoon."
+    review = src / "SFO60011_Review.docx"
+    d.save(review)
+    result = redact_case([review], tmp_path / "draft", case=load_case(src / "case.yaml"), engine=engine)
+    assert not result.failures
+    page = pymupdf.open(next((tmp_path / "draft").glob("*.review.pdf")))[0]
+    tags, lines = [], []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", ()):
+            others = [s for s in line["spans"] if not (s["color"] == 0xC00000 and "R0" in s["text"])]
+            for span in line["spans"]:
+                if span["color"] == 0xC00000 and "R0" in span["text"]:
+                    tags.append((pymupdf.Rect(span["bbox"]), pymupdf.Rect(line["bbox"])))
+            if others:
+                lines.append(pymupdf.Rect(line["bbox"]))
+    assert len(tags) >= 6
+    for tag, own in tags:
+        # A tag may touch its own line, never another line's text (1 pt of leading allowed).
+        inner = pymupdf.Rect(tag.x0, tag.y0 + 1, tag.x1, tag.y1 - 1)
+        assert not any(inner.intersects(other) and other != own and abs(other.y0 - own.y0) > 2 for other in lines)
