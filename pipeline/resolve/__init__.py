@@ -43,10 +43,8 @@ NOT_NAMES = {
     "ndelius", "nomis", "marac", "iom", "approved", "premises", "ap", "licence", "recall",
     "section", "annex", "appendix", "chronology", "summary", "background", "pp", "spo",
     "pom", "com", "vlo", "rm", "si", "cm", "homd", "hopdu", "band", "official", "sensitive",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "england", "wales", "uk", "national", "security", "division", "risk",
-}
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "england", "wales", "uk", "national", "security", "division", "risk",
+} | {m.lower() for m in vocabulary.MONTHS if m != "May"}  # May is a first name too
 # The last word of a named body: "Avon and Somerset Police", "Leeds Crown Court".
 INSTITUTION_WORDS = {
     "police", "constabulary", "court", "council", "service", "services", "prison", "hospital",
@@ -54,7 +52,7 @@ INSTITUTION_WORDS = {
     "authority", "partnership", "agency", "office", "department", "house", "hostel", "premises",
     "clinic", "surgery", "practice", "foundation", "charity", "association", "group", "ltd",
 }
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+MONTHS = {m.lower() for m in vocabulary.MONTHS}
 # Upper-case tokens that are never someone's initials in a review.
 ACRONYMS = {
     "PP", "SI", "RM", "CM", "PO", "SPO", "POM", "COM", "VLO", "VLU", "DA", "AP", "OM", "UK", "GP",
