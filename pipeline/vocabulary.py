@@ -29,6 +29,20 @@ MONTH_PATTERN = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+# Agency, role and identifier acronyms of a review, as written ("OASys", "RoSH"): never a
+# name, never someone's initials. The name recognizers stop at them in these capitals only
+# ("Si" and "Al" are names); resolve compares them upper-cased.
+ACRONYMS: tuple[str, ...] = (
+    "MAPPA", "MARAC", "OASys", "HMPPS", "HMP", "HMYOI", "YOI", "NPS", "CRC", "PDU",
+    "VLU", "SFO", "RoSH", "RMP", "PSR", "HDC", "ROTL", "AP", "DA", "IOM", "NSD", "HMIP", "ICO",
+    "DPA", "NHS", "GP", "CPS", "WCU", "SPOC", "OMU", "CAMHS", "SI", "PP", "SPO", "POM", "COM",
+    "VLO", "RM", "CM", "FLO", "DC", "DS", "PC", "PSO", "HOMD", "DI", "DCI",
+    "PNC", "CRN", "CRO", "NOMIS", "NINO", "DOB", "PO", "OM", "UK", "NI", "DV", "SO", "OK", "ID",
+    "MH", "ETE", "ABH", "GBH", "DTTO", "ATR", "DRR", "UPW", "RAR", "AM", "PM", "TV", "SMS",
+    "CCTV", "RSR", "OGRS", "OVP", "OSP", "CAS", "BAU", "NA", "NFA", "SMT", "LA", "CSC", "MASH",
+    "AA", "NB", "IT", "ASB", "SW",
+)
+
 
 def alternation(words: Iterable[str], *, upper: bool = False) -> str:
     """A regex group matching any of `words`, longest first; `upper` adds each in capitals.

@@ -54,14 +54,7 @@ INSTITUTION_WORDS = {
 }
 MONTHS = {m.lower() for m in vocabulary.MONTHS}
 # Upper-case tokens that are never someone's initials in a review.
-ACRONYMS = {
-    "PP", "SI", "RM", "CM", "PO", "SPO", "POM", "COM", "VLO", "VLU", "DA", "AP", "OM", "UK", "GP",
-    "NI", "PNC", "CRN", "CRO", "NHS", "SFO", "HMP", "YOI", "IOM", "NSD", "PDU", "RMP", "PSR", "HDC",
-    "OASYS", "MAPPA", "MARAC", "DV", "PSO", "DC", "DS", "PC", "DI", "SO", "OK", "ID", "MH", "CPS",
-    "ROTL", "ETE", "ABH", "GBH", "DTTO", "ATR", "DRR", "UPW", "RAR", "AM", "PM", "TV", "SMS", "CCTV",
-    "FLO", "WCU", "SPOC", "HOMD", "HMIP", "ICO", "DPA", "RSR", "OGRS", "OVP", "OSP", "ROSH", "CAS",
-    "BAU", "NA", "NFA", "SMT", "LA", "CSC", "MASH", "CAMHS", "AA", "NB", "IT", "ASB", "SW",
-}
+ACRONYMS = {a.upper() for a in vocabulary.ACRONYMS}
 
 
 @dataclass(frozen=True)
