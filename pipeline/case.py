@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 
 from pipeline.errors import CaseFileError
+from recognizers.vocabulary import VOCABULARY
 
-STAFF_ROLES = ("PP", "SPO", "POM", "COM", "HoPDU", "VLO", "RM", "other")
+# The role codes a case file may give (recognizers/data/vocabulary.yaml, staff_role_codes).
+STAFF_ROLES = tuple(VOCABULARY.staff_role_codes)
 
 _CASE_ID = re.compile(r"^SFO\d{5}$")
 

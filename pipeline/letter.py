@@ -21,10 +21,11 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
 from pipeline.model import long_date
+from pipeline.vocabulary import FEMALE_TITLES, MALE_TITLES, TITLES, alternation
 
 # A field for the VLO: the template's own wording in square brackets.
 _FIELD = re.compile(r"(\[[^\]]+\])")
-_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(Mr|Mrs|Ms|Miss)\.?\s*$")
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(" + alternation(t for t in MALE_TITLES + FEMALE_TITLES if t in TITLES) + r")\.?\s*$")
 _PRONOUNS = {"m": ("he", "him", "his"), "f": ("she", "her", "her")}
 
 

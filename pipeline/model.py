@@ -15,6 +15,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.vocabulary import MONTHS
+
 # x0, y0, x1, y1 in PDF points, origin top-left (PyMuPDF's convention).
 Box = tuple[float, float, float, float]
 
@@ -282,10 +284,7 @@ class Decision:
     entity: str = ""
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+_MONTH_NAMES = MONTHS
 
 
 def long_date(day: dt.date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from pipeline.vocabulary import MONTH_PATTERN, TITLES, alternation
 from recognizers.base import SfoPatternRecognizer
 from recognizers.postcode import POSTCODE
 
@@ -19,14 +20,11 @@ STREET_TYPES: tuple[str, ...] = (
 # Abbreviated types may carry a full stop ("Rd."); full words never take the sentence's.
 ABBREVIATED_TYPES: tuple[str, ...] = ("Rd", "St", "Ave", "Ln")
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = MONTH_PATTERN
 # A street-name word: capitalised, may carry an apostrophe or hyphen (St Mary's,
 # Ashby-de-la-Zouch). Not a month, so "12 March Court" (a date) is not an address.
 # Nor a title: "On 16 February 2023 Mr Green said" holds no address (Green is a street type).
-_WORD = r"(?!" + _MONTHS + r"\b|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z]+)*"
+_WORD = r"(?!" + _MONTHS + r"\b|" + alternation(TITLES) + r"\b)[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z]+)*"
 _TYPE = (
     r"(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True))
     + r"|(?:" + "|".join(ABBREVIATED_TYPES) + r")\.?)"

@@ -5,12 +5,10 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from pipeline.vocabulary import MONTH_PATTERN
 from recognizers.base import SfoPatternRecognizer
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN + r"\.?"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 # Date forms: 02/04/1990, 2.4.90, 2-4-1990, 2 April 1990, 2nd of April 1990,
 # April 2, 1990, 1990-04-02.

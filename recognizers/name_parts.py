@@ -6,6 +6,8 @@ scoped `(?i:...)` groups where case does not matter.
 
 from __future__ import annotations
 
+from pipeline.vocabulary import ACRONYMS
+
 # Capitalised words that follow a cue but are not names: sentence starters, pronouns,
 # months and days, and agency or process words kept for transparency (DOMAIN.md).
 STOP_WORDS: tuple[str, ...] = (
@@ -35,15 +37,8 @@ STOP_WORDS: tuple[str, ...] = (
     "Accredited", "Curfew", "Recall",
 )
 
-# Agency and role acronyms: stopped only in capitals ("Si" and "Al" are names).
-STOP_ACRONYMS: tuple[str, ...] = (
-    "MAPPA", "MARAC", "OASys", "HMPPS", "HMP", "HMYOI", "YOI", "NPS", "CRC", "PDU", "VLU",
-    "SFO", "RoSH", "RMP", "PSR", "HDC", "ROTL", "AP", "DA", "IOM", "NSD", "HMIP", "ICO",
-    "DPA", "NHS", "GP", "CPS", "WCU", "SPOC", "OMU", "CAMHS", "SI", "PP", "SPO", "POM",
-    "COM", "VLO", "RM", "CM", "FLO", "DC", "DS", "PC", "PSO", "HOMD", "DI", "DCI",
-    # Identifier names: the labels of withheld identifiers ("[PNC number]") use them.
-    "PNC", "CRN", "CRO", "NOMIS", "NINO", "DOB",
-)
+# Agency and role acronyms (pipeline/vocabulary.py): stopped only in capitals.
+STOP_ACRONYMS: tuple[str, ...] = ACRONYMS
 
 _STOP = (
     r"(?:(?i:" + "|".join(sorted(set(STOP_WORDS), key=len, reverse=True)) + r")|"

@@ -7,21 +7,14 @@ from presidio_analyzer import Pattern
 
 from recognizers.base import SfoPatternRecognizer
 from recognizers.name_parts import NAME_SEQUENCE
+from recognizers.vocabulary import VOCABULARY
 
 # Relationship cues; the pipeline turns the cue into the person's role (Partner 1,
 # Victim A), so the explanation names it.
-RELATIONSHIP_CUES: tuple[str, ...] = (
-    "partner", "ex-partner", "former partner", "girlfriend", "ex-girlfriend", "boyfriend",
-    "ex-boyfriend", "wife", "ex-wife", "husband", "ex-husband", "fiancee", "fiancée",
-    "fiance", "fiancé", "spouse", "mother", "mum", "father", "dad", "stepmother",
-    "step-mother", "stepfather", "step-father", "stepdad", "step-dad", "stepmum",
-    "step-mum", "parent", "brother", "half-brother", "stepbrother", "step-brother",
-    "sister", "half-sister", "stepsister", "step-sister", "son", "stepson", "step-son",
-    "daughter", "stepdaughter", "step-daughter", "child", "baby", "grandmother", "nan",
-    "nana", "grandfather", "grandad", "grandson", "granddaughter", "aunt", "auntie",
-    "uncle", "cousin", "nephew", "niece", "friend", "best friend", "associate",
-    "co-defendant", "neighbour", "flatmate", "housemate", "landlord", "landlady",
-    "carer", "colleague", "employer", "victim", "witness", "complainant",
+# The relationship words of the one vocabulary, and the one-word victim cues ("the victim,
+# Leanne"): a cue phrase ("the deceased", "victim a") does not introduce a name the same way.
+RELATIONSHIP_CUES: tuple[str, ...] = tuple(VOCABULARY.relationships) + tuple(
+    w for w in VOCABULARY.victim_cues if " " not in w
 )
 
 _CUE = (

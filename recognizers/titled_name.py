@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from pipeline.vocabulary import TITLES, alternation
 from recognizers.base import SfoPatternRecognizer
 from recognizers.name_parts import NAME_SEQUENCE
 
 # Titles in any case ("MR DANIEL O'CONNOR"), with or without a full stop.
-_TITLE = r"(?i:mrs|mr|ms|miss|mx|dr)\b\.?"
+_TITLE = r"(?i:" + alternation(TITLES) + r")\b\.?"
 
 
 class TitledNameRecognizer(SfoPatternRecognizer):

@@ -16,10 +16,11 @@ from pipeline.categories import ENTITY_TREATMENT, PRIORITY, name_gist
 from pipeline.decide.labels import STAFF_GIST, Labeller
 from pipeline.model import Action, Category, Decision, Document, Role
 from pipeline.resolve import Resolution
+from pipeline.vocabulary import TITLES, alternation
 
 # A staff member's title folds into the label ("Ms Jenkins" -> "PP1"); a role word before
 # the name stays, since role words are not personal data ("SPO Aled Morgan" -> "SPO SPO1").
-_STAFF_PREFIX = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+)$")
+_STAFF_PREFIX = re.compile(r"(?:\b" + alternation(TITLES, upper=True) + r"\.?\s+)$")
 
 _FILE_TAIL = re.compile(r"[A-Za-z][\w\-.]*")
 

@@ -16,33 +16,20 @@ import string
 
 from pipeline.keystore import CaseMapping
 from pipeline.model import Person, Role
+from pipeline.vocabulary import TITLES
+from recognizers.vocabulary import VOCABULARY
 
-STAFF_LABEL_PREFIX = {
-    "PP": "PP",
-    "SPO": "SPO",
-    "POM": "POM",
-    "COM": "COM",
-    "VLO": "VLO",
-    "RM": "RM",
-    "HoPDU": "Head of PDU ",
-    "other": "Professional ",
-}
-STAFF_GIST = {
-    "PP": "probation practitioner",
-    "SPO": "senior probation officer",
-    "POM": "prison offender manager",
-    "COM": "community offender manager",
-    "VLO": "victim liaison officer",
-    "RM": "reviewing manager",
-    "HoPDU": "head of probation delivery unit",
-    "other": "professional",
-}
+# Both from the one table of staff role codes (recognizers/data/vocabulary.yaml).
+STAFF_LABEL_PREFIX = {code: entry["label"] for code, entry in VOCABULARY.staff_role_codes.items()}
+STAFF_GIST = {code: entry["gist"] for code, entry in VOCABULARY.staff_role_codes.items()}
 # Letters that read badly as initials or collide with common review acronyms.
 _SKIP_INITIALS = {"SI", "PP", "RM", "CM", "PO", "OM", "DA", "AP", "UK", "GP", "NI", "ID", "OK", "SO", "DV", "AM", "PM", "TV", "IT", "NA", "NB", "MH", "SW", "LA", "AA", "DC", "DS", "PC", "DI"}
 
+_TITLE_WORDS = {t.lower() for t in TITLES}
+
 
 def _tokens(name: str) -> list[str]:
-    return [t.lower().strip(".") for t in name.split() if t.lower().strip(".") not in {"mr", "mrs", "ms", "miss", "mx", "dr"}]
+    return [t.lower().strip(".") for t in name.split() if t.lower().strip(".") not in _TITLE_WORDS]
 
 
 def real_initials(person: Person) -> set[str]:

@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable
 
 from pipeline.model import Detection, Document, TextUnit
+from pipeline.vocabulary import MONTH_PATTERN, TITLES, alternation
 from recognizers.vocabulary import VOCABULARY
 
 RECOGNIZER = "TableLabel"
 
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\b\.?|birth\s*date)", re.IGNORECASE)
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH = MONTH_PATTERN
 _DATE = re.compile(
     rf"\b(?:[0-3]?\d[/.\-][01]?\d[/.\-](?:\d{{4}}|\d{{2}})|[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\s+[0-3]?\d,?\s+\d{{4}}|\d{{4}}-[01]\d-[0-3]\d)\b"
 )
@@ -29,7 +30,7 @@ _NAME_LABEL = re.compile(
 )
 # A value that can be a person's name: one to four capitalised words, nothing else.
 _NAME_VALUE = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}$"
+    r"^(?:" + alternation(TITLES) + r"\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}$"
 )
 _NOT_NAME_WORDS = {
     "not", "known", "none", "n/a", "unknown", "probation", "service", "police", "court", "team",

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from pipeline import vocabulary
 from pipeline.case import Case, load_case
 from pipeline.detect.engine import Engine, get_engine
 from pipeline.model import Category
@@ -31,12 +32,13 @@ from pipeline.verify import normalise, pdfminer_pages
 logger = logging.getLogger("sfo_redact")
 
 CATEGORIES = [c.value for c in Category]
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+MONTHS = {m.lower() for m in vocabulary.MONTHS}
+_MONTH_WORD = "(?:" + "|".join(vocabulary.MONTHS) + ")"
 _DATE_WITH_MONTH = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b"
+    r"|\b" + _MONTH_WORD + r"\s+\d{4}\b"
 )
-_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PP|SPO|POM|COM|VLO|RM)\.?\s+)+", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.TITLES) + r"|PP|SPO|POM|COM|VLO|RM)\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

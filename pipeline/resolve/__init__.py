@@ -18,14 +18,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline import vocabulary
 from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import is_place, stands_for_a_place
 from pipeline.resolve.roles import HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, row_cues
+from pipeline.vocabulary import alternation
 
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "sir", "dame", "master"}
-_TITLE_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Sir|Dame|MR|MRS|MS|MISS|MX|DR)\.?\s+)+")
+# Every title, lower-cased: a word that is a title is never a name.
+TITLES = {t.lower() for t in vocabulary.TITLES + vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES + vocabulary.FORMAL_TITLES}
+_TITLE_RE = re.compile(r"^(?:(?:" + alternation(vocabulary.TITLES + vocabulary.FORMAL_TITLES) + "|" + alternation(vocabulary.TITLES, upper=True) + r")\.?\s+)+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _ROLE_PREFIX_RE = re.compile(r"^(?:PP|SPO|POM|COM|VLO|RM|PO|PSO|DC|DS|PC|DI)\s+")
 
@@ -40,10 +43,8 @@ NOT_NAMES = {
     "ndelius", "nomis", "marac", "iom", "approved", "premises", "ap", "licence", "recall",
     "section", "annex", "appendix", "chronology", "summary", "background", "pp", "spo",
     "pom", "com", "vlo", "rm", "si", "cm", "homd", "hopdu", "band", "official", "sensitive",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "england", "wales", "uk", "national", "security", "division", "risk",
-}
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "england", "wales", "uk", "national", "security", "division", "risk",
+} | {m.lower() for m in vocabulary.MONTHS if m != "May"}  # May is a first name too
 # The last word of a named body: "Avon and Somerset Police", "Leeds Crown Court".
 INSTITUTION_WORDS = {
     "police", "constabulary", "court", "council", "service", "services", "prison", "hospital",
@@ -51,16 +52,9 @@ INSTITUTION_WORDS = {
     "authority", "partnership", "agency", "office", "department", "house", "hostel", "premises",
     "clinic", "surgery", "practice", "foundation", "charity", "association", "group", "ltd",
 }
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+MONTHS = {m.lower() for m in vocabulary.MONTHS}
 # Upper-case tokens that are never someone's initials in a review.
-ACRONYMS = {
-    "PP", "SI", "RM", "CM", "PO", "SPO", "POM", "COM", "VLO", "VLU", "DA", "AP", "OM", "UK", "GP",
-    "NI", "PNC", "CRN", "CRO", "NHS", "SFO", "HMP", "YOI", "IOM", "NSD", "PDU", "RMP", "PSR", "HDC",
-    "OASYS", "MAPPA", "MARAC", "DV", "PSO", "DC", "DS", "PC", "DI", "SO", "OK", "ID", "MH", "CPS",
-    "ROTL", "ETE", "ABH", "GBH", "DTTO", "ATR", "DRR", "UPW", "RAR", "AM", "PM", "TV", "SMS", "CCTV",
-    "FLO", "WCU", "SPOC", "HOMD", "HMIP", "ICO", "DPA", "RSR", "OGRS", "OVP", "OSP", "ROSH", "CAS",
-    "BAU", "NA", "NFA", "SMT", "LA", "CSC", "MASH", "CAMHS", "AA", "NB", "IT", "ASB", "SW",
-}
+ACRONYMS = {a.upper() for a in vocabulary.ACRONYMS}
 
 
 @dataclass(frozen=True)
@@ -456,12 +450,18 @@ class _Placed:
         return max(keys, key=lambda k: (self.count[k], best is not None and best[1] == k))
 
 
-_MALE_TITLES = {"mr", "mister", "sir", "master"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame"}
+_MALE_TITLES = {t.lower() for t in vocabulary.MALE_TITLES}
+_FEMALE_TITLES = {t.lower() for t in vocabulary.FEMALE_TITLES}
+# Capitals only for the short titles: "MR SMITH" in a form, never "MASTER" as a heading word.
+_GENDERED = (
+    alternation(vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES)
+    + "|"
+    + alternation([t for t in vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES if t in vocabulary.TITLES], upper=True)
+)
 
 
 def _title_before(text: str, start: int) -> str | None:
-    m = re.search(r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Dame|Master|MR|MRS|MS|MISS)\.?\s+$", text[max(0, start - 10) : start])
+    m = re.search(r"\b(" + _GENDERED + r")\.?\s+$", text[max(0, start - 10) : start])
     return m.group(1).lower() if m else None
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Role
+from pipeline.vocabulary import TITLES, alternation
 from recognizers.vocabulary import VOCABULARY
 
 
@@ -42,7 +43,7 @@ _ALL = list(STAFF_CUES) + list(RELATIONSHIP_CUES) + list(SI_CUES) + list(VICTIM_
 _WORDS = _alternation([w for w in _ALL if w not in _ABBREV])
 _ABBR = _alternation([w.upper() for w in _ABBREV] + ["HoPDU"])
 _CUE = rf"(?:(?i:{_WORDS})|{_ABBR})"
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?"
+_TITLE = r"(?:" + alternation(TITLES) + r"\.?\s+)?"
 # "the PP, Sarah", "his partner Jane", "victim: Leanne", "SPO Mark", "(PP) Sarah"
 _BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?[\s,:(]*{_TITLE}$")
 # "Sarah Jenkins (PP)", "Sarah Jenkins, SPO", "Leanne Hughes, the victim", "Jane, his partner"
