@@ -109,6 +109,9 @@ class LocalServer:
             "PREFECT_HOME": str(self.home),
             "DO_NOT_TRACK": "1",
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            # The UI in a browser calls this API; left unset it calls 127.0.0.1:4200 and shows
+            # "Can't connect to Server API" (seen on a screenshot of serve's UI).
+            "PREFECT_SERVER_UI_API_URL": self.api_url,
         })
         log = open(self.home / "server.log", "ab")  # noqa: SIM115 - handed to the child
         try:
