@@ -320,6 +320,7 @@ def _decision(log: ReviewedLog, row: ReviewedRow, document: Document, key: bytes
         recognizer=str(row.values.get("recognizer") or ""),
         score=float(score) if isinstance(score, (int, float)) else 0.0,
         reason=str(row.values.get("found_because") or ""),
+        ref=f"log row {ident.ref}",
     )
 
 
@@ -419,6 +420,7 @@ def _merge_unit(
                 recognizer="senior manager",
                 score=1.0,
                 reason=f"{ADD_SHEET} {addition.cell}",
+                ref=f"'{ADD_SHEET}' {addition.cell}",
             )
         )
     return out, added_count
@@ -426,7 +428,9 @@ def _merge_unit(
 
 def case_needles(finals: Sequence[FinalDocument], additions: Sequence[Addition]) -> list[Needle]:
     """Everything withheld anywhere in the case, every added text, and content removed whole."""
-    return decision_needles(((f.decisions, f.document) for f in finals), ((a.text, ADDED_CATEGORY) for a in additions))
+    return decision_needles(
+        ((f.decisions, f.document) for f in finals), ((a.text, ADDED_CATEGORY, f"'{ADD_SHEET}' {a.cell}") for a in additions)
+    )
 
 
 def needles_for_document(final: FinalDocument, needles: Sequence[Needle]) -> list[Needle]:

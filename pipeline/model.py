@@ -282,6 +282,7 @@ class Decision:
     reason: str  # why it was found
     person: str | None = None  # Person.key for names
     entity: str = ""
+    ref: str = ""  # the log row it came from (R012, or "Add redactions A3"), when finalising
 
 
 _MONTH_NAMES = MONTHS

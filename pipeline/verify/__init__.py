@@ -54,6 +54,7 @@ class Needle:
     person: str | None = field(default=None, compare=False)
     label: str = field(default="", compare=False)
     entity: str = field(default="", compare=False)  # the detection entity of an identifier
+    ref: str = field(default="", compare=False)  # the log row a final pack's needle came from
 
 
 @dataclass
@@ -273,7 +274,10 @@ def _covered(problem: str, reported: list[str]) -> bool:
 def _leak_problem(leaks: list[tuple[Needle, int]], reader: str, where: str | None = None) -> str:
     cats = sorted({n.category for n, _ in leaks})
     place = where or "on page(s) " + page_list(sorted({p for _, p in leaks}))
-    return f"{len(leaks)} removed string(s) ({', '.join(cats)}) found by {reader} {place}"
+    refs = sorted({n.ref for n, _ in leaks if n.ref})
+    # What the manager can act on: the rows whose text survived, never the text itself.
+    rows = f" (from {', '.join(refs[:8])}{' and more' if len(refs) > 8 else ''})" if refs else ""
+    return f"{len(leaks)} removed string(s) ({', '.join(cats)}){rows} found by {reader} {place}"
 
 
 def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FULL_READERS) -> VerifyReport:

@@ -18,6 +18,7 @@ Names are matched case-sensitively everywhere (and in capitals): "Will" the name
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -180,7 +181,7 @@ def union(*groups: Iterable[Needle]) -> list[Needle]:
     return list(out.values())
 
 
-def decision_needles(documents: Iterable[tuple[Sequence[Decision], Document]], added: Iterable[tuple[str, str]] = ()) -> list[Needle]:
+def decision_needles(documents: Iterable[tuple[Sequence[Decision], Document]], added: Iterable[tuple[str, ...]] = ()) -> list[Needle]:
     """Everything withheld in any document of a case, content removed whole, and `added`
     (text, category) pairs: what a final pack must not hold.
 
@@ -192,14 +193,15 @@ def decision_needles(documents: Iterable[tuple[Sequence[Decision], Document]], a
             if d.action is Action.DISCLOSE:
                 continue
             if d.category is Category.NAME:
-                needles.setdefault((d.text, True), name_needle(d.text, person=d.person, label=d.label))
+                needle = name_needle(d.text, person=d.person, label=d.label)
+                needles.setdefault((d.text, True), dataclasses.replace(needle, ref=d.ref) if d.ref else needle)
             else:
-                needles.setdefault((d.text.lower(), False), Needle(d.text, d.category.value, label=d.label))
+                needles.setdefault((d.text.lower(), False), Needle(d.text, d.category.value, label=d.label, ref=d.ref))
         for h in document.removed:
             if (n := _hidden_needle(h.text)) is not None:
                 needles.setdefault((n.text.lower(), False), n)
-    for text, category in added:
-        needles[(text.lower(), False)] = Needle(text, category)
+    for text, category, *ref in added:
+        needles[(text.lower(), False)] = Needle(text, category, ref=ref[0] if ref else "")
     return list(needles.values())
 
 

@@ -77,3 +77,27 @@ def test_a_word_surname_before_a_number_is_not_a_leak_but_elsewhere_it_is():
     assert find_leaks(["Footer: Page 1 of 3"], [needle]) == []
     assert find_leaks(["Contact with Ms Page was weekly."], [needle]) == [(needle, 1)]
     assert find_leaks(["PAGE reported it."], [name_needle("PAGE")]) != []
+
+
+def test_a_refusal_names_the_log_rows_to_act_on_never_the_text(tmp_path):
+    import dataclasses
+
+    import pymupdf
+
+    from pipeline.errors import LeakDetectedError
+    from pipeline.verify import Needle, verify
+    from pipeline.verify.needles import name_needle
+
+    path = tmp_path / "final.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "The report by Jenkins was late; see X654321.", fontname="helv", fontsize=11)
+    doc.save(path)
+    needles = [
+        dataclasses.replace(name_needle("Jenkins"), ref="log row R012"),
+        Needle("X654321", "identifier", ref="'Add redactions' A3"),
+    ]
+    with pytest.raises(LeakDetectedError) as err:
+        verify(path, needles)
+    message = str(err.value)
+    assert "log row R012" in message and "'Add redactions' A3" in message
+    assert "Jenkins" not in message and "X654321" not in message
