@@ -66,10 +66,26 @@ PRACTICE = "practice"
 # The victim of the further offence is often a partner or relative, so this cue, unlike
 # the practice cue, may turn "his partner, Hollie Brent" into the victim (_vote).
 _HARM_NOUNS = r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping"
-_VICTIM_BEFORE = re.compile(rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon))[ \t]+{_TITLE}$")
+_OFFENCES = (
+    r"murder|manslaughter|assault|harassment|stalking|kidnapping|kidnap|rape|robbery|wounding|grievous bodily harm|"
+    r"actual bodily harm|threats to kill|false imprisonment|arson|burglary|coercive(?: and|,)? controlling behaviour|"
+    r"controlling(?: and|,)? coercive behaviour|offences?|attack|attempted murder|sexual assault|abuse"
+)
+# "he attacked his former partner, Jane Smith", "stabbed Jane Smith": a verb of harm with the
+# person as its object, perhaps through a relationship ("his ex-partner,").
+_HARM_VERBS = (
+    r"killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|harassed|stalked|"
+    r"punched|kicked|beat|strangled|set fire to|threatened to kill"
+)
+_VICTIM_BEFORE = re.compile(
+    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
+    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?)[ \t]+{_TITLE}$"
+)
 _VICTIM_AFTER = re.compile(
     r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"
-    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted))(?![\w-])"
+    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted)"
+    r"|[ \t]+(?i:sustained|suffered)[ \t]+(?i:serious|fatal|life-changing|life[ \t]+threatening|significant|severe|multiple)?[ \t]*(?i:injuries|wounds)"
+    r"|[ \t]+(?i:died)[ \t]+(?i:from|of)[ \t]+(?i:her|his|their)[ \t]+(?i:injuries|wounds))(?![\w-])"
 )
 # What a person did in the case says they are staff: "Sarah Jenkins countersigned the
 # plan", "Sarah Jenkins completed the OASys", "Sarah Jenkins allocated the case". The role

@@ -403,3 +403,33 @@ def test_roles_from_what_happens_in_the_sentence():
 
 def doc_count(doc, text):
     return sum(u.text.count(text) for u in doc.units.values())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 he was charged with kidnapping against Sagal Kamau.",
+        "He was convicted of harassment against Sagal Kamau, then a neighbour.",
+        "Sagal Kamau sustained serious injuries in the attack.",
+        "Sagal Kamau died from her injuries on 3 May.",
+        "On 3 May he attacked his former partner, Sagal Kamau, at her home.",
+        "He stabbed Sagal Kamau twice.",
+    ],
+)
+def test_what_was_done_to_a_person_makes_the_victim(sentence):
+    doc = document("Dean Farrow was supervised. Dean Farrow was recalled. Dean Farrow moved.", sentence)
+    res = resolve(doc, [person(doc, "Dean Farrow", occurrence=i) for i in range(3)] + [person(doc, "Sagal Kamau")])
+    roles = {p.canonical: p.role for p in res.people.values()}
+    assert roles["Sagal Kamau"] is Role.VICTIM
+
+
+def test_a_harm_verb_does_not_outvote_a_staff_role_word():
+    doc = document("Dean Farrow was supervised. Dean Farrow was recalled. Dean Farrow moved.", "He threatened his probation officer, Sagal Kamau, in May.")
+    res = resolve(doc, [person(doc, "Dean Farrow", occurrence=i) for i in range(3)] + [person(doc, "Sagal Kamau")])
+    assert {p.canonical: p.role for p in res.people.values()}["Sagal Kamau"] is Role.STAFF
+
+
+def test_an_offence_word_far_from_the_name_is_no_victim_cue():
+    doc = document("Dean Farrow was supervised. Dean Farrow was recalled. Dean Farrow moved.", "The assault was reviewed; Sagal Kamau chaired it.")
+    res = resolve(doc, [person(doc, "Dean Farrow", occurrence=i) for i in range(3)] + [person(doc, "Sagal Kamau")])
+    assert {p.canonical: p.role for p in res.people.values()}["Sagal Kamau"] is not Role.VICTIM
