@@ -79,7 +79,14 @@ _HARM_VERBS = (
 )
 _VICTIM_BEFORE = re.compile(
     rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
-    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?)[ \t]+{_TITLE}$"
+    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?"
+    # a conviction or charge for anything "against" the person: "convicted of affray against X"
+    rf"|(?:convicted|charged|arrested|cautioned|sentenced|remanded)[ \t]+(?:of|with|for)\b[^.;:]{{0,50}}?[ \t](?:against|towards|upon)"
+    # the conditions that protect a victim: "a non-contact condition with X", "a restraining order protecting X"
+    rf"|(?:non-contact|no-contact|no[ \t]+contact)[ \t]+(?:condition|requirement|order|clause)[ \t]+(?:with|regarding|in[ \t]+respect[ \t]+of|for)"
+    rf"|restraining[ \t]+order[ \t]+(?:protecting|in[ \t]+respect[ \t]+of|in[ \t]+favour[ \t]+of|naming|to[ \t]+protect)"
+    rf"|exclusion[ \t]+zone[ \t]+(?:around|near)"
+    rf")[ \t]+{_TITLE}$"
 )
 _VICTIM_AFTER = re.compile(
     r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"

@@ -414,6 +414,9 @@ def doc_count(doc, text):
         "Sagal Kamau died from her injuries on 3 May.",
         "On 3 May he attacked his former partner, Sagal Kamau, at her home.",
         "He stabbed Sagal Kamau twice.",
+        "In 2016 he was convicted of affray against Sagal Kamau, then a neighbour.",
+        "A non-contact condition with Sagal Kamau was included in the licence.",
+        "The court made a restraining order protecting Sagal Kamau.",
     ],
 )
 def test_what_was_done_to_a_person_makes_the_victim(sentence):
