@@ -10,6 +10,7 @@ report lists are from generated (invented) documents.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -363,12 +364,16 @@ def _consistency(doc, people: dict, report: EvalReport) -> None:
             report.consistent_people += 1
 
 
-def _label_role(label: str) -> str | None:
-    """The role a person label shows (pipeline/decide/labels.py), None for a category box."""
+@functools.cache
+def _staff_label() -> re.Pattern[str]:
     from pipeline.decide.labels import STAFF_LABEL_PREFIX
 
-    staff = "|".join(re.escape(p.strip()) for p in STAFF_LABEL_PREFIX.values())
-    if re.fullmatch(rf"(?:{staff}) ?\d+", label):
+    return re.compile(r"(?:" + "|".join(re.escape(p.strip()) for p in STAFF_LABEL_PREFIX.values()) + r") ?\d+")
+
+
+def _label_role(label: str) -> str | None:
+    """The role a person label shows (pipeline/decide/labels.py), None for a category box."""
+    if _staff_label().fullmatch(label):
         return "staff"
     if re.fullmatch(r"[A-Z]", label):
         return "victim"

@@ -53,44 +53,42 @@ def _sign(log, add=()) -> None:
     wb.save(log)
 
 
+def _finalised(tmp_path, engine, add=()) -> tuple[str, dict, str]:
+    """Draft, sign (withholding `add`), finalise: the cover sheet's text, the manifest, the letter's text."""
+    log = _draft(tmp_path, engine)
+    _sign(log, add=add)
+    finalise(log, tmp_path / "pack")
+    folder = next((tmp_path / "pack").glob("*-VLU-pack"))
+    manifest = json.loads((folder / "manifest.json").read_text())
+    letter = docx.Document(str(next(folder.glob("*-letter-to-victim.docx"))))
+    return _cover(tmp_path / "pack"), manifest, " ".join(p.text for p in letter.paragraphs)
+
+
 def _cover(pack) -> str:
     path = next(pack.glob("*-VLU-pack/*-cover-sheet.pdf"))
     return " ".join(" ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages).split())
 
 
 def test_the_region_comes_from_the_review(tmp_path, engine):
-    log = _draft(tmp_path, engine)
-    _sign(log)
-    finalise(log, tmp_path / "pack")
-    assert "Yorkshire and the Humber" in _cover(tmp_path / "pack")
-    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
+    cover, manifest, _ = _finalised(tmp_path, engine)
+    assert "Yorkshire and the Humber" in cover
     assert manifest["region"] == "Yorkshire and the Humber" and manifest["withheld_fields"] == []
-    assert "not recorded" not in _cover(tmp_path / "pack")
+    assert "not recorded" not in cover
 
 
 def test_a_withheld_region_is_left_off_the_cover_sheet_and_recorded(tmp_path, engine):
-    log = _draft(tmp_path, engine)
-    _sign(log, add=["Yorkshire and the Humber"])
-    finalise(log, tmp_path / "pack")
-    cover = _cover(tmp_path / "pack")
+    cover, manifest, letter = _finalised(tmp_path, engine, add=["Yorkshire and the Humber"])
     assert "Yorkshire" not in cover and "withheld" in cover
-    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
     assert manifest["region"] == WITHHELD_REGION and manifest["withheld_fields"] == ["region"]
-    letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
-    assert "Yorkshire" not in " ".join(p.text for p in letter.paragraphs)
+    assert "Yorkshire" not in letter
 
 
 def test_a_withheld_role_is_left_off_the_cover_sheet_and_the_letter(tmp_path, engine):
-    log = _draft(tmp_path, engine)
-    _sign(log, add=["Head of PDU"])
-    finalise(log, tmp_path / "pack")
-    cover = _cover(tmp_path / "pack")
+    cover, manifest, letter = _finalised(tmp_path, engine, add=["Head of PDU"])
     assert "Head of PDU" not in cover and "Jo Bloggs, role withheld by the senior manager" in cover
-    manifest = json.loads(next((tmp_path / "pack").glob("*-VLU-pack/manifest.json")).read_text())
     assert manifest["withheld_fields"] == ["signed_role"]
     assert manifest["sign_off"]["role"] == WITHHELD_ROLE
-    letter = docx.Document(str(next((tmp_path / "pack").glob("*-VLU-pack/*-letter-to-victim.docx"))))
-    assert "Head of PDU" not in " ".join(p.text for p in letter.paragraphs)
+    assert "Head of PDU" not in letter
 
 
 def test_a_short_role_is_not_withheld_by_a_word_containing_it():
