@@ -129,13 +129,20 @@ _ALWAYS = {chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *ran
 
 
 def _kept_lookalikes(text: str) -> set[int]:
-    """Indexes of look-alike characters that stay as written (their word has no Latin letter)."""
+    """Indexes of look-alike characters that stay as written (their word has no Latin letter).
+
+    Words are read with the removed characters already gone: "A", a control character and
+    "Ү" clean to one word "AҮ", which has a Latin letter, so its "Ү" folds now rather than on a second cleaning
+    (cleaning must be idempotent; hypothesis found this one).
+    """
+    index = [i for i, c in enumerate(text) if _TABLE.get(ord(c), c) != ""]
+    joined = "".join(text[i] for i in index)
     kept: set[int] = set()
-    for m in _WORD_RE.finditer(text):
+    for m in _WORD_RE.finditer(joined):
         word = m.group(0)
         if _LATIN.search(word) or all(c in _ALWAYS for c in word if c in _HOMOGLYPHS):
             continue
-        kept.update(m.start() + j for j, c in enumerate(word) if c in _HOMOGLYPHS and c not in _ALWAYS)
+        kept.update(index[m.start() + j] for j, c in enumerate(word) if c in _HOMOGLYPHS and c not in _ALWAYS)
     kept.update(i for i, c in enumerate(text) if c in _HOMOGLYPHS and not c.isalnum())
     return kept
 

@@ -95,3 +95,11 @@ def test_clean_document_cleans_every_unit():
     }
     document = clean_document(Document(path=None, kind=DocumentKind.DOCX, units=units))
     assert [u.text for u in document.text_units()] == ["Ms Sarah Jenkins", "Plain text."]
+
+
+def test_a_removed_character_joining_two_words_does_not_leave_a_second_cleaning_to_do():
+    # hypothesis found it: "A", a control character, then a Cyrillic "Ү" are one word once
+    # the control character is gone, and that word has a Latin letter
+    result = clean_text("A\x1f\u04ae")
+    assert result.text == "AY"
+    assert clean_text(result.text).text == result.text
