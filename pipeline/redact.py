@@ -118,6 +118,16 @@ def document_kind_name(path: Path) -> str:
     return "document"
 
 
+def _evidence_order(path: Path) -> int:
+    """Documents of a case are labelled in this order: the review before anything else.
+
+    A person keeps the role of the first document that labels them (labels are shared across
+    the case), and the review says most about who each person is: an action plan names the
+    supervised individual twice in a table, with no word of who he is.
+    """
+    return {"review": 0, "document": 1, "action-plan": 2}[document_kind_name(path)]
+
+
 def output_stem(path: Path, case_id: str, taken: set[str] | None = None) -> str:
     """The output file stem for an input: case id and document kind, numbered if `taken` has it."""
     stem = f"{case_id}-{document_kind_name(path)}"
@@ -421,11 +431,12 @@ def redact_case(
     if Path(out_dir).is_dir():
         remove_abandoned_work(Path(out_dir))
     taken: set[str] = set()
+    stems = {path: output_stem(path, case_id, taken) for path in inputs}  # in the order given
     results: list[RedactionResult] = []
     failures: list[tuple[Path, str]] = []
-    for path in inputs:
+    for path in sorted(inputs, key=_evidence_order):
         try:
-            stem = output_stem(path, case_id, taken)
+            stem = stems[path]
             prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=stem)
             result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
         except SfoRedactError as exc:
@@ -443,6 +454,9 @@ def redact_case(
         results.append(result)
         if on_done:
             on_done(path, result, None)
+    order = {path: i for i, path in enumerate(inputs)}
+    results.sort(key=lambda r: order.get(Path(r.input), 0))
+    failures.sort(key=lambda f: order.get(f[0], len(order)))
     if results:
         try:
             write_case_outputs(results, Path(out_dir), case_id=case_id, key=key, gist_only=gist_only, region=case_region(case))
