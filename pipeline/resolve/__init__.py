@@ -23,7 +23,7 @@ from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import is_place, stands_for_a_place
-from pipeline.resolve.roles import HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, row_cues
+from pipeline.resolve.roles import CONDUCT, HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, harmed_relations, row_cues
 from pipeline.vocabulary import alternation
 
 # Every title, lower-cased: a word that is a title is never a name.
@@ -253,6 +253,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             singles.append(cand)
     # Aliases first, so that an alias used before its introduction still finds its person.
     aliases = [c for c in candidates if _is_alias(c)]
+    orphans: list[_Candidate] = []  # aliases whose owner the words around them do not give
     for cand in aliases + [c for c in singles if not _is_alias(c)]:
         if _is_alias(cand):
             # An alias someone already has (the case file's aliases) stays theirs: reviewers
@@ -269,6 +270,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
                 assigned.append((cand, owner))
                 placed.add(cand.order, owner)
                 continue
+            orphans.append(cand)
         if len(cand.tokens) >= 2:
             continue
         keys = name_index.get(_norm(cand.tokens[0]), [])
@@ -296,6 +298,7 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     mentions += _variant_mentions(document, people, mentions, unit_order, blocked)
     mentions = _dedupe(mentions, unit_order)
     cues = _assign_roles(document, people, mentions, case)
+    mentions = _adopt_orphan_aliases(people, mentions, {key for c, key in assigned if any(c is o for o in orphans)}, cues)
     mentions = _initials_by_cue(document, people, mentions)
     return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
 
@@ -526,8 +529,9 @@ def _alias_subject(
     'Darren Quilliam (known as "Smudge")', 'Darren Quilliam, known locally as Smudge,': the
     person named just before the cue, in the same sentence with nothing between but the
     cue's own words. When a pronoun or a sentence end comes between, the alias describes the
-    person the review is about: the case file's supervised individual, or else the person
-    named most so far. People check it in the log; the explanation says it is an alias.
+    person the review is about: the case file's supervised individual, or else the one the
+    words of the whole document make so (_adopt_orphan_aliases, after roles). People check it
+    in the log; the explanation says it is an alias.
     """
     before = _preceding_in_unit(cand, assigned)
     if before is not None:
@@ -537,12 +541,28 @@ def _alias_subject(
     si = [k for k, p in people.items() if p.role_source == "case file" and p.role is Role.SUPERVISED_INDIVIDUAL]
     if len(si) == 1:
         return si[0]
-    counts = Counter(key for other, key in assigned if not _is_alias(other))
-    if counts:
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        if n > rest[0][1]:
-            return top
-    return before[1] if before else None
+    return None  # the supervised individual, once roles are known (_adopt_orphan_aliases)
+
+
+def _adopt_orphan_aliases(people: dict[str, Person], mentions: list[Mention], orphan_keys: set[str], cues: dict) -> list[Mention]:
+    """An alias nobody could be found for belongs to the supervised individual.
+
+    'He was known locally as "Tiny"': when a pronoun stands before the cue, or no one is named
+    more than the rest at that point, the alias made a person of its own, who would be shown
+    as a third party. Reviews give aliases for the person they are about; once roles are
+    known, an orphan alias with no role word of its own joins the supervised individual.
+    """
+    si = [k for k, p in people.items() if p.role is Role.SUPERVISED_INDIVIDUAL]
+    if len(si) != 1:
+        return mentions
+    target = people[si[0]]
+    moved = {k for k in orphan_keys if k in people and k != si[0] and people[k].role is Role.THIRD_PARTY and k not in cues}
+    for key in moved:
+        target.variants |= people[key].variants | {people[key].canonical}
+        del people[key]
+    if not moved:
+        return mentions
+    return [dataclasses.replace(m, person=si[0]) if m.person in moved else m for m in mentions]
 
 
 def _first_seen(people: dict[str, Person], assigned: list[tuple[_Candidate, str]]) -> None:
@@ -792,12 +812,22 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
             votes[m.person][(cue.role, cue.code)] += weight
             cue_of[(m.person, cue.role, cue.code)] = cue
     counts = Counter(m.person for m in mentions)
+    conduct_winner = _conduct_winner(people, votes, counts)
+    harmed = harmed_relations(u.text for u in document.units.values())
+    for key in votes:
+        if key != conduct_winner:
+            votes[key].pop((Role.SUPERVISED_INDIVIDUAL, CONDUCT), None)
+            if not votes[key]:
+                cue_of = {k: c for k, c in cue_of.items() if k[0] != key}
     cues: dict[str, list[str]] = {}
     for key, person in people.items():
         if person.role_source == "case file" or not votes[key]:
             continue
         role, code = _vote(votes[key])
         cue = cue_of.get((key, role, code)) or next(c for (k, r, _), c in cue_of.items() if k == key and r is role)
+        if role is Role.THIRD_PARTY and code in harmed:
+            role, code = Role.VICTIM, None
+            cue = Cue(Role.VICTIM, None, f"the {cue.word} was harmed")
         person.role = role
         person.role_source = f"context: '{cue.word}' beside the name"
         if role is Role.STAFF:
@@ -817,6 +847,24 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
             person.role = Role.THIRD_PARTY
             person.role_source = "context: no role given beside the name"
     return cues
+
+
+def _conduct_winner(people: dict[str, Person], votes: dict[str, Counter], counts: Counter) -> str | None:
+    """The one person what-was-done-to-the-subject cues may make the supervised individual.
+
+    Being sentenced, recalled or charged says "the supervised individual" only of the person
+    the review is about: a co-defendant or a relative may be arrested too. So these cues count
+    for one person, the one they name most (then the one named most), and only when no role
+    word or case file already names the supervised individual.
+    """
+    if any(p.role is Role.SUPERVISED_INDIVIDUAL for p in people.values()):
+        return None
+    if any(r is Role.SUPERVISED_INDIVIDUAL and c != CONDUCT for tally in votes.values() for r, c in tally):
+        return None
+    weights = {k: t[(Role.SUPERVISED_INDIVIDUAL, CONDUCT)] for k, t in votes.items() if t.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT))}
+    if not weights:
+        return None
+    return max(weights, key=lambda k: (weights[k], counts[k], -people[k].first_seen))
 
 
 def _vote(tally: Counter) -> tuple[Role, str | None]:
@@ -839,11 +887,15 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
             role = Role.VICTIM
         elif any(r is Role.STAFF and c != PRACTICE for r, c in tally):
             role = Role.STAFF
+        elif tally.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0) >= 2:
+            # "his mother's son", "Kerry's partner, Daniel": a relationship describes the
+            # subject too; what happened to him over the review says who he is.
+            role = Role.SUPERVISED_INDIVIDUAL
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
-    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM), str(c)))
+    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM, CONDUCT), str(c)))
     if best == PRACTICE:
         best = "other"  # a verb of practice says staff, not which role: "Professional N"
-    elif best == HARM:
+    elif best in (HARM, CONDUCT):
         best = None
     return role, best
 

@@ -45,7 +45,12 @@ _ABBR = _alternation([w.upper() for w in _ABBREV] + ["HoPDU"])
 _CUE = rf"(?:(?i:{_WORDS})|{_ABBR})"
 _TITLE = r"(?:" + alternation(TITLES) + r"\.?\s+)?"
 # "the PP, Sarah", "his partner Jane", "victim: Leanne", "SPO Mark", "(PP) Sarah"
-_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?[\s,:(]*{_TITLE}$")
+# A short qualifier may stand between the role and the name when a comma closes it: "the
+# duty officer that day, Callum Reid", "his keyworker at the approved premises, Femi Adeyemi".
+# The role noun heads the phrase, so the first cue is the one that counts ("the sister of the
+# victim, Jane" is the sister), and search() finds the leftmost.
+_QUALIFIER = r"(?:[ \t]+(?:at|in|on|from|for|with|of|that|this|since|during|then|assigned|based)(?:[ \t]+[\w'’-]+){1,4},)?"
+_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?{_QUALIFIER}[\s,:(]*{_TITLE}$")
 # "Sarah Jenkins (PP)", "Sarah Jenkins, SPO", "Leanne Hughes, the victim", "Jane, his partner"
 _AFTER = re.compile(
     rf"^(?:'s)?\s*(?:\(|,|-|–)\s*(?:(?i:the|a|an|his|her|their|[A-Z]{{1,3}}'s)\s+)?(?:(?i:allocated|former|new|acting|then)\s+)?(?P<cue>{_CUE})(?![\w-])"
@@ -60,6 +65,7 @@ _PREDICATE = re.compile(
 # Codes of the cues read from what happens in a sentence rather than from a role word.
 HARM = "harm"
 PRACTICE = "practice"
+CONDUCT = "conduct"
 
 # What was done to a person says who the victim is: "the murder of Hollie Brent", "an
 # attack on Hollie", "Hollie Brent was killed". Dying is not: "his father died in 2019".
@@ -98,13 +104,107 @@ _VICTIM_AFTER = re.compile(
 # plan", "Sarah Jenkins completed the OASys", "Sarah Jenkins allocated the case". The role
 # code is not known from a verb ("other": Professional N) unless a role cue says more.
 _PRACTICE_AFTER = re.compile(
-    r"^[ \t]+(?:had[ \t]+)?(?i:countersigned|allocated[ \t]+the[ \t]+case|line[ \t]+managed|"
+    r"^,?[ \t]+(?:had[ \t]+)?(?i:countersigned|allocated[ \t]+the[ \t]+case|line[ \t]+managed|"
     r"completed[ \t]+(?:the|an?|his|her)[ \t]+(?:OASys|risk[ \t]+assessment|assessment|RoSH|PSR|pre-sentence[ \t]+report|referral|home[ \t]+visit|MAPPA[ \t]+referral|sentence[ \t]+plan)|"
     r"(?:conducted|carried[ \t]+out|undertook)[ \t]+(?:the|an?)[ \t]+(?:home[ \t]+visit|risk[ \t]+assessment|assessment|supervision[ \t]+session|induction)|"
     r"(?:supervised|managed)[ \t]+(?:him|her|them|the[ \t]+case|his[ \t]+case|her[ \t]+case)|"
     r"made[ \t]+(?:a|the)[ \t]+(?:referral|MAPPA[ \t]+referral|safeguarding[ \t]+referral)|"
     r"chaired[ \t]+(?:the|a)[ \t]+(?:meeting|MAPPA[ \t]+meeting|review))(?![\w-])"
 )
+# The rest of what practitioners do, and fail to do, in a review's account of a case:
+# "Joanne Whitfield recorded in NDelius", "Rebecca Lin took over the case", "Priya Shah did
+# not make a referral", "her manager, Tom Gilchrist, countersigned". A supervised individual
+# does not record, refer or escalate; he misses appointments (_CONDUCT_AFTER).
+_PRACTICE_VERBS = (
+    r"recorded|noted[ \t]+(?:that|in|on)|wrote[ \t]+(?:to|that|in|up)|sought[ \t]+(?:advice|management[ \t]+oversight|guidance)|"
+    r"discussed[ \t]+the[ \t]+case|consulted|liaised|escalated|shared[ \t]+(?:this|the|information|her|his|concerns)|"
+    r"requested[ \t]+(?:a|an|police|checks|information|domestic[ \t]+abuse|safeguarding)|"
+    r"contacted[ \t]+(?:the[ \t]+police|police|children's[ \t]+services|social[ \t]+services|the[ \t]+GP|the[ \t]+prison|the[ \t]+hostel|the[ \t]+approved[ \t]+premises)|"
+    r"took[ \t]+over[ \t]+(?:the|his|her|their)[ \t]+(?:case|supervision|management)|held[ \t]+the[ \t]+case|inherited[ \t]+the[ \t]+case|"
+    r"was[ \t]+allocated[ \t]+the[ \t]+case|reviewed[ \t]+(?:the|his|her)[ \t]+(?:case|risk|plan|OASys|assessment|licence)|"
+    r"(?:did[ \t]+not|should[ \t]+have|could[ \t]+have|failed[ \t]+to)[ \t]+(?:review|record|refer|make[ \t]+a[ \t]+referral|complete[ \t]+(?:a|an|the)|consider|share|check|request|update|escalate|follow[ \t]+up|seek)"
+    r"|told[ \t]+(?:me|the[ \t]+review|the[ \t]+reviewer|this[ \t]+review|the[ \t]+author)|was[ \t]+interviewed[ \t]+for[ \t]+(?:this|the)[ \t]+review"
+)
+_MORE_PRACTICE_AFTER = re.compile(rf"^(?:,[ \t]*)?[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+)?(?:{_PRACTICE_VERBS})(?![\w-])")
+_PRACTICE_POSSESSIVE = re.compile(r"^['’]s[ \t]+(?:caseload|line[ \t]+manager|case[ \t]+notes|entries|supervision[ \t]+notes|team[ \t]+manager)(?![\w-])")
+_PRACTICE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:the[ \t]+case[ \t]+was[ \t]+(?:re-?)?allocated|was[ \t]+(?:re-?)?allocated|transferred|handed[ \t]+over)[ \t]+to"
+    r"|countersigned[ \t]+by|(?:in|during)[ \t]+(?:his|her|their)[ \t]+interview,?)[ \t]+" + _TITLE + r"$"
+)
+
+# What only the supervised individual does in a review's account: he is sentenced,
+# released, recalled, misses appointments, breaches his licence, is charged with the
+# further offence. "Aaron Pike was arrested and charged", "Mr Fenwick's risk of serious
+# harm". A third party may be arrested too, so each mention weighs little, and only one
+# person is made the supervised individual by these cues (_assign_roles).
+_CONDUCT_AFTER = re.compile(
+    r"^(?:,[ \t]*)?[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+|subsequently[ \t]+|repeatedly[ \t]+)?(?i:"
+    r"(?:was|had[ \t]+been|has[ \t]+been|is)[ \t]+(?:later[ \t]+|then[ \t]+|subsequently[ \t]+|first[ \t]+)?"
+    r"(?:sentenced|convicted|released|recalled|remanded|charged|bailed|breached|inducted|"
+    r"made[ \t]+subject|subject[ \t]+to[ \t]+(?:a|an)[ \t]+(?:licence|community[ \t]+order|suspended|post[ \t]+sentence|MAPPA)|"
+    r"on[ \t]+licence|in[ \t]+breach|returned[ \t]+to[ \t]+custody|managed[ \t]+(?:at|under)[ \t]+MAPPA|"
+    r"assessed[ \t]+as[ \t]+(?:posing|presenting|a[ \t]+(?:very[ \t]+)?(?:high|medium|low))|arrested[ \t]+(?:and|on[ \t]+suspicion|for))"
+    r"|pleaded[ \t]+guilty|pled[ \t]+guilty|breached[ \t]+(?:his|her|their|the)|absconded|reoffended|"
+    r"failed[ \t]+to[ \t]+(?:attend|comply|report|engage|return|keep)|missed[ \t]+(?:his|her|their|an|two|three|several|the)?[ \t]*(?:\w+[ \t]+)?appointments?|"
+    r"attended[ \t]+(?:his|her|their|the|an|a|all)?[ \t]*(?:first[ \t]+|next[ \t]+|initial[ \t]+)?(?:appointment|supervision|induction|programme|sessions?)|"
+    r"reported[ \t]+(?:as[ \t]+instructed|for[ \t]+supervision|late)|tested[ \t]+positive|"
+    r"committed[ \t]+the[ \t]+(?:further[ \t]+)?offence"
+    r")(?![\w-])"
+)
+_CONDUCT_POSSESSIVE = re.compile(
+    r"^['’]s[ \t]+(?i:licence|sentence|offending|release|recall|previous[ \t]+convictions|compliance|"
+    r"risk[ \t]+of[ \t]+(?:serious[ \t]+harm|reoffending|harm)|risk[ \t]+(?:level|to[ \t]+(?:others|the[ \t]+public|children|partners))|"
+    r"criminal[ \t]+record|index[ \t]+offence|arrest|custodial[ \t]+sentence|supervision[ \t]+(?:by|with))(?![\w-])"
+)
+_CONDUCT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:supervision|management|sentencing|release|recall|arrest)[ \t]+of|the[ \t]+case[ \t]+of|risk[ \t]+posed[ \t]+by)[ \t]+" + _TITLE + r"$"
+)
+# What makes a victim besides the harm itself: a death ("Lewis Hart was found dead", "the
+# death of Ryan Cole") and a complaint to the police about the subject ("Sophie Marsh
+# reported to police that he had threatened her", "obtained a non-molestation order").
+_MORE_VICTIM_AFTER = re.compile(
+    r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|in[ \t]+hospital|at[ \t]+the[ \t]+scene)|"
+    # a complaint of harm, not any call: "his mother told police he was missing" is his mother
+    r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|Mr[ \t]+\w+|Ms[ \t]+\w+)[ \t]+had[ \t]+"
+    r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
+    r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
+    r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about))(?![\w-])"
+    r"|^['’]s[ \t]+(?i:death|murder|killing|injuries)(?![\w-])"
+)
+_MORE_VICTIM_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by)[ \t]+" + _TITLE + r"$"
+)
+
+
+# The further offence's victim is often named once, as a relative ("his partner, Jane
+# Smith"), and otherwise called by the relationship: "he attacked his partner", "the murder
+# of his former partner", "the victim, his housemate". A relationship that was harmed
+# makes the person with it the victim (harmed_relations, _assign_roles).
+_RELATION = _alternation([w for w in RELATIONSHIP_CUES])
+_HARMED_RELATION = re.compile(
+    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
+    rf"|(?:{_HARM_VERBS})|the[ \t]+victim(?:[ \t]+of[ \t]+the[ \t]+further[ \t]+offence)?(?:,|[ \t]+was))"
+    rf"[ \t]+(?i:his|her|their)[ \t]+(?i:(?:former|then|current|new|estranged|elderly|teenage|young|older|younger)[ \t]+)?(?P<rel>(?i:{_RELATION}))(?![\w-])"
+)
+
+
+# A partner harmed is the one the review calls "his former partner" elsewhere: the
+# relationship had often ended by the time of the offence, or of the writing.
+_SAME_RELATION = ({"partner", "ex-partner"},)
+
+
+def harmed_relations(texts) -> set[str]:
+    """Relationship codes the document says were harmed: 'he stabbed his partner' -> {'partner', 'ex-partner'}."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _HARMED_RELATION.finditer(text):
+            cue = classify(m.group("rel"))
+            if cue is not None and cue.code:
+                out.add(cue.code)
+    for group in _SAME_RELATION:
+        if out & group:
+            out |= group
+    return out
 
 
 def classify(word: str) -> Cue | None:
@@ -152,10 +252,12 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
             cue = classify(m.group("cue"))
             if cue:
                 found.append((cue, 2))
-    if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after):
+    if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
         found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))
-    if _PRACTICE_AFTER.match(after):
+    if _PRACTICE_AFTER.match(after) or _MORE_PRACTICE_AFTER.match(after) or _PRACTICE_POSSESSIVE.match(after) or _PRACTICE_BEFORE.search(before):
         found.append((Cue(Role.STAFF, PRACTICE, "practice done by the person"), 1))
+    if _CONDUCT_AFTER.match(after) or _CONDUCT_POSSESSIVE.match(after) or _CONDUCT_BEFORE.search(before):
+        found.append((Cue(Role.SUPERVISED_INDIVIDUAL, CONDUCT, "what the supervised individual did or had done"), 1))
     return found
 
 

@@ -1,0 +1,135 @@
+"""Roles from what happens to people in a review, not only from role words beside names.
+
+Without a case file, a review rarely writes "the supervised individual" beside his name. It
+says he was released, missed appointments and was charged; that a practitioner recorded,
+took over the case or did not make a referral; that the victim was found dead, or that "his
+partner" was attacked. Each row is an invented passage, the names in it, and the role each
+must get; near misses sit beside the cases they resemble.
+"""
+
+import pytest
+
+from pipeline.model import Role
+from pipeline.resolve import resolve
+from tests.pipeline.model_builders import document, person
+
+SI, VICTIM, STAFF, THIRD = Role.SUPERVISED_INDIVIDUAL, Role.VICTIM, Role.STAFF, Role.THIRD_PARTY
+
+CASES = [
+    (
+        "what happens to the subject makes him the supervised individual",
+        ["Daniel Okoro was released from custody on licence in March and lived with Kerry Lyons.",
+         "Daniel Okoro missed two appointments in May. Daniel Okoro was recalled on 3 June."],
+        {"Daniel Okoro": SI, "Kerry Lyons": THIRD},
+    ),
+    (
+        "near miss: a relative arrested once stays the relative",
+        ["Aaron Pike was sentenced in 2019. Aaron Pike failed to attend supervision twice.",
+         "His brother, Kyle Pike, was arrested and bailed the same week."],
+        {"Aaron Pike": SI, "Kyle Pike": THIRD},
+    ),
+    (
+        "only one person is made the subject by these events: a co-defendant is not",
+        ["Jamie Cox was charged with robbery. Jamie Cox was remanded. Jamie Cox pleaded guilty.",
+         "Leon Ward was charged with robbery too."],
+        {"Jamie Cox": SI, "Leon Ward": THIRD},
+    ),
+    (
+        "near miss: a role word names the subject, so events do not make another one",
+        ["Gavin Doyle (the supervised individual) met Sam Reece.",
+         "Sam Reece was sentenced in 2020 and was recalled in 2021."],
+        {"Gavin Doyle": SI, "Sam Reece": THIRD},
+    ),
+    (
+        "a son who is the subject: events outweigh the relationship",
+        ["Mrs Brennan, his mother, telephoned. Her son, Connor Brennan, was on licence.",
+         "Connor Brennan failed to attend in May and was recalled. Connor Brennan's risk of serious harm was high."],
+        {"Connor Brennan": SI},
+    ),
+    (
+        "practice verbs make staff: recording, taking over, omissions",
+        ["Joanne Whitfield recorded in NDelius that he was low in mood.",
+         "Rebecca Lin took over the case in June. Priya Shah did not make a referral to MARAC.",
+         "The case was allocated to Tom Gilchrist in 2022."],
+        {"Joanne Whitfield": STAFF, "Rebecca Lin": STAFF, "Priya Shah": STAFF, "Tom Gilchrist": STAFF},
+    ),
+    (
+        "near miss: a mother who made a referral is still his mother",
+        ["His mother, Jean Kemp, made a referral to the GP.", "Jean Kemp recorded nothing."],
+        {"Jean Kemp": THIRD},
+    ),
+    (
+        "a role with a qualifier before the comma",
+        ["The duty officer that day, Callum Reid, was not told.",
+         "His keyworker at the approved premises, Femi Adeyemi, described him as settled.",
+         "His partner at the time, Jade Winter, had two children."],
+        {"Callum Reid": STAFF, "Femi Adeyemi": STAFF, "Jade Winter": THIRD},
+    ),
+    (
+        "victims from a death and from a complaint to the police",
+        ["Lewis Hart was found dead at his flat. The death of Ryan Cole followed.",
+         "Sophie Marsh reported to police that he had threatened her."],
+        {"Lewis Hart": VICTIM, "Ryan Cole": VICTIM, "Sophie Marsh": VICTIM},
+    ),
+    (
+        "near miss: a relative who died is not a victim",
+        ["His father, Alan Pugh, died in 2019 after a long illness."],
+        {"Alan Pugh": THIRD},
+    ),
+    (
+        "a harmed relationship makes the person with it the victim",
+        ["He was charged with the murder of his partner in August.", "His former partner, Hollie Brent, had left him twice."],
+        {"Hollie Brent": VICTIM},
+    ),
+    (
+        "near miss: another relationship than the harmed one stays a third party",
+        ["He attacked his former partner in August.", "His sister, Leah Kemp, told police that he was missing."],
+        {"Leah Kemp": THIRD},
+    ),
+    (
+        "near miss: a relationship nobody harmed stays a third party",
+        ["He had been drinking with friends.", "His sister, Leah Kemp, lived nearby."],
+        {"Leah Kemp": THIRD},
+    ),
+    (
+        "a colleague of a practitioner is staff; a work colleague is a third party",
+        ["The PP discussed it with her colleague, Owen Price.", "His work colleague, Dean Lowe, gave him a lift."],
+        {"Owen Price": STAFF, "Dean Lowe": THIRD},
+    ),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, expected", CASES, ids=[c[0] for c in CASES])
+def test_role_from_events(title, paragraphs, expected):
+    doc = document(*paragraphs)
+    dets = [person(doc, n, occurrence=i) for n in expected for i in range(sum(p.count(n) for p in paragraphs))]
+    res = resolve(doc, dets)
+    roles = {p.canonical: p.role for p in res.people.values()}
+    for name, role in expected.items():
+        assert roles.get(name) is role, (name, roles.get(name))
+
+
+def test_an_alias_nobody_is_named_beside_joins_the_supervised_individual():
+    doc = document(
+        "Dean Farrow (the supervised individual) moved to Rhyl with Jade Winter.",
+        'Jade Winter found him work. He was known locally as "Smudge".',
+        "Smudge was seen at the address.",
+    )
+    dets = [person(doc, "Dean Farrow"), person(doc, "Jade Winter"), person(doc, "Jade Winter", occurrence=1)]
+    dets.append(person(doc, "Smudge", recognizer="AliasNameRecognizer", explanation="alias cue: another name of the person named before it"))
+    res = resolve(doc, dets)
+    owners = {res.people[m.person].canonical for m in res.mentions if m.text == "Smudge"}
+    assert owners == {"Dean Farrow"}
+    assert {p.canonical for p in res.people.values()} == {"Dean Farrow", "Jade Winter"}
+
+
+def test_an_alias_named_beside_a_witness_stays_the_witness():
+    doc = document(
+        "Dean Farrow (the supervised individual) moved to Rhyl.",
+        'A neighbour, Lee Carter, known locally as "Tiny", saw him.',
+    )
+    dets = [person(doc, "Dean Farrow"), person(doc, "Lee Carter")]
+    dets.append(person(doc, "Tiny", recognizer="AliasNameRecognizer", explanation="alias cue: another name of the person named before it"))
+    res = resolve(doc, dets)
+    owners = {res.people[m.person].canonical for m in res.mentions if m.text == "Tiny"}
+    assert owners == {"Lee Carter"}
