@@ -13,8 +13,8 @@ from presidio_analyzer import Pattern
 
 from recognizers.base import SfoPatternRecognizer
 
-# "absent from work", "off sick", "signed off", "on sick leave", "on long-term sick leave"
-_ABSENCE = r"(?P<cue>absent[ \t]+from[ \t]+work|off[ \t]+(?:sick|work)|signed[ \t]+off|on[ \t]+(?:long[ \t-]*term[ \t]+)?sick(?:ness)?[ \t]+leave|sickness[ \t]+absence)"
+# "absent from work", "absent with" (the reason straight after), "off sick", "signed off", "on sick leave", "on long-term sick leave"
+_ABSENCE = r"(?P<cue>absent[ \t]+from[ \t]+work|absent(?=[ \t]+(?:with|due[ \t]+to|because[ \t]+of|suffering)[ \t])|off[ \t]+(?:sick|work)|signed[ \t]+off|on[ \t]+(?:long[ \t-]*term[ \t]+)?sick(?:ness)?[ \t]+leave|sickness[ \t]+absence)"
 # Up to 40 characters of the same sentence ("from 6 May 2023") before the reason's lead word.
 _BRIDGE = r"[^.;:\n]{0,40}?"
 _LEAD = r"(?:with|due[ \t]+to|because[ \t]+of|following|after|suffering[ \t]+from)"

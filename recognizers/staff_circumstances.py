@@ -27,7 +27,7 @@ _KIN = (
     r"(?:father|mother|dad|mum|partner|husband|wife|son|daughter|child|baby|brother|sister|parent|"
     r"grandmother|grandfather|nan|grandad|aunt|uncle|fianc[eé]e?)"
 )
-_POSS = r"(?:his|her|their)"
+_POSS = r"(?:[Hh]is|[Hh]er|[Tt]heir)"
 _REST = r"[^.;,\n]{0,50}"
 _CIRCUMSTANCE = (
     r"(?:(?:after|following|since|when)[ \t]+" + _POSS + r"[ \t]+" + _KIN + r"(?:['’]s)?[ \t]+"
@@ -47,6 +47,26 @@ _CIRCUMSTANCE = (
     r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
     + r"|(?:her|his)[ \t]+wedding" + _REST
     + r"|(?:an?[ \t]+)?(?:knee|hip|back|shoulder|heart|eye)[ \t]+operation" + _REST
+    # A relative's death or illness told as its own clause ("Her father died in May", "his
+    # son had been seriously ill in hospital"): the event verb, not a lead word, marks it.
+    + r"|" + _POSS + r"[ \t]+(?:(?:elderly|late|young|eldest|youngest)[ \t]+)?" + _KIN + r"[ \t]+(?:had[ \t]+)?(?:recently[ \t]+|suddenly[ \t]+)?"
+    r"(?:died|passed[ \t]+away|(?:was|were|had[ \t]+been|became|fell)[ \t]+(?:(?:seriously|terminally|critically|very|gravely)[ \t]+)?"
+    r"(?:ill|unwell|in[ \t]+hospital|diagnosed|admitted)|had[ \t]+been[ \t]+made[ \t]+redundant|was[ \t]+made[ \t]+redundant)" + _REST
+    # Family life: separation, divorce, caring, a crisis at home
+    + r"|(?:going|went|gone)[ \t]+through[ \t]+(?:an?|" + _POSS + r")[ \t]+(?:(?:difficult|painful|acrimonious|messy|long)[ \t]+)?"
+    r"(?:divorce|separation|break-?up|bereavement|IVF|fertility[ \t]+treatment|menopause)" + _REST
+    + r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:separated|divorced)[ \t]+from" + _REST
+    + r"|caring[ \t]+for[ \t]+" + _POSS + r"[ \t]+(?:(?:elderly|sick|disabled|terminally[ \t]+ill|young|poorly)[ \t]+)?" + _KIN + _REST
+    + r"|(?:a[ \t]+)?(?:family|personal)[ \t]+(?:crisis|emergency|difficulties|problems)" + _REST
+    + r"|(?:childcare|caring)[ \t]+(?:difficulties|problems|worries|pressures|responsibilities)" + _REST
+    # Their own health in ordinary words
+    + r"|struggling[ \t]+with[ \t]+" + _POSS + r"[ \t]+(?:own[ \t]+)?(?:mental[ \t]+health|health|wellbeing)" + _REST
+    + r"|(?:had[ \t]+been|was|were|felt|feeling|became)[ \t]+(?:(?:very|quite|seriously)[ \t]+)?(?:unwell|ill|burnt[ \t]+out|burned[ \t]+out)" + _REST
+    + r"|recovering[ \t]+from[ \t]+" + _REST
+    # Faith, sexuality, abuse at home
+    + r"|(?:observing|fasting[ \t]+for|fasting[ \t]+during)[ \t]+(?:Ramadan|Lent|Passover|Yom[ \t]+Kippur|the[ \t]+Sabbath|Shabbat)" + _REST
+    + r"|came[ \t]+out[ \t]+as|come[ \t]+out[ \t]+as" + _REST
+    + r"|(?:experiencing|suffering|subject[ \t]+to|a[ \t]+victim[ \t]+of)[ \t]+domestic[ \t]+(?:abuse|violence)" + _REST
     + r")"
 )
 
@@ -79,3 +99,33 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """The reason added to the explanation, from a fixed vocabulary (never document text)."""
         return "staff cue + personal circumstance (health, family, leave or protected characteristic)"
+
+
+# A pronoun opening the circumstance ("She had recently separated from her husband"), where
+# the member of staff is named, not given a role word ("Sam Price visited. She was ...").
+_PRONOUN = r"(?P<cue>(?<![\w'’-])(?:[Ss]he|[Hh]e|[Tt]hey)(?![\w'’-]))"
+
+
+class StaffCircumstanceAfterPronounRecognizer(SfoPatternRecognizer):
+    """Recognise a personal circumstance told of "she", "he" or "they", for resolve to confirm.
+
+    Whether the pronoun is a member of staff is known only once people have roles: resolve
+    keeps a finding whose nearest person named before it (of the pronoun's gender) is staff,
+    as a STAFF_CIRCUMSTANCE, and drops the rest (the supervised individual's health is the
+    medical recognizers' to find).
+    """
+
+    ENTITY = "STAFF_CIRCUMSTANCE_IF_STAFF"
+    FLAGS = 0
+    CONTEXT: list[str] = []
+    PATTERNS = [
+        Pattern(
+            "pronoun + personal circumstance",
+            _PRONOUN + r"[^.;\n]{0,100}?(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r")",
+            0.7,
+        ),
+    ]
+
+    def describe(self, match: re.Match, pattern: Pattern) -> str | None:
+        """The reason added to the explanation, from a fixed vocabulary (never document text)."""
+        return "personal circumstance (health, family, leave or protected characteristic) of the person a pronoun stands for"

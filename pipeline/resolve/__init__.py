@@ -300,7 +300,56 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     cues = _assign_roles(document, people, mentions, case)
     mentions = _adopt_orphan_aliases(people, mentions, {key for c, key in assigned if any(c is o for o in orphans)}, cues)
     mentions = _initials_by_cue(document, people, mentions)
+    others = _confirm_staff_subjects(document, people, mentions, others, unit_order)
     return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
+
+
+# A circumstance told of a pronoun (recognizers.staff_circumstances): kept only for staff.
+IF_STAFF = "STAFF_CIRCUMSTANCE_IF_STAFF"
+_PRONOUN_GENDER = {"she": "f", "he": "m"}
+_LAST_PRONOUN = re.compile(r"\b(she|he|they)\b(?!.*\b(?:she|he|they)\b)", re.IGNORECASE | re.DOTALL)
+
+
+def _confirm_staff_subjects(
+    document: Document, people: dict[str, Person], mentions: list[Mention], others: list[Detection], unit_order: dict[str, int]
+) -> list[Detection]:
+    """Each pronoun-told circumstance becomes a staff circumstance when the pronoun is staff.
+
+    The pronoun stands for the nearest person named before it, in its unit or the one before,
+    whose gender (title, then first name) does not contradict it. Anyone else's is dropped.
+    """
+    if not any(d.entity == IF_STAFF for d in others):
+        return others
+    units = list(document.units)
+    by_unit: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_unit[m.unit_id].append(m)
+    out: list[Detection] = []
+    for d in others:
+        if d.entity != IF_STAFF:
+            out.append(d)
+            continue
+        text = document.units[d.unit_id].text
+        pronoun = _LAST_PRONOUN.search(text[max(0, d.start - 120) : d.start])
+        want = _PRONOUN_GENDER.get(pronoun.group(1).lower()) if pronoun else None
+        here = sorted((m for m in by_unit.get(d.unit_id, ()) if m.end <= d.start), key=lambda m: m.end, reverse=True)
+        i = unit_order.get(d.unit_id, 0)
+        before = sorted(by_unit.get(units[i - 1], ()), key=lambda m: m.end, reverse=True) if i > 0 else []
+        # A title says the gender; a first name only suggests it ("Sam"), so a name's gender
+        # rules a person out only while someone else in reach fits.
+        subject = None
+        for by_name in (True, False):
+            for m in here + before:
+                title = _title_before(document.units[m.unit_id].text, m.start)
+                gender = ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else (_gender(people[m.person]) if by_name else None)
+                if want is None or gender in (want, None):
+                    subject = people[m.person]
+                    break
+            if subject is not None:
+                break
+        if subject is not None and subject.role is Role.STAFF:
+            out.append(dataclasses.replace(d, entity="STAFF_CIRCUMSTANCE", explanation=d.explanation + "; the pronoun stands for a member of staff named before it"))
+    return out
 
 
 # ---------------------------------------------------------------- people

@@ -20,10 +20,12 @@ def recognizer():
         ("She was off sick with anxiety.", 1, [(22, 29)]),
         ("He was signed off due to depression and the case drifted.", 1, [(25, 35)]),
         ("The SPO was on long-term sick leave following a bereavement.", 1, [(46, 59)]),
+        ("The PP had been absent with work-related stress, so the case drifted.", 1, [(28, 47)]),
         # near misses: no reason given, or not an absence
         ("The PP was absent from work for three weeks.", 0, []),
         ("The SI was absent from the appointment with his partner.", 0, []),
         ("He was off work.", 0, []),
+        ("The SI was absent without leave from the hostel.", 0, []),
         ("The visit was cancelled with no reason recorded.", 0, []),
     ],
 )

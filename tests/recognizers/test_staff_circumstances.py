@@ -28,6 +28,25 @@ def recognizer():
         ("Sarah Jones had just returned from maternity leave.", 1, [(21, 50)]),
         ("He was the only male officer in the team.", 1, [(7, 40)]),
         ("She was on a phased return to work.", 1, [(8, 34)]),
+        # a relative's death or illness as its own clause, family life, own health, faith,
+        # sexuality and abuse at home, each after a staff cue
+        ("The PP had a caseload of 60. Her father died in the spring of 2022.", 1, [(29, 66)]),
+        ("SPO1 was going through a difficult divorce at the time.", 1, [(9, 54)]),
+        ("The practitioner had recently separated from her husband.", 1, [(17, 56)]),
+        ("PP2 was caring for her elderly mother.", 1, [(8, 37)]),
+        ("The SPO was dealing with a family crisis at home.", 1, [(25, 48)]),
+        ("The PP told me she had been struggling with her own mental health.", 1, [(28, 65)]),
+        ("PP1 was recovering from surgery.", 1, [(8, 31)]),
+        ("The manager was observing Ramadan.", 1, [(16, 33)]),
+        ("The officer had come out as gay that year.", 1, [(16, 41)]),
+        ("The PP was experiencing domestic abuse at home.", 1, [(11, 46)]),
+        ("PP1 had childcare difficulties after his wife left.", 1, [(8, 50)]),
+        # near misses of those: the SI's money, a file recovered, a divorce as a fact of the
+        # case, a father caring for children
+        ("The PP recorded his financial difficulties.", 0, []),
+        ("The PP was recovering the file from the archive.", 0, []),
+        ("The PP noted that the divorce was final.", 0, []),
+        ("The SPO asked whether the father was caring for the children.", 0, []),
         # near misses: the SI's circumstances with no staff cue, an agency, a town, a staff
         # role with only a practice fact
         ("Mr X stopped his injections after his mother died.", 0, []),
