@@ -52,6 +52,60 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:deteriorated|deteriorating|declined|declining|worsened|worsening|got[ \t]+worse|in[ \t]+crisis)",
     ),
     (
+        "mental state in ordinary words",
+        # a state word after a verb of being or feeling: "was paranoid", "felt low",
+        # "presented as anxious and depressed", "his mood was flat"
+        r"(?:was|were|is|had[ \t]+been|felt|feeling|became|becoming|appeared|seemed|presented[ \t]+as)" + _S
+        + r"(?:(?:very|extremely|increasingly|quite|more|severely|acutely)" + _S + r")?"
+        r"(?:(?:anxious|tearful|withdrawn|agitated|low|unsettled)" + _S + r"and" + _S + r")?"
+        r"(?:depressed|paranoid|psychotic|manic|hypomanic|delusional)"
+        r"|(?:felt|feeling|was[ \t]+feeling)" + _S + r"(?:(?:very|really|quite)" + _S + r")?low"
+        r"|(?:his|her|their)" + _S + r"mood" + _S + r"(?:was|had[ \t]+been|remained|became)" + _S
+        + r"(?:(?:very|quite)" + _S + r")?(?:low|flat|unstable|poor|erratic|elevated)"
+        r"|low" + _S + r"mood"
+        r"|(?:struggling|struggled|struggles)" + _S + r"with" + _S + r"(?:his|her|their)" + _S + r"mental" + _S + r"health"
+        # "a breakdown in communication" is a practice finding: bare "a breakdown" counts
+        # only when someone had or suffered it
+        r"|(?:an?|his|her|their)" + _S + r"(?:mental[ \t]+health|nervous|mental|psychotic)" + _S + r"breakdown"
+        r"|(?:had|suffered|suffering|having)" + _S + r"an?" + _S + r"breakdown(?!" + _S + r"(?:in|of|between|with)\b)"
+        r"|(?:heard|hears|hearing)" + _S + r"voices",
+    ),
+    (
+        "suicide or self-harm risk in ordinary words",
+        r"(?:thoughts|ideas?|ideation)" + _S + r"(?:of|about)" + _S
+        + r"(?:suicide|self-harm|self[ \t]+harm|killing" + _S + _SELF + r"|ending" + _S + r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?life)"
+        r"|suicidal" + _S + r"(?:thoughts|ideation|feelings|intent)"
+        r"|on" + _S + r"(?:constant" + _S + r")?(?:suicide|self-harm)" + _S + r"watch"
+        r"|ending" + _S + r"it" + _S + r"all"
+        r"|(?:cuts|scars|scarring|lacerations)" + _S + r"(?:to|on)" + _S + r"(?:his|her|their|both)" + _S
+        + r"(?:arms?|forearms?|wrists?|legs?|thighs?|stomach)",
+    ),
+    (
+        "mental health detention in ordinary words",
+        r"detained" + _S + r"under" + _S + r"(?:section" + _S + r"[0-9]{1,2}[A-Z]?|the" + _S + r"Mental" + _S + r"Health" + _S + r"Act)",
+    ),
+    (
+        "treatment in ordinary words",
+        r"(?:his|her|their)" + _S + r"(?:medication|prescription|meds|dose)" + _S + r"(?:was|had[ \t]+been)" + _S
+        + r"(?:changed|reviewed|increased|reduced|stopped|doubled|withdrawn)"
+        r"|(?:waiting" + _S + r"for|awaiting|underwent|had)" + _S + r"(?:an?" + _S + r")?(?:hip|knee|heart|back|shoulder)" + _S
+        + r"(?:replacement|operation|surgery)",
+    ),
+    (
+        "dependence or withdrawal in ordinary words",
+        r"(?:alcohol|opiate|opioid|drug|heroin|crack|cocaine|cannabis|benzodiazepine)" + _S
+        + r"(?:dependent|dependency|dependence|withdrawal|detox|detoxification)"
+        r"|withdrawing" + _S + r"from" + _S + r"(?:alcohol|heroin|opiates|opioids|drugs|benzodiazepines)"
+        r"|(?:was|were|had[ \t]+been)" + _S + r"detoxed",
+    ),
+    (
+        "disability in ordinary words",
+        r"(?:in|uses|used|using)" + _S + r"a" + _S + r"wheelchair"
+        r"|registered" + _S + r"(?:blind|disabled|deaf)|partially" + _S + r"sighted"
+        r"|walks?" + _S + r"with" + _S + r"(?:a|the[ \t]+aid[ \t]+of[ \t]+a)" + _S + r"(?:stick|frame|crutch|crutches)"
+        r"|lost" + _S + r"the" + _S + r"sight" + _S + r"(?:in|of)" + _S + r"(?:one|his|her|their)" + _S + r"eye",
+    ),
+    (
         "treatment in ordinary words",
         r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|came[ \t]+off|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
@@ -82,6 +136,10 @@ _CLASSES: list[tuple[str, str]] = [
         r"admitted" + _S + r"(?:(?:voluntarily|informally|compulsorily|as[ \t]+an[ \t]+(?:informal|voluntary)[ \t]+patient)" + _S + r")?"
         r"(?:to|into|onto)" + _S + r"(?:an?|the)" + _S + r"(?:(?:local|acute|secure|general|medical|surgical)" + _S + r")?"
         r"(?:(?:psychiatric|mental[ \t]+health)" + _S + r"(?:ward|unit|hospital|bed)|ward|hospital)"
+        r"|attended" + _S + r"(?:A&E|A[ \t]+and[ \t]+E|hospital|the[ \t]+emergency[ \t]+department)"
+        r"(?:" + _S + r"(?:with|for|after)" + _S + r"(?:an?" + _S + r")?[a-z]+(?:" + _S + r"(?!and\b|but\b)[a-z]+)?)?"
+        r"|in" + _S + r"hospital" + _S + r"for" + _S + r"(?:a|one|two|three|four|five|six|several|a[ \t]+few|[0-9]{1,2})" + _S
+        + r"(?:days?|nights?|weeks?|months?)"
         r"|(?:taken|rushed|brought|conveyed)" + _S + r"(?:by[ \t]+ambulance[ \t]+)?to" + _S
         + r"(?:hospital|A&E|A[ \t]+and[ \t]+E|the[ \t]+emergency[ \t]+department)"
         r"|(?:kept|stayed|spent" + _S + r"(?:a|one|two|three|four|five|six|several|a[ \t]+few|[0-9]{1,2})" + _S
