@@ -23,17 +23,32 @@ _PREFIX = (
     r"(?:HMP[ \t]*(?:/|&|and)[ \t]*YOI|HMYOI|HMP|HM[ \t]+(?i:prison)(?:[ \t]+(?:and|&)[ \t]+YOI)?"
     r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI)"
 )
-_SUFFIX = r"(?i:prison|young[ \t]+offender[ \t]+institution)|YOI"
-# Cues that put a bare establishment name in a custody sentence. Strong cues are about
+# "Leeds jail" and "Lincoln gaol" are how people (and reviewers quoting them) say it.
+_SUFFIX = r"(?i:prison|jail|gaol|young[ \t]+offender[ \t]+institution)|YOI"
+# Cues that put a bare establishment name in a custody sentence. Custody cues are about
 # custody only. "at"/"in" are not cues: they precede towns ("in Leeds") far more often.
 STRONG_CUES: tuple[str, ...] = (
-    "transferred to", "transferred from", "transfer to", "moved to", "moved from",
     "released from", "remanded to", "remanded at", "remanded in", "recalled to",
-    "returned to", "relocated to", "held at", "held in", "detained at", "detained in",
-    "located at", "received into", "received at", "discharged from", "custody at",
-    "custody in", "sentence at", "sentence in", "serving at", "imprisoned at",
-    "imprisoned in", "incarcerated at", "incarcerated in", "escaped from", "absconded from",
+    "detained at", "detained in", "received into", "custody at", "custody in",
+    "sentence at", "sentence in", "serving at", "imprisoned at", "imprisoned in",
+    "incarcerated at", "incarcerated in", "escaped from", "absconded from",
 )
+# Cues of movement and place: people move to towns and cases are transferred between
+# offices ("moved to Leeds", "the case was transferred to Durham", "a meeting held at
+# Lincoln"). Before a listed name they count only with a word of custody in the same
+# sentence ("transferred to Durham to serve the rest of his sentence").
+MOVE_CUES: tuple[str, ...] = (
+    "transferred to", "transferred from", "transfer to", "moved to", "moved from",
+    "returned to", "relocated to", "held at", "held in", "located at", "received at",
+    "discharged from",
+)
+_CUSTODY_WORD = (
+    r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve|serving"
+    r"|cat(?:egory)?[ \t]+[A-D])\b)"
+)
+_IN_SENTENCE = r"[^.!?\n]{0,120}?"
+
+
 # Second words that an unlisted establishment's name commonly ends with.
 _SECOND_WORDS = (
     r"(?:Hall|Park|Wood|Grange|Hill|House|Bay|Farms?|Heath|Camp|Way|Bank|Wells|Marsh|Cross"
@@ -53,7 +68,10 @@ def _cue_regex(cues: tuple[str, ...]) -> str:
 
 
 def _names_regex(path: Path) -> str:
-    return r"(?:" + trie_regex(load_terms(path), case_sensitive=True) + r")"
+    # "HMP The Verne" is "the Verne" in a sentence: names that begin with "The" match both.
+    terms = load_terms(path)
+    terms += [f"the{t[3:]}" for t in terms if t.startswith("The ")]
+    return r"(?:" + trie_regex(terms, case_sensitive=True) + r")"
 
 
 class PrisonNameRecognizer(SfoPatternRecognizer):
@@ -110,9 +128,15 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
     @staticmethod
     def _patterns(names: str) -> list[Pattern]:
         end = r"(?![\w'’-])"
-        cued = r"[ \t]+(?P<entity>" + names + r")" + end + _NOT_THE_PRISON
+        # "transferred to the Mount", "moved to the Parc": an article may stand between
+        cued = r"[ \t]+(?:the[ \t]+)?(?P<entity>" + names + r")" + end + _NOT_THE_PRISON
         strong = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(STRONG_CUES) + r"))"
+        move = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(MOVE_CUES) + r"))"
+        custody_before = r"(?<=" + _CUSTODY_WORD + _IN_SENTENCE + r")"
+        custody_after = r"(?=" + _IN_SENTENCE + _CUSTODY_WORD + r")"
         return [
+            Pattern("listed prison after movement cue, custody word before", custody_before + move + cued, 0.8),
+            Pattern("listed prison after movement cue, custody word after", move + cued + custody_after, 0.8),
             Pattern(
                 "listed prison with HMP/YOI prefix",
                 r"(?<![\w])" + _PREFIX + r"[ \t]+" + names + end,
@@ -138,11 +162,22 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         sections = load_sections(path)
         end = r"(?![\w'’-])" + _NOT_THE_PRISON
         strong = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(STRONG_CUES) + r"))"
+        move = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(MOVE_CUES) + r"))"
         alone = r"(?:" + trie_regex(sections.get("alone", []), case_sensitive=True) + r")"
         cued = r"(?:" + trie_regex(sections.get("cued", []), case_sensitive=True) + r")"
         return [
             Pattern("colloquial prison name", r"(?<![\w'’-])(?P<entity>" + alone + r")" + end, 0.8),
             Pattern("colloquial prison name after custody cue", strong + r"[ \t]+(?P<entity>" + cued + r")" + end, 0.8),
+            Pattern(
+                "colloquial prison name after movement cue, custody word before",
+                r"(?<=" + _CUSTODY_WORD + _IN_SENTENCE + r")" + move + r"[ \t]+(?P<entity>" + cued + r")" + end,
+                0.8,
+            ),
+            Pattern(
+                "colloquial prison name after movement cue, custody word after",
+                move + r"[ \t]+(?P<entity>" + cued + r")" + end + r"(?=" + _IN_SENTENCE + _CUSTODY_WORD + r")",
+                0.8,
+            ),
         ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:

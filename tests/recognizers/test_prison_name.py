@@ -36,7 +36,16 @@ def recognizer():
         # colloquial names: distinctive ones alone, district names only after a custody cue
         ('He served two years in Strangeways.', 1, [(23, 34)]),
         ('a cell-mate from the Scrubs', 1, [(17, 27)]),
-        ('transferred to Armley', 1, [(15, 21)]),
+        ('transferred to Armley on remand', 1, [(15, 21)]),
+        ('recalled to Armley', 1, [(12, 18)]),
+        # movement cues need a word of custody in the sentence: people move to towns
+        ('he moved to Armley with his aunt', 0, []),
+        ('He moved to Leeds in 2019.', 0, []),
+        ('The case was transferred to Durham in May.', 0, []),
+        ('He was transferred to Durham to serve the rest of his sentence.', 1, [(22, 28)]),
+        ('On remand he was moved to Leeds.', 1, [(26, 31)]),
+        ('He said Leeds jail was rough.', 1, [(8, 18)]),
+        ('He was moved to the Parc on a Cat C transfer.', 1, [(20, 24)]),
         ('he grew up in Armley and Walton', 0, []),
         ('he walked across the moor', 0, []),
         ('Strangeways Road', 0, []),
@@ -56,8 +65,8 @@ def test_list_has_the_estate():
 
 
 def test_custody_cues_explain_and_towns_are_not_prisons(recognizer):
-    strong, = recognizer.analyze("He was transferred to Berwyn", ["PRISON"])
-    assert "custody cue: transferred to" in strong.analysis_explanation.textual_explanation
+    strong, = recognizer.analyze("He was released from Leeds", ["PRISON"])
+    assert "custody cue: released from" in strong.analysis_explanation.textual_explanation
     # "at"/"in" precede towns far more often than prisons: a town shared with a prison stays
     assert recognizer.analyze("He lived in Leeds and worked at Nottingham", ["PRISON"]) == []
 
@@ -71,8 +80,8 @@ def test_custom_list(tmp_path):
     listing = tmp_path / "prisons.txt"
     listing.write_text("# invented\nGreyfield Moor\n", encoding="utf-8")
     recognizer = PrisonNameRecognizer(prison_list=str(listing))
-    found = [(r.start, r.end) for r in recognizer.analyze("moved to Greyfield Moor; HMP Wandsworth", ["PRISON"])]
-    assert found == [(9, 23), (25, 39)]
+    found = [(r.start, r.end) for r in recognizer.analyze("recalled to Greyfield Moor; HMP Wandsworth", ["PRISON"])]
+    assert found == [(12, 26), (28, 42)]
 
 
 @pytest.mark.parametrize(
