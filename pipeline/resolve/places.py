@@ -30,12 +30,21 @@ BODY_AFTER = (
     r"|Delivery[ \t]+Unit|Magistrates|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Youth[ \t]+Court"
     r"|Police|Constabulary|(?:City|Borough|County|District|Town|Metropolitan)[ \t]+Council|Council|Local[ \t]+Authority"
     r"|Prison|Hospital|Station|Region|Area|Division|Office|Hub|Approved[ \t]+Premises|Unit"
-    r"|Road|Street|Lane|Avenue|Crescent|Review|Report)(?![\w'’-])"
+    r"|Road|Street|Lane|Avenue|Crescent|Review|Report"
+    # written in lower case too: "the Lancaster team", "the Wigan office", "Leigh probation"
+    r"|team(?![ \t]+(?:manager|leader))|office(?!r)|probation|cluster|locality|patch|hub)(?![\w'’-])"
 )
+# A compass or "City" word may stand between the place and its body: "Lancaster North Team 2".
+_BETWEEN = r"(?:(?:North|South|East|West|Central|City|Town|Rural|Urban)[ \t]+)?"
+BODY_AFTER = _BETWEEN + BODY_AFTER
 _BODY_AFTER_RE = re.compile(r"[ \t]+" + BODY_AFTER)
 
-# Before a place name: a preposition of place (with "the" for "the Wirral").
-PLACE_BEFORE_WORDS = ("in", "at", "near", "around", "across", "outside", "towards", "via", "within", "throughout")
+# Before a place name: a preposition of place (with "the" for "the Wirral"), or of movement
+# ("moved from Wigan", "travelled to Lancaster", "the north of Lancaster").
+PLACE_BEFORE_WORDS = (
+    "in", "at", "near", "around", "across", "outside", "towards", "via", "within", "throughout",
+    "from", "to", "into", "of",
+)
 _PLACE_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?:" + "|".join(PLACE_BEFORE_WORDS) + r")[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
 )
@@ -64,9 +73,56 @@ def place_before(text: str, start: int) -> bool:
     return _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) is not None
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+
+
+def in_longer_place(text: str, start: int, end: int) -> bool:
+    """text[start:end] is one word of a longer place name the gazetteer holds ("Newton| Aycliffe",
+    "Stoke |Newington"): an SPO called Newton does not take the town's first word."""
+    word = text[start:end]
+    after = _NEXT_WORD.match(text, end)
+    before = _PREVIOUS_WORD.search(text[max(0, start - 30) : start])
+    return bool((after and is_place(f"{word} {after.group(1)}")) or (before and is_place(f"{before.group(1)} {word}")))
+
+
+# A field label whose value is a place: "PDU: Lancaster, South Lakes", "Team – Wigan".
+_LABELS = ("PDU", "Team", "Area", "Region", "Location", "Office", "Locality", "Cluster", "Division")
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(_LABELS) + r")[ \t]*[:–-][ \t]*$")
+# After a full name only the bodies a signature line never holds: "Sarah Jones Area Manager"
+# is the person, "Kirkby Stephen Team 2" is the team.
+TEAM_AFTER = r"(?:Team(?![ \t]+(?:Manager|Leader))|PDU|Probation[ \t]+Delivery[ \t]+Unit|Delivery[ \t]+Unit|team(?![ \t]+(?:manager|leader))|office(?!r)|Hub|cluster)(?![\w'’-])"
+_TEAM_AFTER_RE = re.compile(r"[ \t]+" + _BETWEEN + TEAM_AFTER)
+
+
+def label_before(text: str, start: int) -> bool:
+    """A place field's label right before `start` ("PDU: |Lancaster")."""
+    return _LABEL_BEFORE_RE.search(text[max(0, start - 20) : start]) is not None
+
+
 def stands_for_a_place(text: str, start: int, end: int) -> bool:
-    """The words around text[start:end] say it is a place or a body, not a person."""
-    return body_after(text, end) or (is_place(text[start:end]) and place_before(text, start))
+    """The words around text[start:end] say it is a place or a body, not a person.
+
+    A name of two or more words counts only before a team or unit ("Kirkby Stephen Team 2").
+    """
+    if " " in text[start:end].strip():
+        return _TEAM_AFTER_RE.match(text, end) is not None
+    return (
+        body_after(text, end)
+        or (is_place(text[start:end]) and (place_before(text, start) or label_before(text, start)))
+        or in_longer_place(text, start, end)
+    )
+
+
+@functools.cache
+def _longer_places(word: str) -> tuple[tuple[str, str], ...]:
+    """(word before, word after) of each two-word gazetteer place holding `word` (lower case)."""
+    out = []
+    for place in places():
+        parts = place.split()
+        if len(parts) == 2 and word in parts:
+            out.append((parts[0], "") if parts[1] == word else ("", parts[1]))
+    return tuple(sorted(set(out)))
 
 
 def needle_guards(form: str) -> tuple[str, str]:
@@ -76,12 +132,21 @@ def needle_guards(form: str) -> tuple[str, str]:
     Verification compares folded text with single spaces, so fixed-width lookbehinds hold.
     """
     if " " in form.strip():
-        return "", ""  # a full name before "Area Manager" in a signature line is the person
+        # a full name before "Area Manager" in a signature line is the person; before a
+        # team or unit it is the team's name
+        return "", r"(?![ \t]+" + _BETWEEN + TEAM_AFTER + r")"
     tail = r"(?![ \t]+" + BODY_AFTER + r")"
     head = ""
     if is_place(form):
         words = [w for base in PLACE_BEFORE_WORDS for w in (base, base.capitalize())]
         head = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in words)
+        head += "".join(rf"(?<!\b{label}{sep})" for label in _LABELS for sep in (": ", ":", " - ", " – ", "-", "–"))
+    # one word of a longer place (in_longer_place): "Newton" before "Aycliffe"
+    for before, after in _longer_places(form.strip().lower()):
+        if before:
+            head += rf"(?<!\b{re.escape(before.capitalize())} )"
+        if after:
+            tail += rf"(?! {re.escape(after.capitalize())}\b)"
     return head, tail
 
 
