@@ -47,9 +47,17 @@ _CIRCUMSTANCE = (
     r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
     + r"|(?:her|his)[ \t]+wedding" + _REST
     + r"|(?:an?[ \t]+)?(?:knee|hip|back|shoulder|heart|eye)[ \t]+operation" + _REST
+    + r")"
+)
+# Circumstances as common in the supervised individual's life as in a practitioner's
+# (a divorce, a parent's illness, being unwell): they count after a staff word only when
+# that word is their subject ("SPO1 was going through a divorce"), or of a pronoun that
+# resolve finds stands for a member of staff (StaffCircumstanceAfterPronounRecognizer).
+_SHARED_CIRCUMSTANCE = (
+    r"(?:"
     # A relative's death or illness told as its own clause ("Her father died in May", "his
     # son had been seriously ill in hospital"): the event verb, not a lead word, marks it.
-    + r"|" + _POSS + r"[ \t]+(?:(?:elderly|late|young|eldest|youngest)[ \t]+)?" + _KIN + r"[ \t]+(?:had[ \t]+)?(?:recently[ \t]+|suddenly[ \t]+)?"
+    + _POSS + r"[ \t]+(?:(?:elderly|late|young|eldest|youngest)[ \t]+)?" + _KIN + r"[ \t]+(?:had[ \t]+)?(?:recently[ \t]+|suddenly[ \t]+)?"
     r"(?:died|passed[ \t]+away|(?:was|were|had[ \t]+been|became|fell)[ \t]+(?:(?:seriously|terminally|critically|very|gravely)[ \t]+)?"
     r"(?:ill|unwell|in[ \t]+hospital|diagnosed|admitted)|had[ \t]+been[ \t]+made[ \t]+redundant|was[ \t]+made[ \t]+redundant)" + _REST
     # Family life: separation, divorce, caring, a crisis at home
@@ -93,6 +101,14 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
             _STAFF + _BRIDGE + r"(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r")",
             0.75,
         ),
+        Pattern(
+            "staff word as subject + personal circumstance",
+            # up to three lower-case words between, none a pronoun or article of another
+            # person ("The SPO was dealing with a family crisis", not "The PP noted he was")
+            _STAFF + r"(?:[ \t]+(?!(?:he|she|they|him|his|her|them|their|that|who|whose)\b)[a-z]+){0,3}?[ \t]+"
+            r"(?<![\w])(?P<entity>" + _SHARED_CIRCUMSTANCE + r")",
+            0.75,
+        ),
         Pattern("circumstance only a workplace has", r"(?<![\w])(?P<entity>" + _WORKPLACE + r")", 0.6),
     ]
 
@@ -121,7 +137,12 @@ class StaffCircumstanceAfterPronounRecognizer(SfoPatternRecognizer):
     PATTERNS = [
         Pattern(
             "pronoun + personal circumstance",
-            _PRONOUN + r"[^.;\n]{0,100}?(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r")",
+            _PRONOUN + r"[^.;\n]{0,100}?(?<![\w])(?P<entity>" + _CIRCUMSTANCE + r"|" + _SHARED_CIRCUMSTANCE + r")",
+            0.7,
+        ),
+        Pattern(
+            "possessive + relative's death or illness",
+            r"(?<![\w'’-])(?=(?:[Hh]er|[Hh]is|[Tt]heir)[ \t])(?P<entity>" + _SHARED_CIRCUMSTANCE + r")",
             0.7,
         ),
     ]

@@ -23,7 +23,7 @@ from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import is_place, stands_for_a_place
-from pipeline.resolve.roles import CONDUCT, HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, harmed_relations, row_cues
+from pipeline.resolve.roles import CONDUCT, HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, harmed_relations, last_role_word, row_cues
 from pipeline.vocabulary import alternation
 
 # Every title, lower-cased: a word that is a title is never a name.
@@ -188,8 +188,8 @@ def _listed_names() -> frozenset[str]:
 
 
 def _is_place_here(cand: _Candidate, text: str) -> bool:
-    """A one-word candidate that the words around it make a place or a body (places.py)."""
-    if len(cand.tokens) != 1 or cand.detection.recognizer == CASE_FILE or cand.titled:
+    """A candidate that the words around it make a place or a body (places.py)."""
+    if cand.detection.recognizer == CASE_FILE or cand.titled:
         return False
     return stands_for_a_place(text, cand.start, cand.end)
 
@@ -306,8 +306,8 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
 
 # A circumstance told of a pronoun (recognizers.staff_circumstances): kept only for staff.
 IF_STAFF = "STAFF_CIRCUMSTANCE_IF_STAFF"
-_PRONOUN_GENDER = {"she": "f", "he": "m"}
-_LAST_PRONOUN = re.compile(r"\b(she|he|they)\b(?!.*\b(?:she|he|they)\b)", re.IGNORECASE | re.DOTALL)
+_PRONOUN_GENDER = {"she": "f", "he": "m", "her": "f", "his": "m"}
+_LAST_PRONOUN = re.compile(r"\b(she|he|they|her|his|their)\b(?!.*\b(?:she|he|they|her|his|their)\b)", re.IGNORECASE | re.DOTALL)
 
 
 def _confirm_staff_subjects(
@@ -330,24 +330,42 @@ def _confirm_staff_subjects(
             out.append(d)
             continue
         text = document.units[d.unit_id].text
-        pronoun = _LAST_PRONOUN.search(text[max(0, d.start - 120) : d.start])
+        # the pronoun before the circumstance, or the possessive opening it ("Her father died")
+        opening = re.match(r"(?:her|his|their)\b", text[d.start : d.start + 6], re.IGNORECASE)
+        pronoun = _LAST_PRONOUN.search(text[max(0, d.start - 120) : d.start + (opening.end() if opening else 0)])
         want = _PRONOUN_GENDER.get(pronoun.group(1).lower()) if pronoun else None
         here = sorted((m for m in by_unit.get(d.unit_id, ()) if m.end <= d.start), key=lambda m: m.end, reverse=True)
         i = unit_order.get(d.unit_id, 0)
         before = sorted(by_unit.get(units[i - 1], ()), key=lambda m: m.end, reverse=True) if i > 0 else []
         # A title says the gender; a first name only suggests it ("Sam"), so a name's gender
         # rules a person out only while someone else in reach fits.
-        subject = None
+        subject: Role | None = None
+        named: Mention | None = None
         for by_name in (True, False):
             for m in here + before:
                 title = _title_before(document.units[m.unit_id].text, m.start)
                 gender = ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else (_gender(people[m.person]) if by_name else None)
                 if want is None or gender in (want, None):
-                    subject = people[m.person]
+                    named = m
                     break
-            if subject is not None:
+            if named is not None:
                 break
-        if subject is not None and subject.role is Role.STAFF:
+        if named is not None:
+            subject = people[named.person].role
+        # A role word nearer than any name is the antecedent: "The PP ... She was ...". After
+        # a name only a sentence's subject counts ("Sam Price saw the SI. She ..." is Sam).
+        pronoun_at = max(0, d.start - 120) + pronoun.start() if pronoun else d.start
+        window_start = named.end if named is not None and named.unit_id == d.unit_id else 0
+        word = last_role_word(text[window_start:pronoun_at], subject_only=named is not None)
+        if word is not None:
+            subject = word[1].role
+        elif named is not None:
+            # another role named after the name, even as an object, may be whom the pronoun
+            # means ("JH spoke to the supervised individual; he said he was unwell"): unsure
+            other = last_role_word(text[window_start:pronoun_at])
+            if other is not None and other[1].role is not subject:
+                subject = None
+        if subject is Role.STAFF:
             out.append(dataclasses.replace(d, entity="STAFF_CIRCUMSTANCE", explanation=d.explanation + "; the pronoun stands for a member of staff named before it"))
     return out
 
@@ -723,7 +741,7 @@ def _variant_mentions(
                     continue
                 if _overlaps(spans, m.start(), m.end()):
                     continue
-                if " " not in text and stands_for_a_place(unit.text, m.start(), m.end()):
+                if stands_for_a_place(unit.text, m.start(), m.end()):
                     continue  # "in Lancaster", "Lancaster Team 2": the city, not the SPO called Lancaster
                 keys = by_variant[" ".join(fold(text.lower()).split())]
                 if len(keys) > 1:

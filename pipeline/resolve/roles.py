@@ -227,6 +227,22 @@ _TITLE_CUE = re.compile(r"(?<![\w-])(?P<cue>Dr|DR|DC|DS|PC|DI|DCI|DSI|PS|Sgt)\.?
 _TITLE_WORD = {"dr": "doctor", "sgt": "police officer"}
 
 
+_ANY_CUE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?![\w-])")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]\s+)(?:(?i:the|his|her|their|a|an)\s+)?(?:(?i:allocated|new|former)\s+)?$")
+
+
+def last_role_word(text: str, *, subject_only: bool = False) -> tuple[int, Cue] | None:
+    """The last role word in `text` and where it ends: the antecedent a pronoun after it may
+    have when no name is nearer ("The PP had a high caseload. She ..."). With `subject_only`,
+    only a role word opening its sentence counts ("saw the SI" is not a subject)."""
+    last = None
+    for m in _ANY_CUE.finditer(text):
+        cue = classify(m.group("cue"))
+        if cue is not None and (not subject_only or _SENTENCE_OPENING.search(text[: m.start()])):
+            last = (m.end(), cue)
+    return last
+
+
 def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
     """Cues next to the mention text[start:end], each with a weight (adjacent cues weigh more)."""
     found: list[tuple[Cue, int]] = []
