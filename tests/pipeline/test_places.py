@@ -26,6 +26,18 @@ from tests.pipeline.model_builders import document, person
         ("Preston Team Manager", "Preston", False),  # a signature line: the person
         ("Jones told the PP in June.", "Jones", False),
         ("She spoke to Ms Kaur in Bolton.", "Kaur", False),
+        # a body in lower case, a compass word before the body, a movement preposition, a
+        # place field's label, one word of a longer place, a full name before a team
+        ("the Wigan office was short-staffed", "Wigan", True),
+        ("Lancaster North Team 2 held the case.", "Lancaster", True),
+        ("He moved from Wigan in May.", "Wigan", True),
+        ("PDU: Lancaster, South Lakes", "Lancaster", True),
+        ("He lived in a flat near the centre of Newton Aycliffe.", "Newton", True),
+        ("Kirkby Stephen Team 2 took it over.", "Kirkby Stephen", True),
+        # near misses: a surname that is no place after "from", a full name before "Area Manager"
+        ("A letter from Okafor arrived.", "Okafor", False),
+        ("Sarah Jones Area Manager", "Sarah Jones", False),
+        ("Newton said she had not been told.", "Newton", False),
     ],
 )
 def test_the_words_around_a_name_say_place(text, word, place):
@@ -68,6 +80,13 @@ def test_verification_skips_the_same_place_forms_and_finds_the_person():
     assert find_leaks([city], needles) == []
     assert [n.text for n, _ in find_leaks(["Lancaster said she was not told."], needles)] == ["Lancaster"]
     assert [n.text for n, _ in find_leaks(["Signed: LANCASTER, Amy"], needles)]
+
+
+def test_verification_skips_the_new_place_forms_as_resolve_does():
+    needles = [name_needle(f) for f in name_forms(["Jo Newton"])]
+    town = "He moved from Newton Aycliffe in May. The Newton team took the case."
+    assert find_leaks([town], needles) == []
+    assert [n.text for n, _ in find_leaks(["Newton said she was not told."], needles)] == ["Newton"]
 
 
 def test_a_town_the_model_calls_a_person_is_not_one():
