@@ -27,18 +27,20 @@ KEEP, GENERALISE, WITHHOLD = "Keep", "Generalise", "Withhold"
 REID_ACTIONS = (KEEP, GENERALISE, WITHHOLD)
 INTEGRITY_KIND = "reid"
 # (field, heading, width, editable)
+# The first printed page across holds what the manager decides on, up to "Combines with".
 REID_COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
     ("ref", "Ref", 7, False),
-    ("person", "Person (label)", 10, False),
-    ("role", "Who they are", 16, False),
+    ("person", "Person (label)", 9, False),
+    ("role", "Who they are", 12, False),
     ("kind", "Kind of detail", 14, False),
-    ("text", "Detail as written (INTERNAL - never shared)", 22, False),
-    ("combines", "Combines with", 28, False),
+    ("text", "Detail as written (INTERNAL - never shared)", 20, False),
+    ("generalisation", "Generalise to (suggested; you may edit)", 20, True),
+    ("action", "Decision", 11, True),
+    ("combines", "Combines with", 26, False),
     ("where", "Where (document, page, location)", 28, False),
-    ("generalisation", "Generalise to (suggested; you may edit)", 22, True),
-    ("action", "Decision", 12, True),
     ("notes", "Reviewer notes", 22, True),
 )
+PRINT_BREAK_AFTER = "combines"
 REID_GUIDE = (
     "With every name removed, details left in the review can still identify a person when taken "
     "together (an age, a street, a school, an employer, a family detail). Each row is one such detail of "
@@ -131,7 +133,7 @@ def _locked(gist_only: bool) -> list[str]:
 
 
 def write_sheet(ws: Worksheet, rows: Sequence[ReidRow], gist_only: bool, *, font: Font, head_font: Font, head_fill: PatternFill,
-                edit_fill: PatternFill, internal_fill: PatternFill, fitted_height, wrapped_lines) -> None:
+                edit_fill: PatternFill, internal_fill: PatternFill, internal_head_font: Font, fitted_height, wrapped_lines) -> None:
     """Fill the sheet (the workbook passes its own styles and row-height estimate)."""
     columns = sheet_columns(gist_only)
     thin = Side(style="thin", color="808080")
@@ -139,15 +141,17 @@ def write_sheet(ws: Worksheet, rows: Sequence[ReidRow], gist_only: bool, *, font
     wrap = Alignment(wrap_text=True, vertical="top")
     ws.cell(row=1, column=1, value=REID_GUIDE).font = Font(name=font.name, size=font.size, bold=True)
     ws.cell(row=1, column=1).alignment = wrap
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    total = sum(w for _, _, w, _ in columns)
+    first_page = [c[0] for c in columns].index(PRINT_BREAK_AFTER) + 1
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=first_page)
+    total = sum(w for _, _, w, _ in columns[:first_page])
     ws.row_dimensions[1].height = fitted_height(wrapped_lines(REID_GUIDE, total, bold=True))
     if not rows:
         ws.cell(row=3, column=1, value="No person was flagged: the check found no combination of remaining details "
                 "that could single someone out.").font = font
     for c, (f, heading, width, _) in enumerate(columns, start=1):
         cell = ws.cell(row=2, column=c, value=heading)
-        cell.font, cell.fill, cell.alignment, cell.border = head_font, internal_fill if f == "text" else head_fill, wrap, box
+        cell.font = internal_head_font if f == "text" else head_font
+        cell.fill, cell.alignment, cell.border = internal_fill if f == "text" else head_fill, wrap, box
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.row_dimensions[2].height = fitted_height(max(wrapped_lines(h, w, bold=True) for _, h, w, _ in columns))
     for r, row in enumerate(rows, start=3):

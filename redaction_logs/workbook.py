@@ -38,6 +38,7 @@ from redaction_logs.integrity import (
     text_mac,
     workbook_mac,
 )
+from redaction_logs.reidentification import PRINT_BREAK_AFTER as REID_PRINT_BREAK_AFTER
 from redaction_logs.reidentification import REID_SHEET, ReidRow, integrity_lines, sheet_columns, write_sheet
 from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LEGACY_ORDER, PRINT_BREAKS_AFTER, LogRow
 
@@ -423,10 +424,14 @@ def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
 def _reid_sheet(ws: Worksheet, log: CaseLog) -> None:
     write_sheet(
         ws, log.reidentification or [], log.gist_only, font=_FONT, head_font=_HEAD_FONT, head_fill=_HEAD_FILL,
-        edit_fill=_EDIT_FILL, internal_fill=_INTERNAL_FILL, fitted_height=fitted_height, wrapped_lines=wrapped_lines,
+        edit_fill=_EDIT_FILL, internal_fill=_INTERNAL_FILL, internal_head_font=_INTERNAL_HEAD_FONT,
+        fitted_height=fitted_height, wrapped_lines=wrapped_lines,
     )
     widths = [w for _, _, w, _ in sheet_columns(log.gist_only)]
     _print_setup(ws, f"{log.case_id} re-identification check", header_rows="2:2", widths=widths)
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        columns = [f for f, _, _, _ in sheet_columns(log.gist_only)]
+        ws.col_breaks.append(Break(id=columns.index(REID_PRINT_BREAK_AFTER) + 1))
     _protect(ws)
 
 
