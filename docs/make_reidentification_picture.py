@@ -20,6 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def main() -> None:
+    """Draft the invented review in a temporary folder and write the picture beside this script."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         os.environ["SFO_REDACT_HOME"] = str(tmp / "home")

@@ -199,7 +199,8 @@ def _regeneralise(text: str, found: Found, rules: Rules, possessive: str) -> str
 
 def occurrences(text: str, documents: Sequence[CaseDocument]) -> list[Place]:
     """Every place `text` stands in the kept text of the case (whole words, any capitals)."""
-    from pipeline.finalise import added_pattern  # the one whole-word rule; imported late (finalise imports this package)
+    # The one whole-word rule; imported late, as finalise imports this package.
+    from pipeline.finalise import added_pattern
 
     pattern = added_pattern(text)
     places = []
