@@ -143,10 +143,13 @@ def attribute(text: str, at: int, end: int, mentions: Sequence[tuple[int, int, s
     """Whose detail the span at..end of `text` is: a label from `mentions`, `carried`, or None.
 
     The nearest mention before it in its sentence; else a mention after it in the same sentence
-    when no pronoun comes first; else, through a pronoun, the person named last (in this unit
-    or, `carried`, in the one before); else the nearest mention earlier in the unit.
+    when no pronoun comes first; else the subject (first mention) of the last earlier sentence
+    of the unit that names someone ("Sylvia attended Baker Academy. She lived on Bird Road":
+    Sylvia, not the academy's namesake); else, through a pronoun, `carried` (the same from the
+    unit before); else no one.
     """
-    sentence = next(((s, e) for s, e in _sentences(text) if s <= at <= e), (0, len(text)))
+    sentences = _sentences(text)
+    sentence = next(((s, e) for s, e in sentences if s <= at <= e), (0, len(text)))
     before = [m for m in mentions if sentence[0] <= m[0] and m[1] <= at]
     if before:
         return before[-1][2]
@@ -154,11 +157,22 @@ def attribute(text: str, at: int, end: int, mentions: Sequence[tuple[int, int, s
     after = [m for m in mentions if end <= m[0] <= sentence[1]]
     if after and not pronoun_first:
         return after[0][2]
-    earlier = [m for m in mentions if m[1] <= sentence[0]]
-    if earlier:
-        return earlier[-1][2]
+    earlier = subject_before(text, mentions, sentence[0], sentences)
+    if earlier is not None:
+        return earlier
     if pronoun_first or _PRONOUN.search(text, sentence[0], sentence[1]):
         return carried
+    return None
+
+
+def subject_before(text: str, mentions: Sequence[tuple[int, int, str]], before: int, sentences: Sequence[tuple[int, int]] | None = None) -> str | None:
+    """The first person named in the last sentence before `before` that names anyone."""
+    for s, e in reversed(sentences if sentences is not None else _sentences(text)):
+        if s >= before:
+            continue
+        named = [m for m in mentions if s <= m[0] < min(e + 1, before)]
+        if named:
+            return named[0][2]
     return None
 
 
@@ -188,7 +202,7 @@ def collect(documents: Sequence[CaseDocument], rules: Rules | None = None) -> di
                     found = Found(found.kind, found.start, found.end, _regeneralise(unit.text, found, rules, pos))
                 out[who].append((found, cd.name, uid))
             if mentions:
-                carried = mentions[-1][2]
+                carried = subject_before(unit.text, mentions, len(unit.text) + 1)
     return out
 
 
