@@ -108,14 +108,16 @@ def sheet_columns(gist_only: bool) -> list[tuple[str, str, int, bool]]:
     return [c for c in REID_COLUMNS if not (gist_only and c[0] == "text")]
 
 
+# Places in one cell: "document|unit|start|end;...". Printable separators only: a spreadsheet
+# program saving as .ods does not keep a tab inside a cell.
 def _places_text(places: Sequence[ReidPlace]) -> str:
-    return ";".join(f"{p.document}\t{p.unit_id}\t{p.start}\t{p.end}" for p in places)
+    return ";".join(f"{p.document}|{p.unit_id}|{p.start}|{p.end}" for p in places)
 
 
 def _places(text: str) -> tuple[ReidPlace, ...]:
     out = []
     for part in text.split(";") if text else ():
-        document, unit_id, start, end = part.split("\t")
+        document, unit_id, start, end = part.split("|")
         out.append(ReidPlace(document, unit_id, int(start), int(end)))
     return tuple(out)
 

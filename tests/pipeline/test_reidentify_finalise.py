@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import docx
@@ -138,3 +139,37 @@ def test_a_re_draft_keeps_the_managers_decisions(drafted, tmp_path, engine):
     _, ws, heads, rows = _sheet(drafted)
     decided = {ws.cell(row=r, column=heads["Kind of detail"]).value: ws.cell(row=r, column=heads["Decision"]).value for r in rows}
     assert decided["age"] == "Generalise" and decided["school or college"] == "Keep"
+
+
+@pytest.fixture()
+def drafted_pdf(tmp_path, engine):
+    from tests.pipeline.pdf_fixtures import _story_pdf
+
+    src = tmp_path / "in"
+    src.mkdir()
+    review = src / "SFO60002prestageL_Review.pdf"
+    review.write_bytes(_story_pdf("<h1>Serious Further Offence Review</h1>" + "".join(f"<p>{p}</p>" for p in REVIEW)))
+    (src / "case.yaml").write_text(CASE, encoding="utf-8")
+    out = tmp_path / "draft"
+    result = redact_case([review], out, case=load_case(src / "case.yaml"), engine=engine)
+    assert not result.failures
+    return out / "SFO60002.redaction-log.xlsx"
+
+
+def test_a_pdf_review_is_generalised_in_its_burned_boxes(drafted_pdf, tmp_path):
+    texts = _decide(drafted_pdf, {"age": "Generalise", "school or college": "Withhold"})
+    finalise(drafted_pdf, tmp_path / "pack")
+    final = normalise(read_text(tmp_path / "pack" / "SFO60002-VLU-pack" / "SFO60002-review.pdf"))
+    assert "in her late teens" in final and texts["age"] not in final
+    assert texts["school or college"] not in final and "Marrowfield Road" in final
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_log_saved_as_ods_keeps_the_decisions(drafted, tmp_path):
+    from tests.pipeline.test_finalise_formats import _to_ods
+
+    texts = _decide(drafted, {"age": "Withhold"})
+    ods = _to_ods(drafted, tmp_path / "ods")
+    finalise(ods, tmp_path / "pack")
+    final = normalise(read_text(tmp_path / "pack" / "SFO60002-VLU-pack" / "SFO60002-review.pdf"))
+    assert texts["age"] not in final and "[detail removed]" in final

@@ -112,7 +112,7 @@ def test_a_moved_place_or_a_dropped_row_in_the_hidden_sheet_is_refused(tmp_path)
         ws = wb["Integrity"]
         for row in ws.iter_rows():
             if row[0].value == "reid" and row[1].value == "I001":
-                row[2].value = row[2].value.replace("\t10\t17", "\t11\t18")
+                row[2].value = row[2].value.replace("|10|17", "|11|18")
 
     _edit(path, move)
     with pytest.raises(RedactionLogError, match="re-identification row I001 was altered"):
