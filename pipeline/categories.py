@@ -45,6 +45,7 @@ def name_action(role: Role) -> Action:
 WITHHELD_TEXT: dict[Category, tuple[str, str]] = {  # category: (box text, cover-sheet key)
     Category.NAME: ("[name removed]", "a name removed"),
     Category.PRISON: ("[prison name removed]", "the name of a prison removed"),
+    Category.REIDENTIFICATION: ("[detail removed]", "a detail that, with others, could identify someone, removed"),
 }
 
 

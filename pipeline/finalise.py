@@ -29,6 +29,7 @@ from pipeline.letter import si_gender, write_letter
 from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
 from pipeline.read import read
+from pipeline.reidentify.apply import apply_reidentification, reidentification_note
 from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
@@ -93,6 +94,7 @@ def finalise(
     signoff = check_signoff(log, today)
     originals = locate_originals(log, inputs, recorded=load_originals(log.case_id, key))
     finals = [rebuild_decisions(log, entry, originals[entry.output], key) for entry in log.documents]
+    apply_reidentification(finals, log.reidentification, key)
     apply_additions(finals, log.additions)
     needles = case_needles(finals, log.additions)
     out_dir = Path(out_dir)
@@ -125,12 +127,17 @@ def finalise(
             shown_role = WITHHELD_ROLE
             withheld_fields.append("signed_role")
         mapping = CaseMapping.load(log.case_id, key)
-        labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
+        # A generalisation reads as ordinary words ("a supermarket"): it is not a label to explain.
+        labels = {
+            d.label for f in finals for d in f.decisions
+            if d.action is not Action.DISCLOSE and not (d.category is Category.REIDENTIFICATION and d.action is Action.ANONYMISE)
+        }
         if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
             labels.add(REGION_LABEL)
         info = CoverInfo(
             log.case_id, chosen_region, shown_name, shown_role, signoff.date, pack_docs,
             describe_labels(labels, mapping.people), today or dt.date.today(),
+            reidentification=reidentification_note(log.reidentification),
         )
         cover = work / f"{log.case_id}-cover-sheet.pdf"
         write_cover_sheet(info, cover)

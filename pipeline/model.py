@@ -207,6 +207,8 @@ class Category(str, enum.Enum):
     PRISON = "prison"
     HIDDEN = "hidden content"
     REMOVED_COLUMN = "removed column"
+    # A detail generalised or withheld on the log's "Re-identification" sheet (issue 16 part 3).
+    REIDENTIFICATION = "re-identification"
 
 
 class Action(str, enum.Enum):

@@ -43,6 +43,11 @@ REASONS: dict[Category, str] = {
         "Recorded by the reviewing manager as not for disclosure; the column is removed in its "
         "entirety (operational guidance 3.4.4, 7.2)."
     ),
+    Category.REIDENTIFICATION: (
+        "Together with other details left in the review, this detail could let a reasonably competent "
+        "person identify someone (the ICO's motivated-intruder test; DPA 2018 Part 3, s.37): generalised or "
+        "removed by the senior manager's decision on the Re-identification sheet."
+    ),
 }
 
 # Default arguments for and against disclosure, for a person to edit (Annex I).
@@ -66,6 +71,10 @@ ARGUMENTS: dict[Category, tuple[str, str]] = {
     Category.PRISON: ("Naming the prison may matter if practice there is a finding.", "Not needed to understand the review."),
     Category.HIDDEN: ("None: not part of the review.", "Drafting material, not the review's content."),
     Category.REMOVED_COLUMN: ("None: the reviewing manager marked it not for disclosure.", "Marked not for disclosure."),
+    Category.REIDENTIFICATION: (
+        "The detail may help the family understand the circumstances of the review.",
+        "Combined with the other details left, it could single the person out.",
+    ),
 }
 
 HIDDEN_CATEGORY: dict[HiddenKind, Category] = {

@@ -37,6 +37,8 @@ from pipeline.errors import LeakDetectedError, SfoRedactError
 from pipeline.keystore import CaseMapping, load_key, save_originals
 from pipeline.model import Decision, Document, DocumentKind, Style
 from pipeline.read import read
+from pipeline.reidentify import CaseDocument, reidentify
+from pipeline.reidentify.log_rows import reid_rows
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve
@@ -378,7 +380,11 @@ def write_case_outputs(
         from pipeline.resolve.places import region_in
 
         region = next((found for part in parts if (found := region_in(part.document))), "")
-    log = build_case_log(case_id, parts, key, previous=log_path, gist_only=gist_only, region=region)
+    # After the decisions: what remains about each person, flagged for the manager (issue 16 part 3).
+    flags = reidentify([CaseDocument(p.entry.output, p.document, p.decisions) for p in parts])
+    log = build_case_log(
+        case_id, parts, key, previous=log_path, gist_only=gist_only, region=region, reidentification=reid_rows(flags)
+    )
     # Where the originals are stays on this computer, in the key store: not in the log.
     save_originals(case_id, key, {p.entry.input_sha256: p.entry.input_path for p in parts if p.entry.input_path})
     with work_folder(out_dir) as work:

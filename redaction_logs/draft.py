@@ -17,8 +17,9 @@ from pathlib import Path
 
 from pipeline.model import Decision, Document
 from redaction_logs.errors import RedactionLogError
-from redaction_logs.integrity import DocumentEntry, cell_value
+from redaction_logs.integrity import DocumentEntry, cell_value, text_mac
 from redaction_logs.read_back import ReviewedLog, read_log
+from redaction_logs.reidentification import ReidRow
 from redaction_logs.rows import LogRow, rows_for
 from redaction_logs.workbook import (
     CaseLog,
@@ -58,6 +59,7 @@ def build_case_log(
     previous: Path | None = None,
     gist_only: bool = False,
     region: str = "",
+    reidentification: list[ReidRow] | None = None,
 ) -> CaseLog:
     """Rows for every document of the case, with references (carried over from `previous` if it exists)."""
     rows: list[LogRow] = []
@@ -72,7 +74,32 @@ def build_case_log(
             logger.warning("the earlier redaction log could not be carried over: %s", exc.reason)
     log = CaseLog(case_id, [], [d.entry for d in documents], gist_only=gist_only, region=region)
     carry_over(log, rows, old, key)
+    if reidentification is not None:
+        carry_reidentification(log, reidentification, old, key)
     return log
+
+
+def carry_reidentification(log: CaseLog, rows: list[ReidRow], old: ReviewedLog | None, key: bytes) -> None:
+    """The Re-identification rows with the manager's earlier decisions; new rows clear the sign-off."""
+    previous = {}
+    if old is not None and old.reidentification is not None:
+        previous = {(r.row.person, r.text_mac, r.row.places): r.row for r in old.reidentification.rows}
+    out, new = [], 0
+    for row in rows:
+        prev = previous.get((row.person, text_mac(key, row.text), row.places))
+        if prev is None:
+            new += 1
+            out.append(row)
+        else:
+            out.append(replace(row, action=prev.action, generalisation=prev.generalisation or row.generalisation, notes=prev.notes))
+    log.reidentification = out
+    if old is not None and old.reidentification is not None and new and log.signoff is not None and log.signoff != SignOff():
+        today = dt.date.today().strftime("%d/%m/%Y")
+        log.signoff = SignOff()
+        log.notice = (
+            f"Sign-off cleared by the draft re-run on {today}: {new} new re-identification row(s). "
+            "Review the 'Re-identification' sheet, then sign off again."
+        )
 
 
 def carry_over(log: CaseLog, rows: list[LogRow], old: ReviewedLog | None, key: bytes) -> None:

@@ -29,6 +29,7 @@ from redaction_logs.integrity import (
     row_mac,
     workbook_mac,
 )
+from redaction_logs.reidentification import ReidCheck, integrity_refs, read_sheet
 from redaction_logs.rows import ACTIONS
 from redaction_logs.workbook import (
     ADD_COLUMNS,
@@ -83,6 +84,7 @@ class ReviewedLog:
     additions: list[Addition]
     signoff: SignOff
     problems: list[str] = field(default_factory=list)  # lenient mode: what was not trusted
+    reidentification: ReidCheck | None = None  # the Re-identification sheet; None: a log from before the check
 
     @property
     def gist_only(self) -> bool:
@@ -124,7 +126,7 @@ def read_log(path: Path, key: bytes, *, strict: bool = True) -> ReviewedLog:
         )
     case_id = meta.get("case_id", "")
     core = {k: meta.get(k, "") for k in ("format", "case_id", "key_id", "gist_only", "region")}
-    refs = [i.ref for i, _ in identities]
+    refs = [i.ref for i, _ in identities] + integrity_refs(wb[INTEGRITY_SHEET])
     if workbook_mac(key, case_id, core, documents, refs) != stored_mac:
         raise RedactionLogError(
             "the log's checksum does not match: rows were added or removed, or its hidden integrity data "
@@ -142,6 +144,9 @@ def read_log(path: Path, key: bytes, *, strict: bool = True) -> ReviewedLog:
         trusted[identity.ref] = (identity, cells)
     _log_rows(wb[LOG_SHEET], log, trusted, key, strict)
     log.additions = _additions(wb[ADD_SHEET], log, strict)
+    log.reidentification = read_sheet(
+        wb, key, case_id, log.gist_only, strict, lambda message, sheet, cell: _problem(log, strict, message, sheet, cell)
+    )
     ws = wb[SIGNOFF_SHEET]
     log.signoff = SignOff(**{name: ws.cell(row=row, column=2).value for name, row, _ in SIGNOFF_FIELDS})
     return log

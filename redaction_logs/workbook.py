@@ -38,6 +38,8 @@ from redaction_logs.integrity import (
     text_mac,
     workbook_mac,
 )
+from redaction_logs.reidentification import PRINT_BREAK_AFTER as REID_PRINT_BREAK_AFTER
+from redaction_logs.reidentification import REID_SHEET, ReidRow, integrity_lines, sheet_columns, write_sheet
 from redaction_logs.rows import ACTIONS, COLUMNS, EDITABLE, LEGACY_ORDER, PRINT_BREAKS_AFTER, LogRow
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -129,6 +131,8 @@ class CaseLog:
     signoff: SignOff | None = None
     notice: str = ""  # shown on the Sign-off sheet: why a sign-off was cleared
     written: dt.datetime | None = None  # when the draft wrote it (UTC); None: now
+    # The re-identification check's rows; None: the check was not run (no sheet is written).
+    reidentification: list[ReidRow] | None = None
 
 
 def log_columns(gist_only: bool, *, legacy: bool = False) -> list[tuple[str, str, int]]:
@@ -166,6 +170,8 @@ def write_log(log: CaseLog, path: Path, key: bytes) -> None:
     ws.title = LOG_SHEET
     _log_sheet(ws, log)
     _add_sheet(wb.create_sheet(ADD_SHEET), log.additions)
+    if log.reidentification is not None:
+        _reid_sheet(wb.create_sheet(REID_SHEET), log)
     _summary_sheet(wb.create_sheet(SUMMARY_SHEET), log)
     _signoff_sheet(wb.create_sheet(SIGNOFF_SHEET), log)
     _integrity_sheet(wb.create_sheet(INTEGRITY_SHEET), log, key)
@@ -415,6 +421,20 @@ def _add_sheet(ws: Worksheet, additions: Sequence[Addition]) -> None:
     _protect(ws)
 
 
+def _reid_sheet(ws: Worksheet, log: CaseLog) -> None:
+    write_sheet(
+        ws, log.reidentification or [], log.gist_only, font=_FONT, head_font=_HEAD_FONT, head_fill=_HEAD_FILL,
+        edit_fill=_EDIT_FILL, internal_fill=_INTERNAL_FILL, internal_head_font=_INTERNAL_HEAD_FONT,
+        fitted_height=fitted_height, wrapped_lines=wrapped_lines,
+    )
+    widths = [w for _, _, w, _ in sheet_columns(log.gist_only)]
+    _print_setup(ws, f"{log.case_id} re-identification check", header_rows="2:2", widths=widths)
+    if not ws.sheet_properties.pageSetUpPr.fitToPage:
+        columns = [f for f, _, _, _ in sheet_columns(log.gist_only)]
+        ws.col_breaks.append(Break(id=columns.index(REID_PRINT_BREAK_AFTER) + 1))
+    _protect(ws)
+
+
 def _summary_sheet(ws: Worksheet, log: CaseLog) -> None:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 12
@@ -571,6 +591,10 @@ def _integrity_sheet(ws: Worksheet, log: CaseLog, key: bytes) -> None:
                 row_mac(key, log.case_id, identity, cells),
             ]
         )
-    ws.append(["workbook", workbook_mac(key, log.case_id, meta, log.documents, [r.ref for r in log.rows])])
+    reid = log.reidentification or []
+    for line in integrity_lines(reid, key, log.case_id, log.gist_only):
+        ws.append(line)
+    refs = [r.ref for r in log.rows] + [r.ref for r in reid]
+    ws.append(["workbook", workbook_mac(key, log.case_id, meta, log.documents, refs)])
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True

@@ -65,6 +65,7 @@ class CoverInfo:
     documents: list[PackDocument]
     label_key: list[tuple[str, str]] = field(default_factory=list)
     prepared_on: dt.date = field(default_factory=dt.date.today)
+    reidentification: str = ""  # what the re-identification check found and what was decided
 
 
 def describe_labels(labels: Iterable[str], people: Sequence[dict]) -> list[tuple[str, str]]:
@@ -149,6 +150,7 @@ review found, has been removed for that reason.</p>
 <p>Where something was removed you will see a black box. The words in the box tell you what
 kind of information it was, or which person it refers to. The same person has the same label
 everywhere in the pack.</p>
+{f"<p>{_e(info.reidentification)}</p>" if info.reidentification else ""}
 <h2>Key to the labels used</h2>
 {key_table}
 <p>Every redaction and the reason for it is recorded in a redaction log kept by the Probation
