@@ -239,3 +239,20 @@ def test_expansion_keeps_what_the_page_shows(source):
         again = expand_text_quotes(doc)
     assert after == before
     assert again == 0  # nothing left to expand
+
+
+def test_review_copy_keeps_every_line_in_its_place(source, tmp_path):
+    """The review copy shows the original text: save_clean's filter must not move it either."""
+    from pipeline.render.review_copy import write_review_copy
+    from redaction_logs.rows import rows_for
+
+    quoted, plain = source
+    document = read_pdf(quoted)
+    decisions = name_decisions(document, ["Corwin Aldby"])
+    rows = rows_for("SFO60001-review.redacted.pdf", document, decisions, {})
+    out = tmp_path / "review.pdf"
+    write_review_copy(document, rows, out, title="SFO60001-review")
+    before = _pdftotext_words(plain)
+    after = _pdftotext_words(out)
+    moved = [w[0] for w in before if not any(_near(w, a) for a in after)]
+    assert not moved, f"{len(moved)} words moved in the review copy"
