@@ -648,12 +648,22 @@ class _Reader:
             body = root.find(_w("body")) if root is not None else None
             if body is None:
                 return None
-            styles_part = next((t for k, t in pkg.relationships(main).values() if k == "styles"), None)
             saved = self.pkg, self.part, self.styles
-            self.pkg, self.part, self.styles = pkg, main, _Styles(pkg.xml(styles_part) if styles_part else None)
+            # A damaged part inside the imported package leaves this document as it was
+            # before the import (the import is then listed as not read).
+            units, removed = dict(self.units), list(self.removed)
+            counts = self.paragraph_count, self.table_count, self.section, list(self.note_refs)
             self.chunk_depth += 1
             try:
+                styles_part = next((t for k, t in pkg.relationships(main).values() if k == "styles"), None)
+                self.pkg, self.part, self.styles = pkg, main, _Styles(pkg.xml(styles_part) if styles_part else None)
                 return self.blocks(body, source, where, hide)
+            except UnsupportedDocumentError:
+                self.units.clear()
+                self.units.update(units)
+                self.removed[:] = removed
+                self.paragraph_count, self.table_count, self.section, self.note_refs[:] = counts
+                return None
             finally:
                 self.pkg, self.part, self.styles = saved
                 self.chunk_depth -= 1

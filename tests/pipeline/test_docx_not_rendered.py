@@ -29,7 +29,7 @@ from pipeline.redact import refuse_not_rendered
 from pipeline.render import render
 from tests.pipeline.docx_fixtures import fake
 from tests.pipeline.test_docx_hidden import NAMES as AWKWARD_NAMES
-from tests.pipeline.test_docx_hidden import REL, add_to_package, build_awkward
+from tests.pipeline.test_docx_hidden import REL, _inline, _run_xml, add_to_package, build_awkward
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 f = fake(1414)
@@ -197,3 +197,33 @@ def test_strict_run_refuses_the_document_and_the_batch_carries_on(tmp_path, caps
     capsys.readouterr()
     assert code == 0
     assert (tmp_path / "lenient" / "SFO61234-review.redacted.pdf").is_file()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "bad XML"])
+def test_a_damaged_imported_docx_is_listed_as_not_read(tmp_path, damage):
+    inner = _inner_docx()
+    if damage == "truncated":
+        broken = inner[: len(inner) // 2]
+    else:
+        # Its chart part, read after its first paragraph, is not XML: what was read of the
+        # import so far must not stay behind.
+        path = tmp_path / "inner.docx"
+        d = docx.Document()
+        d.add_paragraph(f"The supervising officer spoke to {DOCX_NAME} by telephone.")
+        d.add_paragraph("Chart: ")._p.append(_run_xml(_inline(
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rIdChart1"/></a:graphicData>',
+            101, "Chart 1")))
+        d.save(str(path))
+        add_to_package(path, {"word/charts/chart1.xml": b"<c:chartSpace><unclosed>"}, [("rIdChart1", "chart", "charts/chart1.xml", False)])
+        broken = path.read_bytes()
+    original = CHUNKS["docx"]
+    CHUNKS["docx"] = (original[0], original[1], broken)
+    try:
+        document = read_docx(chunked_docx(tmp_path / "SFO61416-review.docx", ("docx", "html")))
+    finally:
+        CHUNKS["docx"] = original
+    assert [h.not_rendered for h in document.removed if h.not_rendered] == ["imported DOCX document"]
+    texts = _texts(document)
+    assert DOCX_NAME not in " ".join(u.text for u in document.units.values())
+    assert f"The officer met {HTML_NAME} at the approved premises." in texts  # the rest is read
+    assert len(texts) == len(document.units)  # no unit left outside the blocks
