@@ -96,7 +96,7 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
             raise RenderError("the original changed since it was read", document.path)
         # Before any MuPDF filter runs (apply_redactions, save_clean): it moves text drawn
         # with ' and ", and the boxes would then cut nothing.
-        expand_text_quotes(doc)
+        expand_text_quotes(doc, Path(document.path))
         count = 0
         for page in doc:
             marks = marks_by_page.get(page.number + 1, [])

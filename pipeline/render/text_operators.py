@@ -13,6 +13,8 @@ every content stream the pages draw (page contents and form XObjects), before an
 from __future__ import annotations
 
 import logging
+import warnings
+from pathlib import Path
 
 import pymupdf
 
@@ -23,16 +25,17 @@ log = logging.getLogger("sfo_redact")
 _QUOTES = ("'", '"')
 
 
-def expand_text_quotes(doc: pymupdf.Document) -> int:
+def expand_text_quotes(doc: pymupdf.Document, path: Path) -> int:
     """Rewrite every `'` and `"` in the content of `doc` as T*, Tw, Tc and Tj; return the streams changed.
 
-    Raises RenderError when a stream that may use them cannot be parsed: left as it is, its
-    text would be moved and not redacted.
+    `path` is the input's, for the error: raises RenderError when a stream that may use them
+    cannot be parsed (left as it is, its text would be moved and not redacted).
     """
     import pikepdf
 
     scratch = pikepdf.new()  # owns the parsed streams while they are rewritten
     changed = 0
+    before = None
     for xref in _content_xrefs(doc):
         try:
             data = doc.xref_stream(xref)
@@ -41,14 +44,22 @@ def expand_text_quotes(doc: pymupdf.Document) -> int:
         if not data or (b"'" not in data and b'"' not in data):
             continue
         try:
-            ops = pikepdf.parse_content_stream(pikepdf.Stream(scratch, data))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # what it skipped shows in the comparison below
+                ops = pikepdf.parse_content_stream(pikepdf.Stream(scratch, data))
         except Exception:  # noqa: BLE001 - qpdf's parse errors carry no document text
             log.debug("a content stream could not be parsed", exc_info=True)
-            raise RenderError("a page's content stream cannot be parsed, so its text cannot be burned safely", doc.name) from None
+            raise RenderError("a page's content stream cannot be parsed, so its text cannot be burned safely", path) from None
         if not any(str(op) in _QUOTES for _operands, op in ops if isinstance(op, pikepdf.Operator)):
             continue
+        if before is None:
+            before = _words(doc)
         doc.update_stream(xref, pikepdf.unparse_content_stream(_expanded(ops, pikepdf)))
         changed += 1
+    # qpdf's parser skips what it cannot read (an unterminated string, a stray bracket) with a
+    # warning instead of failing: the page must read exactly as it did, or nothing is burned.
+    if changed and _words(doc) != before:
+        raise RenderError("a page's content stream cannot be rewritten without changing its text, so it cannot be burned safely", path)
     if changed:
         log.info("text drawn with the ' and \" operators rewritten as T* and Tj in %d content streams", changed)
     return changed
@@ -73,6 +84,11 @@ def _expanded(ops, pikepdf) -> list:
         else:
             out.append(item)  # inline images and every other instruction as they were
     return out
+
+
+def _words(doc: pymupdf.Document) -> list[list[tuple]]:
+    """Every page's words with their boxes, as MuPDF reads them (rounded to 0.01 pt)."""
+    return [[(*(round(v, 2) for v in w[:4]), w[4]) for w in page.get_text("words")] for page in doc]
 
 
 def _content_xrefs(doc: pymupdf.Document) -> list[int]:

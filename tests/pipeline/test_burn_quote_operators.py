@@ -234,9 +234,9 @@ def test_expansion_keeps_what_the_page_shows(source):
 
     with pymupdf.open(source[0]) as doc:
         before = [tuple(round(v, 1) for v in w[:4]) + (w[4],) for w in doc[0].get_text("words")]
-        assert expand_text_quotes(doc) == 1
+        assert expand_text_quotes(doc, source[0]) == 1
         after = [tuple(round(v, 1) for v in w[:4]) + (w[4],) for w in doc[0].get_text("words")]
-        again = expand_text_quotes(doc)
+        again = expand_text_quotes(doc, source[0])
     assert after == before
     assert again == 0  # nothing left to expand
 
@@ -256,3 +256,22 @@ def test_review_copy_keeps_every_line_in_its_place(source, tmp_path):
     after = _pdftotext_words(out)
     moved = [w[0] for w in before if not any(_near(w, a) for a in after)]
     assert not moved, f"{len(moved)} words moved in the review copy"
+
+
+def test_a_rewrite_that_would_change_the_text_is_refused_in_one_line(tmp_path, monkeypatch):
+    """qpdf's parser skips what it cannot read, with a warning, where MuPDF may still show
+    text: a rewrite that changes what the page reads is refused. (Simulated: the rewrite loses
+    the last line, as a parser that skipped it would.)"""
+    from pipeline.errors import RenderError
+    from pipeline.render import text_operators
+
+    path = tmp_path / "SFO60001-review.pdf"
+    _quote_pdf(path, in_form=False)
+    document = read_pdf(path)
+    decisions = [d for d in name_decisions(document, ["Corwin Aldby"]) if d.action is not Action.DISCLOSE]
+    expanded = text_operators._expanded
+    monkeypatch.setattr(text_operators, "_expanded", lambda ops, pikepdf: expanded(ops, pikepdf)[:-3])
+    with pytest.raises(RenderError) as caught:
+        burn(document, decisions, tmp_path / "out.pdf")
+    assert "cannot be rewritten without changing its text" in caught.value.reason and "\n" not in caught.value.reason
+    assert not (tmp_path / "out.pdf").exists()
