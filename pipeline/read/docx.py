@@ -611,7 +611,8 @@ class _Reader:
         self, el: etree._Element, source: Source, where: dict[str, int] | None, hide: HiddenKind | None
     ) -> list[Block]:
         """An imported document (w:altChunk) that Word shows inline: read when it is HTML, plain
-        text or another DOCX; otherwise listed as content the output leaves out."""
+        text or another DOCX; otherwise listed as content the output leaves out.
+        """
         rels = self.pkg.relationships(self.part)
         target = rels.get(el.get(f"{{{R_NS}}}id", ""), ("", ""))[1]
         data = self.pkg.data(target) if target else None
@@ -729,7 +730,8 @@ class _Reader:
 
     def _left_out(self, got: _ParagraphText) -> Iterator[tuple[str, str | None]]:
         """A description of each thing in the paragraph the rebuilt PDF leaves out (never empty),
-        with the kind of content a --strict run refuses for (None for pictures, links, fields)."""
+        with the kind of content a --strict run refuses for (None for pictures, links, fields).
+        """
         for obj in got.objects:
             described = _describe_object(obj, self.pkg, self.part)
             if described:
@@ -949,7 +951,8 @@ def _part_strings(pkg: _Package, part: str | None, limit: int = 40) -> list[str]
 
 def _describe_object(obj: etree._Element, pkg: _Package, part: str) -> tuple[str, str] | None:
     """(kind, description): ('image', 'image: <alt text>'), ('chart', 'chart (no description); contents: ...');
-    None for a text box (read as units)."""
+    None for a text box (read as units).
+    """
     has_textbox = obj.find(f".//{_w('txbxContent')}") is not None
     if obj.tag == _w("object"):
         ole = obj.find(f".//{{{O_NS}}}OLEObject")

@@ -37,12 +37,12 @@ LINES = (
 )
 # Leading set before the first Td: the order in which MuPDF's filter loses it.
 CONTENT = (
-    "BT /F1 12 Tf 14 TL 72 700 Td ({0}) Tj ({1}) ' 2 1 ({2}) \" ({3}) ' ET".format(*LINES)
+    "BT /F1 12 Tf 14 TL 72 700 Td ({}) Tj ({}) ' 2 1 ({}) \" ({}) ' ET".format(*LINES)
 )
 # The same page written by hand with T* and Tj: what every reader should read. (pdfminer.six
 # 20260107 does not move to the next line for `"`, so it reads the quoted page wrongly itself.)
 PLAIN = (
-    "BT /F1 12 Tf 14 TL 72 700 Td ({0}) Tj T* ({1}) Tj 2 Tw 1 Tc T* ({2}) Tj T* ({3}) Tj ET".format(*LINES)
+    "BT /F1 12 Tf 14 TL 72 700 Td ({}) Tj T* ({}) Tj 2 Tw 1 Tc T* ({}) Tj T* ({}) Tj ET".format(*LINES)
 )
 
 
