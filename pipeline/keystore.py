@@ -11,11 +11,14 @@ A missing or different key is an error, never a silent new set of labels.
 from __future__ import annotations
 
 import base64
+import contextlib
+import glob
 import json
 import logging
 import os
 import re
 import secrets
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +43,14 @@ def home() -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only, atomically (temporary name, then rename)."""
+    """Write a file readable by its owner only, atomically (temporary name, then rename).
+
+    The temporary name carries the writer's host and process id: a writer killed with
+    SIGKILL leaves its temporary file behind, and the next write of the same file removes it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    _remove_abandoned_partials(path)
+    tmp = path.with_name(f".{path.name}.{_WRITER}.{os.getpid()}.{secrets.token_hex(4)}.partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -53,6 +61,32 @@ def _write_private(path: Path, data: bytes) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+# Host names may hold dots; the writer's tag is kept to letters, digits and hyphens.
+_WRITER = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
+
+
+def _remove_abandoned_partials(path: Path) -> None:
+    """Delete temporary copies of `path` left by writers on this host whose process is gone."""
+    prefix = f".{path.name}.{_WRITER}."
+    for tmp in path.parent.glob(f"{glob.escape(prefix)}*.partial"):
+        pid = tmp.name[len(prefix) :].split(".")[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            logger.info("removed a key-store file left half-written by a process that was killed")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def load_key(create: bool = True) -> bytes:

@@ -154,6 +154,10 @@ class HiddenContent:
     kind: HiddenKind
     text: str
     provenance: Provenance
+    # Content with text of its own that the output does not show ("chart", "SmartArt diagram",
+    # "embedded object", "imported RTF document"): a --strict run refuses the document for it.
+    # Names a kind of content only, never its text. None for everything else.
+    not_rendered: str | None = None
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from pipeline.decide import decide
 from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine, get_engine
-from pipeline.errors import LeakDetectedError, SfoRedactError
+from pipeline.errors import LeakDetectedError, SfoRedactError, UnsupportedDocumentError
 from pipeline.keystore import CaseMapping, load_key, save_originals
 from pipeline.model import Decision, Document, DocumentKind, Style
 from pipeline.read import read
@@ -233,8 +233,14 @@ def remove_abandoned_work(out_dir: Path) -> int:
     return removed
 
 
-def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str) -> Prepared:
-    """Read, detect, resolve and decide one document; labels come from the case's labeller."""
+def prepare(
+    path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str, strict: bool = False
+) -> Prepared:
+    """Read, detect, resolve and decide one document; labels come from the case's labeller.
+
+    `strict` refuses a document with content the output does not show (charts, SmartArt,
+    embedded objects, imported parts that are not read); otherwise they are listed in the log.
+    """
     started = time.perf_counter()
     try:
         # The log records the original's hash so finalisation can tell it has not changed.
@@ -242,6 +248,8 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
     except OSError:
         digest = ""  # read() below raises the error a person can act on
     document = read(path)
+    if strict:
+        refuse_not_rendered(document)
     detections = detect(document, engine, case)
     resolution = resolve(document, detections, case)
     # The release check's forms the detectors missed are found now, so they get their labels.
@@ -249,6 +257,19 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
     acronyms = document_acronyms([u.text for u in document.units.values()])
     decisions = decide(document, resolution, labeller, acronyms)
     return Prepared(path, stem, document, resolution, decisions, started, digest, case)
+
+
+def refuse_not_rendered(document: Document) -> None:
+    """Raise UnsupportedDocumentError if `document` has content the output would not show."""
+    kinds = Counter(h.not_rendered for h in document.removed if h.not_rendered)
+    if not kinds:
+        return
+    what = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items()))
+    raise UnsupportedDocumentError(
+        f"--strict: the document has content the redacted PDF does not show ({what}); "
+        "run without --strict to list it in the redaction log for a person to check",
+        document.path,
+    )
 
 
 def draft_needles(prepared: Prepared) -> list:
@@ -421,6 +442,7 @@ def redact_case(
     engine: Engine | None = None,
     gist_only: bool = False,
     on_done=None,
+    strict: bool = False,
 ) -> CaseResult:
     """Redact the documents of one case with one set of labels; a bad document fails alone.
 
@@ -443,7 +465,7 @@ def redact_case(
     for path in sorted(inputs, key=_evidence_order):
         try:
             stem = stems[path]
-            prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=stem)
+            prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=stem, strict=strict)
             result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
         except SfoRedactError as exc:
             failures.append((path, exc.reason))
@@ -481,6 +503,7 @@ def redact_file(
     case: Case | None = None,
     engine: Engine | None = None,
     gist_only: bool = False,
+    strict: bool = False,
 ) -> RedactionResult:
     """Redact one document into out_dir; raises the document's error if it fails."""
     path = Path(path)
@@ -491,7 +514,7 @@ def redact_file(
     labeller = Labeller(mapping, key)
     if Path(out_dir).is_dir():
         remove_abandoned_work(Path(out_dir))
-    prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id))
+    prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id), strict=strict)
     result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
     # One document alone: the case log then covers this document only.
     write_case_outputs([result], Path(out_dir), case_id=case_id, key=key, gist_only=gist_only, region=case_region(case))

@@ -1,5 +1,7 @@
 """A redaction run killed part-way (SIGKILL: no handler runs) and then run again.
 
+(The slow tier adds a batch of 20 cases killed several times at random points.)
+
 The real `sfo-redact redact` command runs in a child process over six generated cases in one
 command (no --case: the inputs group by the SFO reference in their names). It is killed while
 a document is between rendering and verification, then the same command runs to completion.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import os
+import random
 import re
 import signal
 import subprocess
@@ -199,3 +202,87 @@ def test_work_folder_without_a_lock_is_removed_only_when_old(tmp_path):
     os.utime(old, (hours_ago, hours_ago))
     assert remove_abandoned_work(tmp_path) == 1
     assert young.is_dir() and not old.exists()
+
+
+# ---------------------------------------------------------------- 20 cases, killed again and again
+
+BATCH_SEEDS = tuple(range(6100, 6120))
+KILLS = 4
+PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] (.+?) -> ", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("crash-batch")
+    cases = [generate_case(seed, root / f"case-{seed}", formats=("docx",), pages=1) for seed in BATCH_SEEDS]
+    assert len({c.case_id for c in cases}) == len(BATCH_SEEDS)
+    return cases, sorted(p for c in cases for p in c.documents)
+
+
+def temporary_files(*folders: Path) -> list[str]:
+    """Work folders, half-written files and other hidden names anywhere under the folders."""
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            found += [str(p.relative_to(folder)) for p in folder.rglob("*") if p.name.startswith(".") or p.suffix in {".partial", ".tmp"}]
+    return found
+
+
+@pytest.mark.slow
+def test_batch_of_20_killed_at_random_points_then_rerun_completes_each_case_exactly_once(tmp_path, batch):
+    """Killed 4 times, each after a random number of documents and a random fraction of a
+    second more (so inside reading, detection, rendering, verification or the log writing),
+    then run to the end. The seed is printed with any failure; SFO_CRASH_SEED replays one."""
+    cases, inputs = batch
+    seed = int(os.environ.get("SFO_CRASH_SEED", random.SystemRandom().randrange(10**6)))
+    rng = random.Random(seed)
+    needles = gold_needles(cases)
+    out, home = tmp_path / "out", tmp_path / "home"
+    ref_out, ref_home = tmp_path / "ref-out", tmp_path / "ref-home"
+    reference = start(inputs, ref_out, ref_home, tmp_path / "reference.txt")
+    kills = []
+    for round_ in range(KILLS):
+        log = tmp_path / f"killed-{round_}.txt"
+        after, extra = rng.randrange(len(inputs)), rng.uniform(0.0, 1.5)
+        proc = start(inputs, out, home, log)
+        try:
+            deadline = time.monotonic() + 300
+            while proc.poll() is None and len(PROGRESS.findall(log.read_text())) < after:
+                assert time.monotonic() < deadline, f"seed {seed}: round {round_} made no progress"
+                time.sleep(0.01)
+            time.sleep(extra)
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGKILL)
+                assert proc.wait(30) == -signal.SIGKILL
+                kills.append((after, round(extra, 2), len(PROGRESS.findall(log.read_text()))))
+            else:
+                assert proc.returncode == 0, f"seed {seed}: " + log.read_text()[-2000:]
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        if out.is_dir():
+            assert_nothing_partial(out, needles)
+        for mapping in (home / "cases").glob("*.mapping"):
+            CaseMapping.load(mapping.stem, base64.urlsafe_b64decode(KEY))  # whole and readable
+    assert len(kills) >= KILLS - 1, f"seed {seed}: the runs ended before they could be killed ({kills})"
+
+    final = subprocess.run(command(inputs, out), check=False, cwd=REPO, env=environment(home), capture_output=True, text=True, timeout=900)
+    assert final.returncode == 0, f"seed {seed}, kills {kills}: " + final.stderr[-2000:]
+    assert reference.wait(900) == 0, (tmp_path / "reference.txt").read_text()[-2000:]
+
+    # Each input was completed exactly once by the final run, into exactly one set of outputs.
+    done = [name for _k, _n, name in PROGRESS.findall(final.stdout)]
+    assert sorted(done) == sorted(p.name for p in inputs), f"seed {seed}, kills {kills}"
+    assert not temporary_files(out, home), f"seed {seed}, kills {kills}: {temporary_files(out, home)}"
+    names = {p.name for p in out.iterdir()}
+    expected = {f"{c.case_id}-review.{what}.pdf" for c in cases for what in ("redacted", "review")}
+    expected |= {f"{c.case_id}.redaction-log.xlsx" for c in cases}
+    previous = {f"{c.case_id}.redaction-log.previous.xlsx" for c in cases}
+    assert expected <= names and names - expected <= previous, f"seed {seed}, kills {kills}: {sorted(names ^ expected)}"
+    assert_nothing_partial(out, needles)
+    assert {p.name for p in (home / "cases").iterdir()} == {p.name for p in (ref_home / "cases").iterdir()}
+    # The labels are those an uninterrupted run gives (no mapping was lost or doubled).
+    resumed, uninterrupted = log_labels(out), log_labels(ref_out)
+    assert set(resumed) == {c.case_id for c in cases}
+    for case_id, pairs in uninterrupted.items():
+        assert resumed[case_id] == pairs, f"seed {seed}, kills {kills}: {case_id}: {len(resumed[case_id] ^ pairs)} log rows differ"

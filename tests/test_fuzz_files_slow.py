@@ -1,6 +1,6 @@
 """Mutated PDFs and DOCX files (issue 14 item 7): for a time budget (2 minutes by default,
 SFO_FUZZ_SECONDS), truncate, flip bytes in, and drop objects from generated reviews, and
-redact each. Never a traceback or an "internal error", never a partial output, never a leak:
+redact each (the DOCX also with imported HTML and DOCX parts). Never a traceback or an "internal error", never a partial output, never a leak:
 each mutant is either redacted and clean by an independent reader, or refused in one line.
 """
 
@@ -74,7 +74,41 @@ def originals(tmp_path_factory):
     generate_case(4711, folder, formats=("docx", "pdf"), pages=2)
     files = {p.suffix.lstrip("."): p for p in folder.iterdir() if p.suffix in (".pdf", ".docx")}
     assert set(files) == {"pdf", "docx"}
+    files["docx with imported parts"] = _with_imported_parts(files["docx"], folder / "imported.docx", load_case(folder / "case.yaml"))
     return folder, files
+
+
+def _with_imported_parts(src, path, case):
+    """The generated DOCX with an HTML and a DOCX part imported (altChunk), each naming the
+    supervised individual: the imports are read, so their names must be redacted too."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from lxml import etree
+
+    from tests.pipeline.test_docx_hidden import REL, add_to_package
+
+    name = case.supervised_individual.name
+    inner = docx.Document()
+    inner.add_paragraph(f"Imported: a telephone call with {name} was recorded.")
+    buf = io.BytesIO()
+    inner.save(buf)
+    path.write_bytes(src.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    body = root.find(f"{{{root.nsmap['w']}}}body")
+    for n in (1, 2):
+        body.insert(n * 3, parse_xml(f'<w:altChunk {nsdecls("w")} xmlns:r="{REL}" r:id="rIdChunk{n}"/>'))
+    add_to_package(
+        path,
+        {
+            "word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+            "word/chunk1.htm": f"<html><body><p>Imported note: {name} attended.</p></body></html>".encode(),
+            "word/chunk2.docx": buf.getvalue(),
+        },
+        [("rIdChunk1", "aFChunk", "chunk1.htm", False), ("rIdChunk2", "aFChunk", "chunk2.docx", False)],
+    )
+    return path
 
 
 def test_mutants_are_redacted_clean_or_refused_in_one_line(originals, tmp_path, engine):
@@ -85,10 +119,10 @@ def test_mutants_are_redacted_clean_or_refused_in_one_line(originals, tmp_path, 
     started, tried, refused, processed = time.monotonic(), 0, 0, 0
     while time.monotonic() - started < BUDGET:
         kind = rng.choice(sorted(files))
-        mutate = rng.choice(MUTATORS[kind])
+        mutate = rng.choice(MUTATORS[files[kind].suffix.lstrip(".")])
         work = tmp_path / f"m{tried:04d}"
         work.mkdir()
-        mutant = work / f"SFO{case.case_id[3:]}-mutant.{kind}"
+        mutant = work / f"SFO{case.case_id[3:]}-mutant{files[kind].suffix}"
         mutant.write_bytes(mutate(files[kind].read_bytes(), rng))
         out = work / "out"
         result = redact_case([mutant], out, case=case, engine=engine)

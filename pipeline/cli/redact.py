@@ -14,6 +14,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     red.add_argument("--out", required=True, type=Path, help="folder for the outputs (created if missing)")
     red.add_argument("--case", type=Path, help="case file (YAML) naming the people and identifiers of the case")
     red.add_argument("--gist-only", action="store_true", help="leave the removed text out of the log")
+    red.add_argument(
+        "--strict", action="store_true",
+        help="refuse a DOCX with content the PDF does not show (charts, SmartArt, embedded objects, "
+        "imported parts that cannot be read) instead of listing it in the log",
+    )
     red.add_argument("--engine-config", type=Path, help="detection engine configuration (default: the shipped one)")
     red.set_defaults(func=_cmd_redact)
 
@@ -63,7 +68,7 @@ def _cmd_redact(args: argparse.Namespace) -> int:
         )
 
     for cid, paths in groups.items():
-        outcome = redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report)
+        outcome = redact_case(paths, args.out, case=case, case_id=cid, engine=engine, gist_only=args.gist_only, on_done=report, strict=args.strict)
         reported = set(paths)
         for where, reason in outcome.failures:
             if where not in reported:  # the case's log and review copies, written after the documents

@@ -105,6 +105,13 @@ _ADDRESS_FIELD = re.compile(
     r"^\s*(?:HYPERLINK|INCLUDEPICTURE|INCLUDETEXT|LINK|AUTHOR|TITLE|SUBJECT|KEYWORDS|COMMENTS|USERNAME|USERADDRESS)\b",
     re.IGNORECASE,
 )
+# Content with text of its own that the rebuilt PDF does not show, by the kind
+# _describe_object names: a --strict run refuses a document that has any. (Pictures and
+# shapes are listed in the log for a person to check, but not refused.)
+_STRICT_KINDS = {
+    "chart": "chart", "SmartArt diagram": "SmartArt diagram", "form control": "form control",
+    "embedded object": "embedded object",
+}
 _OBJECT_TAGS = {f"{{{W_NS}}}drawing", f"{{{W_NS}}}pict", f"{{{W_NS}}}object"}
 
 # Never part of the visible text of the accepted document.
@@ -186,6 +193,32 @@ class _Package:
             raise UnsupportedDocumentError(
                 "a part of the DOCX package is not valid XML (corrupt file)", self.path
             ) from None
+
+    def data(self, name: str) -> bytes | None:
+        """The part's bytes, or None when the part does not exist."""
+        if name not in self._names:
+            return None
+        try:
+            info = self.zf.getinfo(name)
+            if info.file_size > MAX_UNCOMPRESSED_BYTES:
+                raise UnsupportedDocumentError("a part of the DOCX package is too large to read", self.path)
+            return self.zf.read(name)
+        except _ZIP_ERRORS:
+            raise UnsupportedDocumentError("the DOCX package is corrupt or truncated", self.path) from None
+
+    def content_type(self, name: str) -> str:
+        """The part's content type from [Content_Types].xml (lower case; "" when not declared)."""
+        types = self.xml("[Content_Types].xml")
+        if types is None:
+            return ""
+        ext = posixpath.splitext(name)[1].lstrip(".").lower()
+        default = ""
+        for el in types:
+            if _local(el) == "Override" and el.get("PartName", "").lstrip("/") == name:
+                return el.get("ContentType", "").lower()
+            if _local(el) == "Default" and el.get("Extension", "").lower() == ext:
+                default = el.get("ContentType", "").lower()
+        return default
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Map of rId -> (relationship type suffix, target part name) for `part`."""
@@ -435,6 +468,92 @@ def _collect(el: etree._Element, out: _ParagraphText, deleted: bool) -> None:
             _collect(child, out, deleted)
 
 
+# ------------------------------------------------------------------------ imported parts (altChunk)
+
+# An imported DOCX may import another; deeper than this is listed, not read.
+_MAX_CHUNK_DEPTH = 3
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK_TYPES = (
+    (_HTML_TYPES, "HTML"),
+    (("text/plain",), "text"),
+    (("application/rtf", "text/rtf"), "RTF"),
+    (("message/rfc822", "multipart/related"), "MHTML"),
+    (("application/vnd.openxmlformats-officedocument.wordprocessingml",), "DOCX"),
+    (("application/xml", "text/xml"), "XML"),
+)
+_HTML_SKIP = {"head", "script", "style", "template", "noscript", "title", "meta", "link", "object", "embed", "iframe"}
+_HTML_BLOCKS = {
+    "p", "div", "li", "dt", "dd", "td", "th", "caption", "pre", "blockquote", "address", "section", "article",
+    "header", "footer", "aside", "nav", "main", "figure", "figcaption", "table", "tr", "ul", "ol", "dl", "body",
+    "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
+}
+_HTML_HEADINGS = {"h1": Style.HEADING1, "h2": Style.HEADING2, "h3": Style.HEADING3, "h4": Style.HEADING3,
+                  "h5": Style.HEADING3, "h6": Style.HEADING3}
+
+
+def _chunk_kind(content_type: str, data: bytes) -> str:
+    """What an imported part is: "HTML", "text", "RTF", "MHTML", "DOCX", "XML" or "unknown"."""
+    for prefixes, kind in _CHUNK_TYPES:
+        if content_type.startswith(prefixes):
+            return kind
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"{\\rtf"):
+        return "RTF"
+    if head.startswith(b"pk\x03\x04"):
+        return "DOCX"
+    if b"<html" in head or head.startswith(b"<!doctype html"):
+        return "HTML"
+    if head.startswith(b"mime-version"):
+        return "MHTML"
+    return "unknown"
+
+
+def _chunk_paragraphs(data: bytes, kind: str) -> list[tuple[str, Style]]:
+    """The paragraphs of an imported HTML or plain-text part, in order, with their styles."""
+    if kind == "text":
+        text = data.decode("utf-8-sig", errors="replace")
+        return [(" ".join(p.split()), Style.BODY) for p in re.split(r"\r?\n\s*\r?\n|\r?\n", text) if p.strip()]
+    from lxml import html as lxml_html
+
+    # No network and no entities: the part is as untrusted as the rest of the package.
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    out: list[tuple[str, Style]] = []
+    buffer: list[str] = []
+    style = [Style.BODY]
+
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
+        if text:
+            out.append((text, style[0]))
+        buffer.clear()
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _HTML_SKIP or not tag:
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            flush()
+            style[0] = _HTML_HEADINGS.get(tag, Style.LIST if tag == "li" else Style.BODY)
+        buffer.append(el.text or "")
+        for child in el:
+            walk(child)
+            buffer.append(child.tail or "")
+        if tag in ("td", "th"):
+            buffer.append(" ")
+        if block:
+            flush()
+            style[0] = Style.BODY
+
+    walk(root)
+    flush()
+    return out
+
+
 # ------------------------------------------------------------------------ the walk
 
 
@@ -452,6 +571,7 @@ class _Reader:
     hidden_note_refs: dict[tuple[str, str], HiddenKind] = field(default_factory=dict)
     note_marks: dict[tuple[str, str], str] = field(default_factory=dict)
     part: str = ""  # the package part being read: relationship ids are resolved against it
+    chunk_depth: int = 0  # imported DOCX parts being read inside one another
 
     def _new_id(self) -> str:
         return f"u{len(self.units) + 1:04d}"
@@ -480,14 +600,92 @@ class _Reader:
             if el.tag == _w("p"):
                 out.extend(self.paragraph(el, source, where, hide))
             elif el.tag == _w("altChunk"):
-                # Word shows an imported document (HTML, RTF, another DOCX) inline; it is not read.
-                prov = Provenance(source, section=self.section, paragraph=self.paragraph_count, **(where or {}))
-                self.removed.append(HiddenContent(HiddenKind.EMBEDDED, "imported document part (not read)", prov))
+                out.extend(self.alt_chunk(el, source, where, hide))
             else:
                 table = self.table(el, hide)
                 if table is not None:
                     out.append(table)
         return out
+
+    def alt_chunk(
+        self, el: etree._Element, source: Source, where: dict[str, int] | None, hide: HiddenKind | None
+    ) -> list[Block]:
+        """An imported document (w:altChunk) that Word shows inline: read when it is HTML, plain
+        text or another DOCX; otherwise listed as content the output leaves out.
+        """
+        rels = self.pkg.relationships(self.part)
+        target = rels.get(el.get(f"{{{R_NS}}}id", ""), ("", ""))[1]
+        data = self.pkg.data(target) if target else None
+        kind = _chunk_kind(self.pkg.content_type(target), data) if data is not None else None
+        if kind == "DOCX" and self.chunk_depth < _MAX_CHUNK_DEPTH:
+            blocks = self._docx_chunk(data, source, where, hide)
+            if blocks is not None:
+                return blocks
+        elif kind in ("HTML", "text"):
+            return [b for text, style in _chunk_paragraphs(data, kind) for b in self.paragraph_of(text, style, source, where, hide)]
+        what = f"imported {kind} document" if kind else "imported document"
+        prov = Provenance(source, section=self.section, paragraph=self.paragraph_count, **(where or {}))
+        self.removed.append(HiddenContent(HiddenKind.EMBEDDED, f"{what} part (not read)", prov, not_rendered=what))
+        logger.warning("DOCX has an %s part that is not read; it is listed in the log", what)
+        return []
+
+    def _docx_chunk(self, data: bytes, source: Source, where: dict[str, int] | None, hide: HiddenKind | None) -> list[Block] | None:
+        """The blocks of an imported DOCX, read as part of this document (None if it cannot be)."""
+        import io
+
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except _ZIP_ERRORS:
+            return None
+        with zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED_BYTES:
+                return None
+            pkg = _Package(self.pkg.path, zf)
+            try:
+                main = _main_part(pkg)
+                root = pkg.xml(main)
+            except UnsupportedDocumentError:
+                return None
+            body = root.find(_w("body")) if root is not None else None
+            if body is None:
+                return None
+            saved = self.pkg, self.part, self.styles
+            # A damaged part inside the imported package leaves this document as it was
+            # before the import (the import is then listed as not read).
+            units, removed = dict(self.units), list(self.removed)
+            counts = self.paragraph_count, self.table_count, self.section, list(self.note_refs)
+            self.chunk_depth += 1
+            try:
+                styles_part = next((t for k, t in pkg.relationships(main).values() if k == "styles"), None)
+                self.pkg, self.part, self.styles = pkg, main, _Styles(pkg.xml(styles_part) if styles_part else None)
+                return self.blocks(body, source, where, hide)
+            except UnsupportedDocumentError:
+                self.units.clear()
+                self.units.update(units)
+                self.removed[:] = removed
+                self.paragraph_count, self.table_count, self.section, self.note_refs[:] = counts
+                return None
+            finally:
+                self.pkg, self.part, self.styles = saved
+                self.chunk_depth -= 1
+
+    def paragraph_of(
+        self, text: str, style: Style, source: Source, where: dict[str, int] | None, hide: HiddenKind | None
+    ) -> list[Block]:
+        """A paragraph of plain text (from an imported HTML or text part): a unit, or hidden with `hide`."""
+        index = self.paragraph_count
+        self.paragraph_count += 1
+        provenance = Provenance(source, section=self.section, paragraph=index, **(where or {}))
+        if hide is not None:
+            self.removed.append(HiddenContent(hide, text, provenance))
+            return []
+        heading = style in (Style.TITLE, Style.HEADING1, Style.HEADING2, Style.HEADING3) and source is Source.BODY
+        uid = self._new_id()
+        section = uid if heading else self.section
+        self.add_unit(text, Provenance(source, section=section, paragraph=index, **(where or {})), style)
+        if heading:
+            self.section = uid
+        return [Paragraph(uid)]
 
     def paragraph(
         self, p: etree._Element, source: Source, where: dict[str, int] | None, hide: HiddenKind | None
@@ -505,8 +703,8 @@ class _Reader:
             deleted = "".join(piece)
             if deleted.strip():
                 self.removed.append(HiddenContent(HiddenKind.DELETED_TEXT, deleted, provenance))
-        for description in self._left_out(got):
-            self.removed.append(HiddenContent(HiddenKind.EMBEDDED, description, provenance))
+        for description, not_rendered in self._left_out(got):
+            self.removed.append(HiddenContent(HiddenKind.EMBEDDED, description, provenance, not_rendered=not_rendered))
         out: list[Block] = []
         if text.strip():
             if hide is not None:
@@ -530,12 +728,15 @@ class _Reader:
             out.extend(self.blocks(box, Source.TEXTBOX, where, hide))
         return out
 
-    def _left_out(self, got: _ParagraphText) -> Iterator[str]:
-        """A description of each thing in the paragraph the rebuilt PDF leaves out (never empty)."""
+    def _left_out(self, got: _ParagraphText) -> Iterator[tuple[str, str | None]]:
+        """A description of each thing in the paragraph the rebuilt PDF leaves out (never empty),
+        with the kind of content a --strict run refuses for (None for pictures, links, fields).
+        """
         for obj in got.objects:
-            description = _describe_object(obj, self.pkg, self.part)
-            if description:
-                yield description
+            described = _describe_object(obj, self.pkg, self.part)
+            if described:
+                kind, description = described
+                yield description, _STRICT_KINDS.get(kind.split(" (")[0])
         external = _external_targets(self.pkg, self.part) if got.links else {}
         for link in got.links:
             parts = []
@@ -545,11 +746,11 @@ class _Reader:
             if (link.get(_w("tooltip")) or "").strip():
                 parts.append(f"screen tip {link.get(_w('tooltip')).strip()}")
             if parts:
-                yield "hyperlink " + "; ".join(parts)
+                yield "hyperlink " + "; ".join(parts), None
         for instruction in got.instructions:
             code = " ".join(instruction.split())
             if _ADDRESS_FIELD.match(code) and '"' in code:
-                yield f"field code {code}"
+                yield f"field code {code}", None
 
     def _mark_notes(self, text: str, refs: list[tuple[str, str, int]]) -> str:
         """Put each note's reference mark ("[1]", endnotes "[i]") where Word shows it."""
@@ -748,8 +949,10 @@ def _part_strings(pkg: _Package, part: str | None, limit: int = 40) -> list[str]
     return out
 
 
-def _describe_object(obj: etree._Element, pkg: _Package, part: str) -> str | None:
-    """'image: <alt text>', 'chart (no description); contents: ...'; None for a text box (read as units)."""
+def _describe_object(obj: etree._Element, pkg: _Package, part: str) -> tuple[str, str] | None:
+    """(kind, description): ('image', 'image: <alt text>'), ('chart', 'chart (no description); contents: ...');
+    None for a text box (read as units).
+    """
     has_textbox = obj.find(f".//{_w('txbxContent')}") is not None
     if obj.tag == _w("object"):
         ole = obj.find(f".//{{{O_NS}}}OLEObject")
@@ -792,7 +995,7 @@ def _describe_object(obj: etree._Element, pkg: _Package, part: str) -> str | Non
     description = kind + (": " + "; ".join(texts) if texts else " (no description)")
     if inner:
         description += "; contents: " + " / ".join(inner)
-    return description
+    return kind, description
 
 
 # ------------------------------------------------------------------------ other parts

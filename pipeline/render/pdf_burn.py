@@ -25,6 +25,7 @@ from pipeline.errors import RenderError
 from pipeline.model import Action, Box, Decision, Document, DocumentKind
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
+from pipeline.render.text_operators import expand_text_quotes
 
 log = logging.getLogger("sfo_redact")
 
@@ -93,6 +94,9 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
         )
         if doc.needs_pass or doc.page_count != document.page_count or not same:
             raise RenderError("the original changed since it was read", document.path)
+        # Before any MuPDF filter runs (apply_redactions, save_clean): it moves text drawn
+        # with ' and ", and the boxes would then cut nothing.
+        expand_text_quotes(doc, Path(document.path))
         count = 0
         for page in doc:
             marks = marks_by_page.get(page.number + 1, [])
@@ -592,6 +596,8 @@ def _walk(ops):
                 state["TL"] = -ty
             state["Tm"] = state["Tlm"] = pymupdf.Matrix(1, 0, 0, 1, tx, ty) * state["Tlm"]
         elif op in ("T*", "'", '"'):
+            if op == '"':  # aw ac string ": the word and character spacing are set first
+                state["Tw"], state["Tc"] = float(operands[0]), float(operands[1])
             state["Tm"] = state["Tlm"] = pymupdf.Matrix(1, 0, 0, 1, 0, -state["TL"]) * state["Tlm"]
         elif op == "Tf":
             state["Tf"], state["Tfs"] = operands[0], float(operands[1])

@@ -23,6 +23,7 @@ from pipeline.model import Document, DocumentKind, live_page_text
 from pipeline.mupdf_lock import with_mupdf
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
+from pipeline.render.text_operators import expand_text_quotes
 from redaction_logs.rows import LogRow
 
 logger = logging.getLogger("sfo_redact")
@@ -202,6 +203,7 @@ def _pdf_copy(document: Document, spans: dict[str, list[LogRow]], hidden: Sequen
     except Exception:  # noqa: BLE001 - MuPDF raises several types for an unreadable file
         raise RenderError("the original can no longer be opened", document.path) from None
     try:
+        expand_text_quotes(doc, Path(document.path))  # save_clean's filter would move text drawn with ' and "
         by_page: dict[int, list[tuple[list[pymupdf.Rect], LogRow]]] = defaultdict(list)
         for unit_id, rows in spans.items():
             unit = document.units[unit_id]

@@ -218,7 +218,7 @@ def pdf_text(pdf: Path) -> str:
         ("hyperlink", [f"mailto:{EMAIL}", f"Write to {NAMES['tip']}"]),
         ("field code HYPERLINK", [f"mailto:{FIELD_EMAIL}"]),
         ("group of shapes with picture(s)", [NAMES["group"]]),
-        ("imported document part", []),
+        ("imported MHTML document part", []),
     ],
     ids=["described image", "image named after its file", "bare image", "chart", "SmartArt", "OLE object",
          "VML image", "hyperlink", "HYPERLINK field", "group with picture", "altChunk"],

@@ -63,3 +63,24 @@ def test_lost_key_with_existing_mappings_is_refused():
 def test_case_id_cannot_escape_the_store():
     with pytest.raises(KeyStoreError):
         CaseMapping.load("../../etc/passwd", load_key())
+
+
+def test_half_written_file_of_a_killed_writer_is_removed_by_the_next_write():
+    import subprocess
+    import sys
+
+    from pipeline.keystore import _WRITER
+
+    key = load_key()
+    m = CaseMapping.load("SFO60002", key)
+    m.save()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    killed = m.path.with_name(f".{m.path.name}.{_WRITER}.{dead.stdout.strip()}.0badc0de.partial")
+    live = m.path.with_name(f".{m.path.name}.{_WRITER}.{os.getpid()}.0badc0de.partial")  # this process: alive
+    other_host = m.path.with_name(f".{m.path.name}.elsewhere.{dead.stdout.strip()}.0badc0de.partial")
+    for tmp in (killed, live, other_host):
+        tmp.write_bytes(b"half")
+    m.save()
+    assert not killed.exists()
+    assert live.exists() and other_host.exists()
+    assert CaseMapping.load("SFO60002", key).people == []

@@ -10,7 +10,8 @@ pdftotext (poppler), pypdf, pdfminer.six and a raw search of the decompressed fi
 every stream decoded, every string object), looking for each case string and its capitals.
 Each file is classified:
 
-    clean     processed, no case string in any output
+    clean     processed, no case string in any output (and `sfo-redact verify --case`
+              accepts every output, as the draft check did; a disagreement fails the file)
     LEAK      processed, a case string found (reader, case field, which string)
     refused   the one-line reason printed by the pipeline
     crashed   "internal error", a traceback, or a non-zero exit without a reason
@@ -278,6 +279,12 @@ def sweep_one(entry: dict, src: Path, python: str, timeout: float, workdir: Path
                 res["leaks"] += [dict(lk, output=o.name) for lk in leaks]
                 res["reader_errors"] += [f"{o.name}: {e}" for e in errs]
             res["outcome"] = "LEAK" if res["leaks"] else "clean"
+            # The draft check accepted these outputs: `sfo-redact verify --case` must agree.
+            vcmd = [python, "-m", "pipeline.cli", "verify", *map(str, outs), "--case", str(case_path)]
+            vrc, _vso, vse, _vsecs, _vpeak = _run(vcmd, env, timeout)
+            if vrc != 0:
+                lines = [ln for ln in vse.splitlines() if ln.strip()]
+                res["verify_disagrees"] = lines[-1] if lines else f"exit status {vrc}"
     res["verdict"] = judge(entry, res)
     return res
 
@@ -291,6 +298,8 @@ def judge(entry: dict, res: dict) -> str | None:
         return "leak " + ", ".join(where)
     if o in ("crashed", "timeout"):
         return f"{o}: {res.get('reason') or ''}".strip()
+    if res.get("verify_disagrees"):
+        return f"sfo-redact verify rejects a draft the draft check accepted: {res['verify_disagrees']}"
     if exp == "processed":
         if o == "refused":
             return f"refused ({res['reason']}) but expected processed"
