@@ -41,7 +41,7 @@ from pipeline.reidentify import CaseDocument, reidentify
 from pipeline.reidentify.log_rows import reid_rows
 from pipeline.render import render
 from pipeline.render.replace import replaced_text
-from pipeline.resolve import Resolution, resolve
+from pipeline.resolve import Resolution, resolve, share_roles
 from pipeline.verify import DRAFT_READERS, extract_pdfium, find_leaks, verify
 from pipeline.verify.gate import MAX_ROUNDS, describe, locate_fixes, release_fix
 from pipeline.verify.needles import case_file_needles, needles_for, union
@@ -234,9 +234,11 @@ def remove_abandoned_work(out_dir: Path) -> int:
 
 
 def prepare(
-    path: Path, *, case: Case | None, engine: Engine, labeller: Labeller, stem: str, strict: bool = False
+    path: Path, *, case: Case | None, engine: Engine, labeller: Labeller | None, stem: str, strict: bool = False
 ) -> Prepared:
     """Read, detect, resolve and decide one document; labels come from the case's labeller.
+
+    With no labeller the document is read and resolved only (decide_prepared decides it).
 
     `strict` refuses a document with content the output does not show (charts, SmartArt,
     embedded objects, imported parts that are not read); otherwise they are listed in the log.
@@ -254,9 +256,16 @@ def prepare(
     resolution = resolve(document, detections, case)
     # The release check's forms the detectors missed are found now, so they get their labels.
     release_fix(document, resolution, case)
+    prepared = Prepared(path, stem, document, resolution, [], started, digest, case)
+    return decide_prepared(prepared, labeller) if labeller is not None else prepared
+
+
+def decide_prepared(prepared: Prepared, labeller: Labeller) -> Prepared:
+    """The decisions of a document read and resolved, with the case's labels."""
+    document = prepared.document
     acronyms = document_acronyms([u.text for u in document.units.values()])
-    decisions = decide(document, resolution, labeller, acronyms)
-    return Prepared(path, stem, document, resolution, decisions, started, digest, case)
+    prepared.decisions = decide(document, prepared.resolution, labeller, acronyms)
+    return prepared
 
 
 def refuse_not_rendered(document: Document) -> None:
@@ -462,11 +471,28 @@ def redact_case(
     stems = {path: output_stem(path, case_id, taken) for path in inputs}  # in the order given
     results: list[RedactionResult] = []
     failures: list[tuple[Path, str]] = []
+    # Every document is read and resolved first, so that a role one document gives a name
+    # holds in the others before anyone is labelled (share_roles); then each is decided,
+    # rendered and checked.
+    resolved: list[Prepared] = []
     for path in sorted(inputs, key=_evidence_order):
         try:
-            stem = stems[path]
-            prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=stem, strict=strict)
-            result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+            resolved.append(prepare(path, case=case, engine=engine, labeller=None, stem=stems[path], strict=strict))
+        except SfoRedactError as exc:
+            failures.append((path, exc.reason))
+            if on_done:
+                on_done(path, None, exc.reason)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the case; no text in the reason
+            logger.debug("unexpected failure in %s", type(exc).__name__, exc_info=logger.isEnabledFor(logging.DEBUG))
+            reason = f"internal error ({type(exc).__name__}); please report it"
+            failures.append((path, reason))
+            if on_done:
+                on_done(path, None, reason)
+    share_roles([p.resolution for p in resolved])
+    for prepared in resolved:
+        path = prepared.path
+        try:
+            result = publish(decide_prepared(prepared, labeller), out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
         except SfoRedactError as exc:
             failures.append((path, exc.reason))
             if on_done:

@@ -23,7 +23,19 @@ from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import is_place, stands_for_a_place
-from pipeline.resolve.roles import CONDUCT, HARM, PRACTICE, Cue, classify, cue_from_explanation, cues_around, harmed_relations, last_role_word, row_cues
+from pipeline.resolve.roles import (
+    CONDUCT,
+    HARM,
+    PRACTICE,
+    Cue,
+    classify,
+    cue_from_explanation,
+    cues_around,
+    harmed_relations,
+    last_role_word,
+    list_cues,
+    row_cues,
+)
 from pipeline.vocabulary import alternation
 
 # Every title, lower-cased: a word that is a title is never a name.
@@ -302,6 +314,41 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
     mentions = _initials_by_cue(document, people, mentions)
     others = _confirm_staff_subjects(document, people, mentions, others, unit_order)
     return Resolution(people=people, mentions=mentions, others=others, rejected=rejected, cues=cues)
+
+
+# The role of a person nothing in the document placed: a third party by default.
+NO_ROLE_GIVEN = "context: no role given beside the name"
+# People the text placed only weakly: by default, or as "the person mentioned most".
+_WEAK_SOURCES = {NO_ROLE_GIVEN, "context: the person the review mentions most"}
+
+
+def share_roles(resolutions: list[Resolution]) -> None:
+    """Roles across the documents of one case: a person one document placed by default takes
+    the role another document's words give the same name ("Staff interviewed:" lists a name
+    the action plan gives no role). Resolve's Person objects are replaced, never changed.
+    """
+    known: dict[str, Person] = {}
+    for res in resolutions:
+        for person in res.people.values():
+            if person.role_source in _WEAK_SOURCES:
+                continue
+            for name in {person.canonical, *person.variants}:
+                if len(name.split()) >= 2:
+                    known.setdefault(_person_key(tuple(name.split())), person)
+    for res in resolutions:
+        for key, person in list(res.people.items()):
+            if person.role_source not in _WEAK_SOURCES:
+                continue
+            other = next((known[k] for k in (_person_key(tuple(n.split())) for n in {person.canonical, *person.variants}) if k in known), None)
+            if other is not None and other.role is not person.role:
+                res.people[key] = dataclasses.replace(
+                    person,
+                    variants=set(person.variants),
+                    role=other.role,
+                    staff_role=other.staff_role,
+                    relationship=other.relationship,
+                    role_source=f"{other.role_source} (another document of this case)",
+                )
 
 
 # A circumstance told of a pronoun (recognizers.staff_circumstances): kept only for staff.
@@ -864,6 +911,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
     votes: dict[str, Counter] = defaultdict(Counter)
     cue_of: dict[tuple[str, Role, str | None], Cue] = {}
     in_rows = row_cues(document)
+    in_lists = list_cues(document)
     for m in mentions:
         person = people[m.person]
         if person.role_source == "case file":
@@ -872,6 +920,8 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
         found = cues_around(text, m.start, m.end)
         if m.unit_id in in_rows:
             found.append((in_rows[m.unit_id], 3))  # the role in another cell of the name's table row
+        elif m.unit_id in in_lists:
+            found.append((in_lists[m.unit_id], 2))  # a line of a list under a staff heading
         ex = cue_from_explanation(m.explanation)
         if ex is not None:
             found.append((ex, 3))
@@ -912,7 +962,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
     for person in people.values():
         if person.role is Role.UNKNOWN:
             person.role = Role.THIRD_PARTY
-            person.role_source = "context: no role given beside the name"
+            person.role_source = NO_ROLE_GIVEN
     return cues
 
 
@@ -1013,4 +1063,4 @@ def _overlaps(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-__all__ = ["Mention", "Resolution", "resolve", "name_variants", "initials", "classify"]
+__all__ = ["Mention", "Resolution", "resolve", "share_roles", "name_variants", "initials", "classify"]

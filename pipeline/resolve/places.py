@@ -79,7 +79,8 @@ _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 
 def in_longer_place(text: str, start: int, end: int) -> bool:
     """text[start:end] is one word of a longer place name the gazetteer holds ("Newton| Aycliffe",
-    "Stoke |Newington"): an SPO called Newton does not take the town's first word."""
+    "Stoke |Newington"): an SPO called Newton does not take the town's first word.
+    """
     word = text[start:end]
     after = _NEXT_WORD.match(text, end)
     before = _PREVIOUS_WORD.search(text[max(0, start - 30) : start])

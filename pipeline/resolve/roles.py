@@ -168,7 +168,15 @@ _MORE_VICTIM_AFTER = re.compile(
     r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|Mr[ \t]+\w+|Ms[ \t]+\w+)[ \t]+had[ \t]+"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
     r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
-    r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about))(?![\w-])"
+    r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about)|"
+    # harm told of the speaker: "X, who reported that Mr Y had threatened her" (the object
+    # pronoun is the one who told; "his mother said he had hit a neighbour" is not)
+    r"(?:who[ \t]+)?(?:had[ \t]+)?(?:reported|told[ \t]+(?:the[ \t]+)?police|disclosed|alleged|complained)[ \t]+(?:to[ \t]+(?:the[ \t]+)?police[ \t]+)?that[ \t]+"
+    r"(?:he|she|they|Mr[ \t]+\w+|Ms[ \t]+\w+|Mrs[ \t]+\w+)[ \t]+had[ \t]+(?:repeatedly[ \t]+)?"
+    r"(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled)[ \t]+(?:her|him|them)|"
+    # support only someone harmed receives: an IDVA or ISVA, a MARAC referral, a refuge
+    r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"
+    r"(?:was|had[ \t]+been)[ \t]+(?:referred[ \t]+to|discussed[ \t]+at)[ \t]+(?:a[ \t]+)?MARAC)(?![\w-])"
     r"|^['’]s[ \t]+(?i:death|murder|killing|injuries)(?![\w-])"
 )
 _MORE_VICTIM_BEFORE = re.compile(
@@ -234,7 +242,8 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?;]\s+)(?:(?i:the|his|her|their|a|an)\s
 def last_role_word(text: str, *, subject_only: bool = False) -> tuple[int, Cue] | None:
     """The last role word in `text` and where it ends: the antecedent a pronoun after it may
     have when no name is nearer ("The PP had a high caseload. She ..."). With `subject_only`,
-    only a role word opening its sentence counts ("saw the SI" is not a subject)."""
+    only a role word opening its sentence counts ("saw the SI" is not a subject).
+    """
     last = None
     for m in _ANY_CUE.finditer(text):
         cue = classify(m.group("cue"))
@@ -307,6 +316,36 @@ def _cell_cue(text: str) -> Cue | None:
     cues = {c for c in (classify(m.group("cue")) for m in _CUE_IN_CELL.finditer(text)) if c is not None}
     roles = {(c.role, c.code) for c in cues}
     return next(iter(cues)) if len(roles) == 1 else None
+
+
+# A line introducing a list of staff: "Staff interviewed for this review:", "Practitioners
+# and managers who contributed:". A list of family members or witnesses says nothing.
+_STAFF_LIST_HEADING = re.compile(r"(?i)\b(?:staff|practitioners|managers|colleagues|professionals)\b[^:]{0,60}:\s*$")
+_LIST_ITEM_WORDS = 8
+
+
+def list_cues(document) -> dict[str, Cue]:
+    """Unit id of a short line in a list under a staff heading -> a staff cue.
+
+    Reviews list the people interviewed one per line under a heading, and name some of them
+    nowhere else: "Staff interviewed for this review:" then "Ben Cole (BC)".
+    """
+    out: dict[str, Cue] = {}
+    under = False
+    for uid, unit in document.units.items():
+        text = unit.text.strip()
+        if not text:
+            continue
+        if text.endswith(":"):  # a heading: of a staff list, or of another list
+            heading_cues = {c.role for c in (classify(m.group("cue")) for m in _CUE_IN_CELL.finditer(text)) if c is not None}
+            under = bool(_STAFF_LIST_HEADING.search(text)) and len(text.split()) <= 14 and heading_cues <= {Role.STAFF}
+            continue
+        heading = getattr(unit.style, "name", "").startswith("HEADING") or re.match(r"\d+(?:\.\d+)*\.?\s", text)
+        if under and not heading and len(text.split()) <= _LIST_ITEM_WORDS and not re.search(r"[.!?]\s*$", text):
+            out[uid] = Cue(Role.STAFF, "other", "a list of staff")
+        else:
+            under = False
+    return out
 
 
 def row_cues(document) -> dict[str, Cue]:

@@ -96,6 +96,23 @@ CASES = [
         ["The PP discussed it with her colleague, Owen Price.", "His work colleague, Dean Lowe, gave him a lift."],
         {"Owen Price": STAFF, "Dean Lowe": THIRD},
     ),
+    (
+        "harm told of the one who reported it, and support only a victim receives",
+        ["Owen Marsh was sentenced in 2019. The earlier offence involved Nadia Quinn, who reported that Mr Marsh had threatened her.",
+         "Lena Farrow was supported by an independent domestic violence adviser in 2017."],
+        {"Owen Marsh": SI, "Nadia Quinn": VICTIM, "Lena Farrow": VICTIM},
+    ),
+    (
+        "near miss: a relative who reported harm to someone else stays the relative",
+        ["Owen Marsh was sentenced in 2019. His sister, Carla Marsh, reported that he had threatened a neighbour."],
+        {"Owen Marsh": SI, "Carla Marsh": THIRD},
+    ),
+    (
+        "a list under a staff heading gives staff; a list of family members does not",
+        ["Staff interviewed for this review:", "Ben Cole (BC)", "Alia Noor", "Family members spoken to:", "Rita Bell",
+         "Rita Bell said she had not been told."],
+        {"Ben Cole": STAFF, "Alia Noor": STAFF, "Rita Bell": THIRD},
+    ),
 ]
 
 
@@ -133,3 +150,19 @@ def test_an_alias_named_beside_a_witness_stays_the_witness():
     res = resolve(doc, dets)
     owners = {res.people[m.person].canonical for m in res.mentions if m.text == "Tiny"}
     assert owners == {"Lee Carter"}
+
+
+def test_a_role_one_document_gives_holds_in_the_others_of_the_case():
+    from pipeline.resolve import share_roles
+
+    review = document("Staff interviewed for this review:", "Ben Cole (BC)", "Owen Marsh was recalled in May.")
+    plan = document("Action: Ben Cole to attend the briefing.", "Rita Bell to be told.")
+    res_review = resolve(review, [person(review, "Ben Cole"), person(review, "Owen Marsh")])
+    res_plan = resolve(plan, [person(plan, "Ben Cole"), person(plan, "Rita Bell")])
+    assert {p.canonical: p.role for p in res_plan.people.values()}["Ben Cole"] is THIRD  # the plan alone says nothing
+    before = next(p for p in res_plan.people.values() if p.canonical == "Ben Cole")
+    share_roles([res_review, res_plan])
+    roles = {p.canonical: p for p in res_plan.people.values()}
+    assert roles["Ben Cole"].role is STAFF and "another document" in roles["Ben Cole"].role_source
+    assert roles["Rita Bell"].role is THIRD  # named in no other document: stays as it was
+    assert before.role is THIRD  # resolve's object is replaced, not changed
