@@ -207,6 +207,9 @@ class Category(str, enum.Enum):
     PRISON = "prison"
     HIDDEN = "hidden content"
     REMOVED_COLUMN = "removed column"
+    # A pronoun or title that says a member of staff's gender, rewritten to their label
+    # (guidance 3.4.4); nothing is removed, so it is never a needle (reasons.REWRITES).
+    GENDERED_STAFF = "gendered reference to staff"
 
 
 class Action(str, enum.Enum):

@@ -43,6 +43,11 @@ REASONS: dict[Category, str] = {
         "Recorded by the reviewing manager as not for disclosure; the column is removed in its "
         "entirety (operational guidance 3.4.4, 7.2)."
     ),
+    Category.GENDERED_STAFF: (
+        "A member of staff could be identified through their gender (e.g. the only male PP in the "
+        "team): gender-neutral language is used, the pronoun or title becoming the staff label "
+        "(operational guidance 3.4.4)."
+    ),
 }
 
 # Default arguments for and against disclosure, for a person to edit (Annex I).
@@ -66,7 +71,16 @@ ARGUMENTS: dict[Category, tuple[str, str]] = {
     Category.PRISON: ("Naming the prison may matter if practice there is a finding.", "Not needed to understand the review."),
     Category.HIDDEN: ("None: not part of the review.", "Drafting material, not the review's content."),
     Category.REMOVED_COLUMN: ("None: the reviewing manager marked it not for disclosure.", "Marked not for disclosure."),
+    Category.GENDERED_STAFF: (
+        "The team is large enough that gender does not identify the member of staff.",
+        "Gender could identify the member of staff; the label reads as well as the pronoun.",
+    ),
 }
+
+# Categories whose rows rewrite words instead of removing personal data: the original
+# ("she", "Ms") recurs in every review about other people, so it is never looked for in an
+# output, and its label ("PP1's") is not a label of the cover sheet.
+REWRITES: frozenset[Category] = frozenset({Category.GENDERED_STAFF})
 
 HIDDEN_CATEGORY: dict[HiddenKind, Category] = {
     HiddenKind.NOT_FOR_DISCLOSURE: Category.REMOVED_COLUMN,
