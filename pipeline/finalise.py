@@ -28,6 +28,7 @@ from pipeline.keystore import CaseMapping, load_key, load_originals
 from pipeline.letter import si_gender, write_letter
 from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
+from pipeline.reasons import REWRITES
 from pipeline.read import read
 from pipeline.render import render
 from pipeline.render.cover_sheet import (
@@ -125,7 +126,7 @@ def finalise(
             shown_role = WITHHELD_ROLE
             withheld_fields.append("signed_role")
         mapping = CaseMapping.load(log.case_id, key)
-        labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE}
+        labels = {d.label for f in finals for d in f.decisions if d.action is not Action.DISCLOSE and d.category not in REWRITES}
         if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
             labels.add(REGION_LABEL)
         info = CoverInfo(

@@ -235,7 +235,8 @@ def prepare(path: Path, *, case: Case | None, engine: Engine, labeller: Labeller
     # The release check's forms the detectors missed are found now, so they get their labels.
     release_fix(document, resolution, case)
     acronyms = document_acronyms([u.text for u in document.units.values()])
-    decisions = decide(document, resolution, labeller, acronyms)
+    keep_titles = case is not None and case.titles_before_labels == "keep"
+    decisions = decide(document, resolution, labeller, acronyms, keep_titles=keep_titles)
     return Prepared(path, stem, document, resolution, decisions, started, digest, case)
 
 

@@ -131,34 +131,31 @@ def _noun_pattern() -> re.Pattern[str]:
     abbr = "|".join(re.escape(w.upper()) for w in sorted(_ABBREVIATIONS, key=len, reverse=True))
     # Not a label that follows ("the PP 1"), nor a longer word ("the victims"); "the PP's" is the PP.
     return re.compile(
-        r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)[ \t]+(?:(?i:" + body + r")|" + abbr + r")(?![\w-])(?![ \t]?\d)"
+        r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)|\w['’]s)[ \t]+(?P<noun>(?i:" + body + r")|" + abbr + r")(?![\w-])(?![ \t]?\d)"
     )
 
 
 def _noun_mention(m: re.Match[str], index: int, people: Sequence[tuple[Person, str]], genders: Mapping[str, str | None]) -> _Mention:
-    noun = " ".join(m.group(0).split()[1:]).lower()
+    noun = " ".join(m.group("noun").split()).lower()
     staff_code = VOCABULARY.staff_roles.get(noun)
     gender = "f" if noun in _FEMALE_WORDS else "m" if noun in _MALE_WORDS else None
     if staff_code is None:
-        role = None
+        # "the SI" and "the victim" say no gender of their own: whatever a name list guesses
+        # for the person, they block a staff referent behind them for either pronoun.
         if noun in VOCABULARY.supervised_individual_cues:
-            name, role = "the supervised individual", Role.SUPERVISED_INDIVIDUAL
+            name = "the supervised individual"
         elif noun in VOCABULARY.victim_cues:
-            name, role = "the victim", Role.VICTIM
+            name = "the victim"
         else:
             name = f"a {VOCABULARY.relationships.get(noun, noun)}"
-        # "the SI" is the one supervised individual, "the victim" the one victim, when there is one.
-        holders = [p for p, _ in people if role is not None and p.role is role]
-        if len(holders) == 1:
-            return _Mention(index, m.start(), m.end(), False, genders.get(holders[0].key), holders[0].key, "", name)
-        return _Mention(index, m.start(), m.end(), False, gender, f"noun:{noun}", "", name)
+        return _Mention(index, m.start("noun"), m.end("noun"), False, gender, f"noun:{noun}", "", name)
     # "the PP" is the one PP of the document when there is one; else the noun itself stands in.
     holders = [(p, label) for p, label in people if p.role is Role.STAFF and p.staff_role == staff_code]
     if len(holders) == 1 and staff_code != "other":  # "other" is every other agency: not one person
         person, label = holders[0]
-        return _Mention(index, m.start(), m.end(), True, genders.get(person.key), person.key, label, label)
-    phrase = "the " + m.group(0).split(None, 1)[1]
-    return _Mention(index, m.start(), m.end(), True, None, f"noun:{noun}", phrase, phrase)
+        return _Mention(index, m.start("noun"), m.end("noun"), True, genders.get(person.key), person.key, label, label)
+    phrase = "the " + " ".join(m.group("noun").split())
+    return _Mention(index, m.start("noun"), m.end("noun"), True, None, f"noun:{noun}", phrase, phrase)
 
 
 def _mentions(
@@ -201,7 +198,7 @@ def _mentions(
             key = by_label.get(label, f"label:{label}")
             out[i].append(_Mention(i, m.start(), m.end(), True, gender if gender else genders.get(key), key, label, label))
         for m in _noun_pattern().finditer(unit.text):
-            if any(a < m.end() and m.start() < b for a, b in inside):
+            if any(a < m.end("noun") and m.start("noun") < b for a, b in inside):
                 continue
             out[i].append(_noun_mention(m, i, listed, genders))
         out[i].sort(key=lambda x: x.start)
