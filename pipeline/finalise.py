@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.categories import shown_text
@@ -285,11 +285,30 @@ def rebuild_decisions(log: ReviewedLog, entry: DocumentEntry, original: Path, ke
     """The document read again, with one Decision per log row, as the reviewer decided."""
     document = read(original)
     decisions: list[Decision] = []
+    shown = disclosed_labels(log)
     for row in log.rows:
         if row.identity.document != entry.output or row.identity.unit_id.startswith("hidden:"):
             continue  # content removed whole is never rendered; nothing to decide
-        decisions.append(_decision(log, row, document, key, entry))
+        d = _decision(log, row, document, key, entry)
+        if d.category in REWRITES and d.action is not Action.DISCLOSE and _POSSESSIVE_LABEL.sub("", d.label) in shown:
+            # The manager showed this person's name in every row: their pronoun stays as written
+            # rather than bring back a label that now stands for no one.
+            d = replace(d, action=Action.DISCLOSE)
+        decisions.append(d)
     return FinalDocument(entry, document, decisions)
+
+
+_POSSESSIVE_LABEL = re.compile(r"['’]s$")
+
+
+def disclosed_labels(log: ReviewedLog) -> set[str]:
+    """The labels of people whose name the manager chose to show (Disclose) in every row."""
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for r in log.rows:
+        if r.identity.category == Category.NAME.value:
+            (shown if r.action == Action.DISCLOSE.value else hidden).add(r.identity.label)
+    return shown - hidden
 
 
 def _decision(log: ReviewedLog, row: ReviewedRow, document: Document, key: bytes, entry: DocumentEntry) -> Decision:
