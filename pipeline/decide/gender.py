@@ -284,11 +284,31 @@ def _referent(
         return None
     staff = compatible[staff_at]
     blocker = next((x for x in compatible[:staff_at] if x.key != staff.key), None)
+    if blocker is None:
+        # "Dean Farrow told Mr Morgan that he...", "Ms Okafor and Ms Shah agreed. She...": a
+        # person or pronoun of that gender earlier in the referent's own sentence (its subject,
+        # often) is as likely a referent as the member of staff.
+        text = units[staff.unit_index].text
+        opening = _sentence_start(text, staff.start)
+        blocker = next(
+            (x for x in compatible[staff_at + 1 :] if x.unit_index == staff.unit_index and x.start >= opening and x.key != staff.key),
+            None,
+        )
+        if blocker is None:
+            earlier = next((p for p in _PRONOUN.finditer(text, opening, staff.start) if _PRONOUN_GENDER[p.group(0).lower()] == gender), None)
+            if earlier is not None and not _generic(text, earlier):
+                blocker = _Mention(staff.unit_index, earlier.start(), earlier.end(), False, gender, "pronoun", "", "an earlier pronoun")
     if blocker is None and staff.gender is None:
         # "Ms Okafor told the SPO that she...": a member of staff the text gives a gender
         # further back is as likely as the nearest one, whose gender it does not give.
         blocker = next((x for x in compatible[staff_at + 1 :] if x.staff and x.key != staff.key and x.gender == gender), None)
     return staff, blocker
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    return ends[-1] if ends else 0
 
 
 def _rewrite(text: str, m: re.Match[str], label: str) -> str:
