@@ -59,6 +59,10 @@ PARAGRAPHS: tuple[str, ...] = (
     "{pp.short} said that {spo.short} had not been available. {spo.He} was on a course that week.",
     "{pp.short} told {spo.short} that {pp.he} was worried about the case.",
     "After the offence, {pp.name} was supported by {pp.his} manager. {pp.He} has since completed training on domestic abuse.",
+    "{pp.short} checked with the police, who confirmed that {si.short} had been arrested. {pp.He} then recorded the arrest on nDelius.",
+    "{pp.name} is an experienced practitioner. {pp.His} records were detailed and {pp.he} made good use of supervision.",
+    "The SPO, {spo.name}, said {spo.he} had reviewed the case twice before the transfer.",
+    "In {month}, {pp.short} asked the police about {si.short}'s address, but {pp.he} did not receive a reply.",
 )
 _MONTHS = ("January", "March", "May", "July", "September", "November")
 
@@ -71,6 +75,9 @@ class Pronoun:
     start: int
     end: int
     owner: str  # "pp", "spo", "si", "victim", "tp"
+    # Another person of the pronoun's gender is named before it in its paragraph: a reader
+    # needs what the sentence means, not only its words, to tell whose it is.
+    ambiguous: bool = False
 
     @property
     def staff(self) -> bool:
@@ -102,6 +109,8 @@ class GenderReport:
     asked_staff: int = 0
     asked_staff_right: int = 0  # of those, rows whose proposed label is the right one
     asked_other: int = 0
+    clear_staff: int = 0  # staff pronouns with no other person of their gender named before them
+    clear_correct: int = 0
     missed: list[str] = field(default_factory=list)  # "seed/paragraph" of missed staff pronouns
 
     @property
@@ -113,6 +122,11 @@ class GenderReport:
     def recall(self) -> float:
         """Share of staff pronouns proposed for rewrite with the right referent."""
         return self.correct / self.staff_pronouns if self.staff_pronouns else 1.0
+
+    @property
+    def clear_recall(self) -> float:
+        """Recall on the staff pronouns that are not ambiguous by gender (Pronoun.ambiguous)."""
+        return self.clear_correct / self.clear_staff if self.clear_staff else 1.0
 
     @property
     def logged_recall(self) -> float:
@@ -129,6 +143,10 @@ class GenderReport:
         return [
             f"reviews {self.reviews}: staff pronouns {self.staff_pronouns}, other pronouns {self.other_pronouns}",
             f"recall {self.recall:.3f} ({self.correct}/{self.staff_pronouns}), precision {self.precision:.3f} ({self.correct}/{self.proposed})",
+            f"recall where no other person of the pronoun's gender is named before it: {self.clear_recall:.3f} "
+            f"({self.clear_correct}/{self.clear_staff}); where one is: "
+            f"{(self.correct - self.clear_correct) / max(1, self.staff_pronouns - self.clear_staff):.3f} "
+            f"({self.correct - self.clear_correct}/{self.staff_pronouns - self.clear_staff})",
             f"wrong referent {self.wrong_referent}, non-staff pronouns changed {self.changed_other}",
             f"rows asking to check the referent: {self.asked_staff} on staff pronouns ({self.asked_staff_right} with the right label), "
             f"{self.asked_other} on others (kept by default)",
@@ -171,6 +189,7 @@ def generate(seed: int, paragraphs: int = 8) -> GeneratedReview:
     pronouns: list[Pronoun] = []
     for index, template in enumerate(chosen):
         out, pos = [], 0
+        named: set[str] = set()
         for m in _SLOT.finditer(template):
             out.append(template[pos : m.start()])
             pos = m.end()
@@ -183,6 +202,8 @@ def generate(seed: int, paragraphs: int = 8) -> GeneratedReview:
                 out.append(rel)
                 continue
             p = people[who]
+            if form in (None, "name", "short"):
+                named.add(who)
             if form is None:
                 out.append(f"{p.title} {p.first} {p.last}")
             elif form == "name":
@@ -194,7 +215,8 @@ def generate(seed: int, paragraphs: int = 8) -> GeneratedReview:
                 if form[0].isupper():
                     word = word.capitalize()
                 out.append(word)
-                pronouns.append(Pronoun(index, at, at + len(word), who))
+                ambiguous = any(people[o].gender == p.gender for o in named if o != who)
+                pronouns.append(Pronoun(index, at, at + len(word), who, ambiguous))
         out.append(template[pos:])
         texts.append("".join(out))
     case = parse_case(
@@ -239,6 +261,7 @@ def evaluate(reviews: Iterable[GeneratedReview], engine: Engine, *, with_case_fi
             d = rows.get((uids[p.paragraph], p.start, p.end))
             if p.staff:
                 report.staff_pronouns += 1
+                report.clear_staff += not p.ambiguous
             else:
                 report.other_pronouns += 1
             if d is None:
@@ -257,6 +280,7 @@ def evaluate(reviews: Iterable[GeneratedReview], engine: Engine, *, with_case_fi
                 report.changed_other += 1
             elif _same_label(d.label, label_of.get(p.owner), p.owner):
                 report.correct += 1
+                report.clear_correct += not p.ambiguous
             else:
                 report.wrong_referent += 1
     return report
