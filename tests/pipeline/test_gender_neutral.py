@@ -140,3 +140,34 @@ def test_rewrites_never_overlap_other_decisions():
 )
 def test_gender_from_titles_then_first_name(canonical, titles, expected):
     assert gender_of(Person(key=canonical.lower(), canonical=canonical), titles) == expected
+
+
+def test_rewritten_pronouns_are_not_needles():
+    from pipeline.verify.needles import decision_needles, needles_for
+
+    paragraphs = ("Ms Okafor was new in post. She said her caseload was high.", "Hollie Brent said she was frightened.")
+    out, rewrites, decisions = run(*paragraphs)
+    assert {d.text for d in rewrites} == {"She", "her"}
+    doc = document(*paragraphs)
+    case = parse_case(CASE)
+    res = resolve(doc, case_detections(doc.text_units(), case), case)
+    for needles in (needles_for(res, decisions, doc), decision_needles([(decisions, doc)])):
+        texts = {n.text.lower() for n in needles}
+        assert texts and not texts & {"she", "her", "ms"}, texts
+        assert any("okafor" in t for t in texts)  # the name still is
+
+
+def test_log_needles_skip_rewrite_rows(tmp_path):
+    from openpyxl import Workbook
+
+    from pipeline.verify.needles import log_needles
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Redaction log"
+    ws.append(["Ref", "Text removed (INTERNAL - never shared)", "Category", "Decision"])
+    ws.append(["R001", "Priya Okafor", "name", "Anonymise"])
+    ws.append(["R002", "she", Category.GENDERED_STAFF.value, "Anonymise"])
+    wb.save(tmp_path / "log.xlsx")
+    texts = {n.text for n in log_needles(tmp_path / "log.xlsx")}
+    assert "Priya Okafor" in texts and "she" not in texts
