@@ -52,6 +52,8 @@ def si_label(decisions) -> str:
         (("Ms Priya Okafor was allocated the case. She was new in post.",), ("PP1 was allocated the case. PP1 was new in post.",)),
         (("Priya Okafor said her caseload was high.",), ("PP1 said PP1's caseload was high.",)),
         (("Mr Aled Morgan met the PP and told her to wait.",), ("SPO1 met the PP and told PP1 to wait.",)),
+        (("Ms Okafor kept her own notes; Mr Morgan gave her the file and supervised her closely.",),
+         ("PP1 kept PP1's own notes; SPO1 gave PP1 the file and supervised PP1 closely.",)),
         (("Aled Morgan said he had asked himself whether his decision was right.",), ("SPO1 said SPO1 had asked SPO1 whether SPO1's decision was right.",)),
         (("Ms Okafor completed the OASys. The plan was hers.",), ("PP1 completed the OASys. The plan was PP1's.",)),
         (("Ms Okafor wrote the plan herself.",), ("PP1 wrote the plan PP1.",)),
