@@ -28,8 +28,8 @@ from pipeline.keystore import CaseMapping, load_key, load_originals
 from pipeline.letter import si_gender, write_letter
 from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
-from pipeline.reasons import REWRITES
 from pipeline.read import read
+from pipeline.reasons import REWRITES
 from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,

@@ -133,7 +133,7 @@ def test_unknown_title_setting_is_a_case_file_error():
 def test_rewrites_never_overlap_other_decisions():
     _, _, decisions = run("The PP, Ms Okafor, was off sick after her father died. She returned in May.")
     spans = sorted((d.unit_id, d.start, d.end) for d in decisions)
-    assert all(a[2] <= b[1] for a, b in zip(spans, spans[1:]) if a[0] == b[0])
+    assert all(a[2] <= b[1] for a, b in zip(spans, spans[1:], strict=False) if a[0] == b[0])
 
 
 @pytest.mark.parametrize(
