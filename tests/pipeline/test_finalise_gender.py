@@ -99,3 +99,27 @@ def test_a_disclosed_name_keeps_its_pronouns(drafted, tmp_path):
     final = normalise(read_text(Path(tmp_path / "pack" / "SFO60002-VLU-pack" / "SFO60002-review.pdf")))
     assert "Okonkwo-Hale was new in post. She said her caseload was high." in final
     assert "PP1" not in final
+
+
+def test_a_burned_pdf_reads_with_the_labels(tmp_path, engine):
+    import pymupdf
+
+    from pipeline.case import parse_case
+    from pipeline.redact import redact_file
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, line in enumerate(["Serious Further Offence Review SFO60003", *REVIEW[1:3], REVIEW[4]]):
+        page.insert_text((50, 80 + i * 20), line, fontsize=10)
+    doc.save(tmp_path / "SFO60003_review.pdf")
+    case = parse_case({**_case_dict(), "case_id": "SFO60003"})
+    result = redact_file(tmp_path / "SFO60003_review.pdf", tmp_path / "out", case=case, engine=engine)
+    text = normalise(read_text(result.pdf))
+    assert "PP1 was new in post. PP1 said PP1's caseload was high." in text
+    assert "said she was frightened" in text
+
+
+def _case_dict() -> dict:
+    import yaml
+
+    return yaml.safe_load(CASE)
