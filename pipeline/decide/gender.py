@@ -213,12 +213,19 @@ def gendered_references(
     `decisions` are the document's other decisions (nothing proposed here overlaps them);
     `people` are the people as labelled and `labels` their labels, by person key.
     """
-    mentions, _ = _mentions(document, decisions, people, labels)
+    mentions, genders = _mentions(document, decisions, people, labels)
+    subjects = [k for k, p in people.items() if p.role is Role.SUPERVISED_INDIVIDUAL]
+    # The supervised individual's gender: unknown (so either pronoun may be theirs) unless one
+    # supervised individual is named and the text gives theirs.
+    si_gender = genders.get(subjects[0]) if len(subjects) == 1 else None
     spans: dict[str, list[tuple[int, int]]] = {}
     for d in decisions:
         spans.setdefault(d.unit_id, []).append((d.start, d.end))
     units = list(document.units.values())
     out: list[Decision] = []
+    # (unit, sentence start, gender) -> the staff member a pronoun there was taken to be:
+    # "She accepted that she should have...": the second is the first's.
+    last: dict[tuple[tuple[int, int], str], str] = {}
     for i, unit in enumerate(units):
         taken = spans.get(unit.id, [])
         for m in _STAFF_LABEL.finditer(unit.text):
@@ -242,6 +249,13 @@ def gendered_references(
                 staff.unit_index == i and not _SENTENCE_END.search(unit.text, staff.end, m.start())
             ):
                 continue  # a person of the pronoun's gender is nearer, and the member of staff is in an earlier sentence
+            gender = _PRONOUN_GENDER[m.group(0).lower()]
+            sentence = (i, _sentence_start(unit.text, m.start()))
+            chained = last.get((sentence, gender)) == staff.key
+            if blocker is None and si_gender in (gender, None) and not chained and not _staff_over_subject(unit.text, m, staff, i, units):
+                blocker = _SUBJECT
+            if blocker is None:
+                last[(sentence, gender)] = staff.key
             rewrite = _rewrite(unit.text, m, staff.label)
             if blocker is None:
                 out.append(_decision(
@@ -259,6 +273,53 @@ def gendered_references(
                     0.5, person=None if staff.key.startswith(("noun:", "label:")) else staff.key,
                 ))
     return out
+
+
+# The supervised individual is what a review is about: a pronoun of theirs often follows a
+# staff mention with no name of theirs near ("The PP did not explore his relationship"). When
+# their gender is the pronoun's, or unknown, a staff referent is taken only where the
+# supervised individual is unlikely: a subject or reflexive pronoun in the staff member's own
+# sentence ("PP1 said she had...", "asked herself"), or a possessive before a word of the
+# staff member's work ("his caseload"). Anything else asks the manager.
+_SUBJECT = _Mention(-1, 0, 0, False, None, "subject", "", "the supervised individual (the subject of the review, of that gender)")
+_WORK_NOUNS = frozenset(
+    """caseload caseloads workload post role team manager line supervisor supervision colleague colleagues
+    interview training experience practice judgement judgment decision decisions analysis recording records
+    notes diary office leave return absence view views understanding priority priorities""".split()
+)
+
+
+# What a review says staff did, after a pronoun that opens the sentence following one about
+# them ("Ms Craig completed the assessment. She did not request..."): their practice, which
+# the review examines. Words a supervised individual's sentence uses as often are left out
+# ("completed", "should have", "agreed", "said").
+_PRACTICE_PREDICATE = re.compile(
+    r"[ \t]+(?:had[ \t]+)?(?:accepted|acknowledged|recognised|recognized|reflected|countersigned|recorded|requested|"
+    r"assessed|referred|was[ \t]+new[ \t]+in[ \t]+post|has[ \t]+since[ \t]+completed[ \t]+training|"
+    r"told[ \t]+the[ \t]+(?:review|reviewer|RM|reviewing[ \t]+manager)|said[ \t]+in[ \t]+(?:interview|supervision)|"
+    r"did[ \t]+not[ \t]+(?:request|record|consider|refer|share|check|update|review|assess|explore|escalate|seek|liaise|"
+    r"make[ \t]+a[ \t]+referral|complete[ \t]+the[ \t]+(?:OASys|assessment|risk[ \t]+assessment|referral)))\b"
+)
+
+
+def _staff_over_subject(text: str, m: re.Match[str], staff: _Mention, index: int, units: Sequence) -> bool:
+    """Whether a pronoun is the member of staff's rather than the supervised individual's."""
+    word = m.group(0).lower()
+    same_sentence = staff.unit_index == index and not _SENTENCE_END.search(text, staff.end, m.start())
+    if word in ("he", "she"):
+        if same_sentence:
+            return True
+        # The next sentence opens with the pronoun, the member of staff opened the one before.
+        opens = _sentence_start(text, m.start()) == m.start()
+        staff_text = units[staff.unit_index].text
+        staff_opens = staff_text[_sentence_start(staff_text, staff.start) : staff.start].strip(" \t\"'(") in ("", "The", "the")
+        return opens and staff_opens and bool(_PRACTICE_PREDICATE.match(text, m.end()))
+    if word in ("himself", "herself"):
+        return same_sentence
+    if word in ("his", "hers") or (word == "her" and _rewrite(text, m, "x").endswith("'s")):
+        after = _WORD_AFTER.match(text, m.end())
+        return after is not None and after.group(1).lower() in _WORK_NOUNS
+    return False
 
 
 def _generic(text: str, m: re.Match[str]) -> bool:

@@ -63,6 +63,11 @@ PARAGRAPHS: tuple[str, ...] = (
     "{pp.name} is an experienced practitioner. {pp.His} records were detailed and {pp.he} made good use of supervision.",
     "The SPO, {spo.name}, said {spo.he} had reviewed the case twice before the transfer.",
     "In {month}, {pp.short} asked the police about {si.short}'s address, but {pp.he} did not receive a reply.",
+    # The supervised individual is the subject of a review: their pronouns often follow a
+    # staff mention with no name of theirs near.
+    "{pp.short} did not explore {si.his} relationship with the victim.",
+    "{pp.short} visited the address in {month}. {si.He} was not at home.",
+    "{pp.short} agreed to see {si.him} weekly after the warning.",
 )
 _MONTHS = ("January", "March", "May", "July", "September", "November")
 

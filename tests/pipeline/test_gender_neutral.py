@@ -111,8 +111,30 @@ def test_unsure_referent_asks_and_keeps_the_original():
 
 def test_two_staff_the_nearer_of_the_pronouns_gender_is_the_referent():
     out, rewrites, _ = run("Ms Okafor consulted Mr Morgan. She then updated the plan and he countersigned it.")
-    assert out == ["PP1 consulted SPO1. PP1 then updated the plan and SPO1 countersigned it."]
-    assert all(d.action is Action.ANONYMISE for d in rewrites)
+    # "he" could as well be the supervised individual (a man, from his first name), who the
+    # review is about: the row asks rather than rewrite it.
+    assert out == ["PP1 consulted SPO1. PP1 then updated the plan and he countersigned it."]
+    he = next(d for d in rewrites if d.text == "he")
+    assert he.action is Action.DISCLOSE and he.label == "SPO1" and "supervised individual" in he.reason
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the supervised individual (a man) is what the review is about: his pronouns after a
+        # male member of staff stay, unless the words say the staff member's own
+        ("Mr Morgan did not explore his relationship with the victim.", "SPO1 did not explore his relationship with the victim."),
+        ("Mr Morgan visited the address. He was not at home.", "SPO1 visited the address. He was not at home."),
+        ("Mr Morgan agreed to see him weekly.", "SPO1 agreed to see him weekly."),
+        ("Mr Morgan said his caseload was high.", "SPO1 said SPO1's caseload was high."),
+        ("Mr Morgan said he had been unaware of it.", "SPO1 said SPO1 had been unaware of it."),
+        ("Mr Morgan completed the OASys. He did not request police checks.", "SPO1 completed the OASys. SPO1 did not request police checks."),
+        ("Mr Morgan completed the OASys. He accepted that he should have asked.", "SPO1 completed the OASys. SPO1 accepted that SPO1 should have asked."),
+    ],
+)
+def test_the_supervised_individual_is_always_a_candidate(text, expected):
+    out, _, _ = run(text)
+    assert out == [expected]
 
 
 def test_titles_before_victim_and_third_party_labels_follow_the_case_file():
