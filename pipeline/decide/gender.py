@@ -32,6 +32,8 @@ from pipeline.model import Action, Category, Decision, Document, Person, Role, S
 from recognizers.vocabulary import VOCABULARY
 
 RECOGNIZER = "GenderNeutralStaff"
+# resolve's role_source for a supervised individual found only by being mentioned most.
+_MOST_MENTIONED = "the person the review mentions most"
 ENTITY = "GENDERED_REFERENCE"
 CHECK = "check the referent"
 
@@ -216,8 +218,10 @@ def gendered_references(
     mentions, genders = _mentions(document, decisions, people, labels)
     subjects = [k for k, p in people.items() if p.role is Role.SUPERVISED_INDIVIDUAL]
     # The supervised individual's gender: unknown (so either pronoun may be theirs) unless one
-    # supervised individual is named and the text gives theirs.
-    si_gender = genders.get(subjects[0]) if len(subjects) == 1 else None
+    # supervised individual is named, on better ground than being the most mentioned (the PP
+    # often is, without a case file), and the text gives theirs.
+    guessed = len(subjects) == 1 and people[subjects[0]].role_source.endswith(_MOST_MENTIONED)
+    si_gender = genders.get(subjects[0]) if len(subjects) == 1 and not guessed else None
     spans: dict[str, list[tuple[int, int]]] = {}
     for d in decisions:
         spans.setdefault(d.unit_id, []).append((d.start, d.end))
