@@ -78,6 +78,7 @@ class FinaliseResult:
     withheld: int
     added: int
     documents: list[str] = field(default_factory=list)
+    rewritten: int = 0  # gendered references to staff made neutral (rows not counted above)
 
 
 def finalise(
@@ -162,10 +163,14 @@ def finalise(
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    disclosed = sum(1 for r in log.rows if r.action == "Disclose")
+    # A rewrite row (a staff member's "she") neither discloses nor withholds personal data.
+    rewrites = {c.value for c in REWRITES}
+    removals = [r for r in log.rows if r.identity.category not in rewrites]
+    disclosed = sum(1 for r in removals if r.action == "Disclose")
+    rewritten = sum(1 for f in finals for d in f.decisions if d.category in REWRITES and d.action is not Action.DISCLOSE)
     result = FinaliseResult(
-        log.case_id, pack, signoff, disclosed, len(log.rows) - disclosed, sum(f.added for f in finals),
-        [f.entry.stem for f in finals],
+        log.case_id, pack, signoff, disclosed, len(removals) - disclosed, sum(f.added for f in finals),
+        [f.entry.stem for f in finals], rewritten,
     )
     logger.info("finalised %s: %d rows, %d disclosed, %d added spans", log.case_id, len(log.rows), disclosed, result.added)
     return result

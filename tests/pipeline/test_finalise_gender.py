@@ -77,7 +77,9 @@ def test_rewrites_are_log_rows_and_finalise_honours_each_decision(drafted, tmp_p
     s = wb["Sign-off"]
     s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
     wb.save(log)
-    finalise(log, tmp_path / "pack")
+    result = finalise(log, tmp_path / "pack")
+    # Rewrites are counted apart: no name was disclosed, two references made neutral.
+    assert (result.disclosed, result.rewritten) == (0, 2)
     final = normalise(read_text(tmp_path / "pack" / "SFO60002-VLU-pack" / "SFO60002-review.pdf"))
     assert "PP1 was new in post. PP1 said her caseload was high." in final
     assert "PP1 told A that PP1 would call back" in final
