@@ -15,8 +15,11 @@ The referent is the nearest preceding mention of a member of staff (a labelled n
 staff label already written in the text, or a role noun such as "the PP"), looked for in
 the pronoun's unit and the unit before it. It is accepted only when no mention of another
 person of the same or of unknown gender lies in between (a named person, "the SI", "the
-victim", "his mother"); otherwise the row asks the manager to check the referent and
-proposes to keep the original, so a pronoun of anyone else is never changed by default.
+victim", "his mother"), none earlier in the referent's own sentence, and the supervised
+individual (whom every pronoun of their gender may mean) is unlikely (`_staff_over_subject`);
+otherwise the row asks the manager to check the referent and proposes to keep the original,
+so a pronoun of anyone else is never changed by default. Measured in
+pipeline/evaluation/gender.py (benchmarks/gender_neutral.py).
 """
 
 from __future__ import annotations
