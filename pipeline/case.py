@@ -53,6 +53,8 @@ class Case:
     staff: tuple[CasePerson, ...] = ()
     third_parties: tuple[CasePerson, ...] = ()
     source: Path | None = field(default=None, compare=False)
+    # "Mr Friend 1" or "Friend 1": a victim's or third party's title before their label.
+    titles_before_labels: str = "drop"
 
     def identifiers(self) -> list[str]:
         """Every identifier string the case file gives (for detection and verification)."""
@@ -63,7 +65,8 @@ class Case:
         return out
 
 
-_TOP_KEYS = {"case_id", "supervised_individual", "victims", "staff", "third_parties", "region"}
+_TOP_KEYS = {"case_id", "supervised_individual", "victims", "staff", "third_parties", "region", "titles_before_labels"}
+TITLE_SETTINGS = ("drop", "keep")
 _PERSON_KEYS = {"name", "aliases"}
 _SI_KEYS = _PERSON_KEYS | {"crn", "pnc", "prison_number", "date_of_birth"}
 _STAFF_KEYS = _PERSON_KEYS | {"role"}
@@ -109,7 +112,13 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
     third = tuple(
         _person(p, _THIRD_KEYS, f"third_parties[{i}]", path) for i, p in enumerate(_list(raw, "third_parties", path))
     )
-    return Case(case_id=case_id, supervised_individual=si, victims=victims, staff=staff, third_parties=third, source=path)
+    titles = raw.get("titles_before_labels", "drop")
+    if titles not in TITLE_SETTINGS:
+        raise CaseFileError("titles_before_labels must be drop or keep (titles before victim and third-party labels)", path)
+    return Case(
+        case_id=case_id, supervised_individual=si, victims=victims, staff=staff, third_parties=third, source=path,
+        titles_before_labels=titles,
+    )
 
 
 def _check_keys(raw: dict, allowed: set[str], where: str, path: Path | None) -> None:

@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.categories import shown_text
@@ -30,6 +30,7 @@ from pipeline.model import Action, Category, Decision, Document, DocumentKind, R
 from pipeline.pack import Pack, build_pack
 from pipeline.read import read
 from pipeline.reidentify.apply import apply_reidentification, reidentification_note
+from pipeline.reasons import REWRITES
 from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
@@ -78,6 +79,7 @@ class FinaliseResult:
     withheld: int
     added: int
     documents: list[str] = field(default_factory=list)
+    rewritten: int = 0  # gendered references to staff made neutral (rows not counted above)
 
 
 def finalise(
@@ -127,10 +129,13 @@ def finalise(
             shown_role = WITHHELD_ROLE
             withheld_fields.append("signed_role")
         mapping = CaseMapping.load(log.case_id, key)
-        # A generalisation reads as ordinary words ("a supermarket"): it is not a label to explain.
+        # A generalisation reads as ordinary words ("a supermarket"), a rewrite is the staff
+        # label itself: neither is a label to explain.
         labels = {
             d.label for f in finals for d in f.decisions
-            if d.action is not Action.DISCLOSE and not (d.category is Category.REIDENTIFICATION and d.action is Action.ANONYMISE)
+            if d.action is not Action.DISCLOSE
+            and d.category not in REWRITES
+            and not (d.category is Category.REIDENTIFICATION and d.action is Action.ANONYMISE)
         }
         if any(f.document.kind is DocumentKind.PDF and f.document.removed_regions for f in finals):
             labels.add(REGION_LABEL)
@@ -168,10 +173,14 @@ def finalise(
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    disclosed = sum(1 for r in log.rows if r.action == "Disclose")
+    # A rewrite row (a staff member's "she") neither discloses nor withholds personal data.
+    rewrites = {c.value for c in REWRITES}
+    removals = [r for r in log.rows if r.identity.category not in rewrites]
+    disclosed = sum(1 for r in removals if r.action == "Disclose")
+    rewritten = sum(1 for f in finals for d in f.decisions if d.category in REWRITES and d.action is not Action.DISCLOSE)
     result = FinaliseResult(
-        log.case_id, pack, signoff, disclosed, len(log.rows) - disclosed, sum(f.added for f in finals),
-        [f.entry.stem for f in finals],
+        log.case_id, pack, signoff, disclosed, len(removals) - disclosed, sum(f.added for f in finals),
+        [f.entry.stem for f in finals], rewritten,
     )
     logger.info("finalised %s: %d rows, %d disclosed, %d added spans", log.case_id, len(log.rows), disclosed, result.added)
     return result
@@ -291,11 +300,30 @@ def rebuild_decisions(log: ReviewedLog, entry: DocumentEntry, original: Path, ke
     """The document read again, with one Decision per log row, as the reviewer decided."""
     document = read(original)
     decisions: list[Decision] = []
+    shown = disclosed_labels(log)
     for row in log.rows:
         if row.identity.document != entry.output or row.identity.unit_id.startswith("hidden:"):
             continue  # content removed whole is never rendered; nothing to decide
-        decisions.append(_decision(log, row, document, key, entry))
+        d = _decision(log, row, document, key, entry)
+        if d.category in REWRITES and d.action is not Action.DISCLOSE and _POSSESSIVE_LABEL.sub("", d.label) in shown:
+            # The manager showed this person's name in every row: their pronoun stays as written
+            # rather than bring back a label that now stands for no one.
+            d = replace(d, action=Action.DISCLOSE)
+        decisions.append(d)
     return FinalDocument(entry, document, decisions)
+
+
+_POSSESSIVE_LABEL = re.compile(r"['’]s$")
+
+
+def disclosed_labels(log: ReviewedLog) -> set[str]:
+    """The labels of people whose name the manager chose to show (Disclose) in every row."""
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for r in log.rows:
+        if r.identity.category == Category.NAME.value:
+            (shown if r.action == Action.DISCLOSE.value else hidden).add(r.identity.label)
+    return shown - hidden
 
 
 def _decision(log: ReviewedLog, row: ReviewedRow, document: Document, key: bytes, entry: DocumentEntry) -> Decision:

@@ -213,6 +213,9 @@ class Category(str, enum.Enum):
     REMOVED_COLUMN = "removed column"
     # A detail generalised or withheld on the log's "Re-identification" sheet (issue 16 part 3).
     REIDENTIFICATION = "re-identification"
+    # A pronoun or title that says a member of staff's gender, rewritten to their label
+    # (guidance 3.4.4); nothing is removed, so it is never a needle (reasons.REWRITES).
+    GENDERED_STAFF = "gendered reference to staff"
 
 
 class Action(str, enum.Enum):

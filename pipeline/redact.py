@@ -264,7 +264,9 @@ def decide_prepared(prepared: Prepared, labeller: Labeller) -> Prepared:
     """The decisions of a document read and resolved, with the case's labels."""
     document = prepared.document
     acronyms = document_acronyms([u.text for u in document.units.values()])
-    prepared.decisions = decide(document, prepared.resolution, labeller, acronyms)
+    case = prepared.case
+    keep_titles = case is not None and case.titles_before_labels == "keep"
+    prepared.decisions = decide(document, prepared.resolution, labeller, acronyms, keep_titles=keep_titles)
     return prepared
 
 

@@ -29,6 +29,30 @@ _KIN = (
 )
 _POSS = r"(?:[Hh]is|[Hh]er|[Tt]heir)"
 _REST = r"[^.;,\n]{0,50}"
+# A protected characteristic that singles a person out in a workplace (guidance 3.4.4: "the
+# only male PP in the team"): the only one, or one of a few, in a team, office or unit.
+_CHARACTERISTIC = (
+    r"(?:Black|Asian|white|White|mixed-race|male|female|gay|lesbian|trans|transgender|non-binary|Muslim|Jewish|Sikh|Hindu|"
+    r"Christian|Buddhist|disabled|deaf|Deaf|older|younger|[A-Z][a-z]+-speaking|man|woman|person[ \t]+of[ \t]+colour)"
+)
+_CHARACTERISTIC_PLURAL = r"(?:men|women|Black|Asian|male|female|disabled|Muslim|Sikh|Hindu|Jewish|[A-Z][a-z]+[ \t]+speakers)"
+_WORKPLACE_PLACE = (
+    r"(?:in|on|at|within)[ \t]+the[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}(?:team|office|unit|PDU|building|service|hub)\b"
+)
+_ONLY_ONE = (
+    r"(?:the[ \t]+only[ \t]+" + _CHARACTERISTIC + r"(?:[ \t]+[A-Za-z-]+){0,3}?"
+    r"|one[ \t]+of[ \t]+(?:only[ \t]+)?(?:two|three|four|a[ \t]+few|the[ \t]+few)[ \t]+" + _CHARACTERISTIC_PLURAL + r"(?:[ \t]+[A-Za-z-]+){0,2}?"
+    r"|the[ \t]+(?:youngest|oldest)(?:[ \t]+[A-Za-z-]+){0,2}?)"
+    r"[ \t]+" + _WORKPLACE_PLACE
+)
+# Staff named by the characteristic alone, without a place: "the only female PP", "the only
+# Sikh member of staff".
+_ONLY_STAFF = (
+    r"the[ \t]+only[ \t]+" + _CHARACTERISTIC + r"[ \t]+(?:PP|SPO|POM|COM|PSO|probation[ \t]+(?:practitioner|officer)|practitioner"
+    r"|(?:senior[ \t]+)?(?:probation[ \t]+)?officer|manager|member[ \t]+of[ \t]+staff|staff[ \t]+member|colleague)s?\b"
+    r"(?:[ \t]+" + _WORKPLACE_PLACE + r")?"
+)
+
 _CIRCUMSTANCE = (
     r"(?:(?:after|following|since|when)[ \t]+" + _POSS + r"[ \t]+" + _KIN + r"(?:['’]s)?[ \t]+"
     r"(?:had[ \t]+)?(?:died|death|passed[ \t]+away|funeral|illness|diagnosis|was[ \t]+(?:in[ \t]+hospital|ill|admitted|diagnosed))" + _REST
@@ -43,8 +67,7 @@ _CIRCUMSTANCE = (
     + r"|" + _POSS + r"[ \t]+pregnancy" + _REST
     + r"|(?:has|had|with)[ \t]+(?:dyslexia|dyspraxia|autism|ADHD|long[ \t]+Covid|a[ \t]+disability|a[ \t]+hearing[ \t]+impairment)" + _REST
     + r"|(?:is|was)[ \t]+(?:dyslexic|autistic|disabled|deaf|gay|lesbian|bisexual|transgender|trans|Muslim|Jewish|Sikh|Hindu|Buddhist|Catholic)" + _REST
-    + r"|the[ \t]+only[ \t]+(?:Black|Asian|white|White|mixed-race|male|female|gay|Muslim|Jewish|Sikh|Hindu|disabled|Welsh-speaking|man|woman|person[ \t]+of[ \t]+colour)"
-    r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
+    + r"|" + _ONLY_ONE
     + r"|(?:her|his)[ \t]+wedding" + _REST
     + r"|(?:an?[ \t]+)?(?:knee|hip|back|shoulder|heart|eye)[ \t]+operation" + _REST
     + r")"
@@ -84,8 +107,8 @@ _WORKPLACE = (
     r"(?:on|took|taking|started|began|returned[ \t]+from|back[ \t]+from|due[ \t]+to[ \t]+start)[ \t]+(?:a[ \t]+period[ \t]+of[ \t]+)?"
     r"(?:maternity|paternity|adoption|compassionate|bereavement|carer['’]?s|shared[ \t]+parental)[ \t]+leave" + _REST
     + r"|(?:on[ \t]+)?a[ \t]+phased[ \t]+return(?:[ \t]+to[ \t]+work)?" + _REST
-    + r"|the[ \t]+only[ \t]+(?:Black|Asian|white|White|mixed-race|male|female|gay|Muslim|Jewish|Sikh|Hindu|disabled|Welsh-speaking|man|woman)"
-    r"(?:[ \t]+[A-Za-z-]+){0,3}?[ \t]+(?:in|on|at)[ \t]+the[ \t]+(?:team|office|unit|PDU|building|service)"
+    + r"|" + _ONLY_ONE
+    + r"|" + _ONLY_STAFF
 )
 
 

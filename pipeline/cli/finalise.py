@@ -34,7 +34,9 @@ def _cmd_finalise(args: argparse.Namespace) -> int:
     result = finalise(args.log, args.out, inputs=args.inputs, region=args.region)
     print(
         f"Finalised {result.case_id}: {result.disclosed} row(s) disclosed, {result.withheld} kept removed, "
-        f"{result.added} span(s) added; signed off by {result.signoff.role} on {long_date(result.signoff.date)}."
+        f"{result.added} span(s) added"
+        + (f", {result.rewritten} reference(s) to staff made gender-neutral" if result.rewritten else "")
+        + f"; signed off by {result.signoff.role} on {long_date(result.signoff.date)}."
     )
     print(f"VLU pack: {result.pack.folder} and {result.pack.zip.name} ({', '.join(result.pack.files)})")
     return 0

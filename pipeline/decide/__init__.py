@@ -2,8 +2,10 @@
 
 Overlapping findings are merged into one span (so nothing is half-redacted), led by the
 finding with the highest priority (categories.PRIORITY). Staff titles fold into the label
-("Ms Jenkins" -> "PP1"); role words stay ("SPO Aled Morgan" -> "SPO SPO1"); other people's
-titles stay ("Mr O'Connor" -> "Mr KT").
+("Ms Jenkins" -> "PP1"); role words stay ("SPO Aled Morgan" -> "SPO SPO1"). Victims' and third
+parties' titles fold too unless the case file keeps them (`titles_before_labels: keep`); the
+supervised individual's stay ("Mr O'Connor" -> "Mr KT"). Pronouns and titles that refer to a
+member of staff get rewrite decisions of their own (gender.py, guidance 3.4.4).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from pipeline.categories import ENTITY_TREATMENT, PRIORITY, name_gist
+from pipeline.decide.gender import gendered_references
 from pipeline.decide.labels import STAFF_GIST, Labeller
 from pipeline.model import Action, Category, Decision, Document, Role
 from pipeline.resolve import Resolution
@@ -34,14 +37,25 @@ class _Span:
     decision: Decision
 
 
-def decide(document: Document, resolution: Resolution, labeller: Labeller, acronyms: set[str]) -> list[Decision]:
-    """The proposed decision for every finding of a document."""
+# Whose titles fold into their label: staff always; victims and third parties unless kept.
+_FOLD_TITLES = {Role.STAFF, Role.VICTIM, Role.THIRD_PARTY}
+
+
+def decide(
+    document: Document, resolution: Resolution, labeller: Labeller, acronyms: set[str], *, keep_titles: bool = False
+) -> list[Decision]:
+    """The proposed decision for every finding of a document.
+
+    `keep_titles` keeps a victim's or third party's title before their label ("Mr Friend 1"),
+    the case file's `titles_before_labels: keep`; by default it folds in ("Friend 1").
+    """
     labels, people = labeller.assign_with_roles(list(resolution.people.values()), acronyms)
     spans: list[_Span] = []
+    fold = {Role.STAFF} if keep_titles else _FOLD_TITLES
     for m in resolution.mentions:
         person = people[m.person]
         start = m.start
-        if person.role is Role.STAFF:
+        if person.role in fold:
             before = document.units[m.unit_id].text[:start]
             pm = _STAFF_PREFIX.search(before)
             if pm and pm.group(0):
@@ -100,7 +114,12 @@ def decide(document: Document, resolution: Resolution, labeller: Labeller, acron
         )
         spans.append(_Span(det.unit_id, start, end, PRIORITY.get(det.entity, 1), d))
     spans += _propagate(document, spans)
-    return _merge(document, spans)
+    merged = _merge(document, spans)
+    rewrites = gendered_references(document, merged, people, labels)
+    if not rewrites:
+        return merged
+    order = {uid: i for i, uid in enumerate(document.units)}
+    return sorted([*merged, *rewrites], key=lambda d: (order[d.unit_id], d.start))
 
 
 # Found once, removed everywhere: the same identifier, date of birth, address or medical

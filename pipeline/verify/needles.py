@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline.model import Action, Category, Decision, Document, HiddenKind, Person
 from pipeline.read.columns import is_not_for_disclosure
+from pipeline.reasons import REWRITES
 from pipeline.resolve import ACRONYMS, MONTHS, Resolution, english_word_names, name_variants
 from pipeline.verify import Needle
 from pipeline.verify.match import _NO_SPACE_CHAR
@@ -132,8 +133,8 @@ def needles_for(resolution: Resolution, decisions: Sequence[Decision], document:
     needles: dict[tuple[str, bool], Needle] = {}
     labels: dict[str, str] = {}
     for d in decisions:
-        if d.action is Action.DISCLOSE:
-            continue
+        if d.action is Action.DISCLOSE or d.category in REWRITES:
+            continue  # a rewritten "she" is in every review about someone else: not a needle
         if d.category is Category.NAME:
             if d.person:
                 labels.setdefault(d.person, d.label)
@@ -190,7 +191,7 @@ def decision_needles(documents: Iterable[tuple[Sequence[Decision], Document]], a
     needles: dict[tuple[str, bool], Needle] = {}
     for decisions, document in documents:
         for d in decisions:
-            if d.action is Action.DISCLOSE:
+            if d.action is Action.DISCLOSE or d.category in REWRITES:
                 continue
             if d.category is Category.NAME:
                 needle = name_needle(d.text, person=d.person, label=d.label)
@@ -233,6 +234,7 @@ _CATEGORY_HEADING = "category"
 _HEADER_ROWS = 10  # the heading row is looked for this far down the sheet
 # Categories of hidden content: short comments ("OK", "see above") may legitimately recur.
 _HIDDEN_CATEGORIES = {Category.HIDDEN.value, Category.REMOVED_COLUMN.value}
+_REWRITTEN = {c.value.casefold() for c in REWRITES}
 
 
 class LogReadError(Exception):
@@ -286,6 +288,8 @@ def log_needles(path: Path) -> list[Needle]:
             if not text:
                 continue
             category = _cell(row, category_col).casefold() if category_col is not None else ""
+            if category in _REWRITTEN:
+                continue  # a rewritten pronoun or title ("she", "Ms") is not removed text
             # A blank decision is not a decision to disclose: fail closed.
             if _cell(row, decision_col).casefold() == "disclose":
                 disclosed.append(text)

@@ -240,7 +240,8 @@ def test_rerunning_the_draft_keeps_decisions_and_marks_new_rows(drafted, engine)
     rows = [{h: ws.cell(row=r, column=c).value for h, c in col.items()} for r in range(2, ws.max_row + 1)]
     kept = [r for r in rows if r["Ref"] in before]
     assert len(kept) == len(before)  # every earlier reference survives
-    assert sum(r["Decision"] == "Disclose" for r in rows) == len(disclosed)
+    # A row asking about a staff member's pronoun proposes Disclose too (keep it as written).
+    assert sum(r["Decision"] == "Disclose" and r["Category"] != "gendered reference to staff" for r in rows) == len(disclosed)
     new = [r for r in rows if r["Status"] == STATUS_NEW]
     assert new and all(r["Ref"] not in before for r in new)
     assert any(r["Text removed (INTERNAL - never shared)"] == "Ellen Varga" for r in new)

@@ -46,6 +46,21 @@ def recognizer():
         ("The PP was recovering the file from the archive.", 0, []),
         ("The PP noted that the divorce was final.", 0, []),
         ("The SPO asked whether the father was caring for the children.", 0, []),
+        # a protected characteristic that singles out a member of staff (guidance 3.4.4)
+        ("The PP was the only male PP in the team.", 1, [(11, 39)]),
+        ("PP1 was the only female PP.", 1, [(8, 26)]),
+        ("She was one of only two women in the Wigan team.", 1, [(8, 47)]),
+        ("SPO1 was the youngest manager in the North Wales PDU.", 1, [(9, 52)]),
+        ("As the only Urdu-speaking officer in the office, PP2 took the interviews.", 1, [(3, 47)]),
+        ("The SPO was the only Sikh member of staff.", 1, [(12, 41)]),
+        # near misses: the same words about someone not at work, or with no characteristic
+        ("The SI was the only male resident in the hostel.", 0, []),
+        ("The victim was the only woman in the house.", 0, []),
+        ("The only Asian family on the estate had complained.", 0, []),
+        ("The PP was the only person to visit the address.", 0, []),
+        ("The SI was one of two men arrested in the town.", 0, []),
+        ("The PP was the only officer on duty.", 0, []),
+        ("The SI was the youngest of three brothers.", 0, []),
         # near misses: the SI's circumstances with no staff cue, an agency, a town, a staff
         # role with only a practice fact
         ("Mr X stopped his injections after his mother died.", 0, []),

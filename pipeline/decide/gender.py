@@ -1,0 +1,404 @@
+"""Gender-neutral references to staff (guidance 3.4.4): pronouns and titles become the label.
+
+"In cases where the staff member could be easily identified through their gender, e.g. the
+only male PP in the team, the RM should use gender neutral language." Once names are
+labelled, "she was new in post" and "Ms PP1" still say who the PP was. Each pronoun or
+title that refers to a member of staff becomes a decision of its own (a log row the senior
+manager can turn down with Disclose), rewritten without a parser:
+
+- he, she, him, herself, himself -> the label ("PP1 was new in post", "told PP1");
+- his, hers, and "her" before a word that is not a function word -> the label's possessive
+  ("PP1's caseload");
+- a title before a staff label already in the text ("Ms PP1") -> the label alone.
+
+The referent is the nearest preceding mention of a member of staff (a labelled name, a
+staff label already written in the text, or a role noun such as "the PP"), looked for in
+the pronoun's unit and the unit before it. It is accepted only when no mention of another
+person of the same or of unknown gender lies in between (a named person, "the SI", "the
+victim", "his mother"), none earlier in the referent's own sentence, and the supervised
+individual (whom every pronoun of their gender may mean) is unlikely (`_staff_over_subject`);
+otherwise the row asks the manager to check the referent and proposes to keep the original,
+so a pronoun of anyone else is never changed by default. Measured in
+pipeline/evaluation/gender.py (benchmarks/gender_neutral.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline import vocabulary
+from pipeline.decide.labels import STAFF_LABEL_PREFIX
+from pipeline.model import Action, Category, Decision, Document, Person, Role, Style
+from recognizers.vocabulary import VOCABULARY
+
+RECOGNIZER = "GenderNeutralStaff"
+# resolve's role_source for a supervised individual found only by being mentioned most.
+_MOST_MENTIONED = "the person the review mentions most"
+ENTITY = "GENDERED_REFERENCE"
+CHECK = "check the referent"
+
+_PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+# Generic pronouns name nobody ("he or she", "his/her", "s/he"); "Her Majesty's Prison" is an institution.
+_GENERIC_AFTER = re.compile(r"\s*(?:or|/)\s*(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself|s)\s*(?:or|/)\s*$|\(s\)$", re.IGNORECASE)
+_MAJESTY = re.compile(r"\s+Majesty", re.IGNORECASE)
+
+# After "her", these words make it the object ("told her that", "gave her the file"); any
+# other word makes it a possessive ("her caseload", "her own cases").
+_FUNCTION_WORDS = frozenset(
+    """a an the that this these those which who whom whose what when where why how if whether
+    to of in on at by for from with without about into onto over under after before during
+    since until through across against among between within and or but nor so yet as than
+    then there here again too also not never always often still just only even once both
+    either neither all each any some no more most less up down out off away back home
+    is was were be been being are am has had have do did does will would could should may
+    might must can shall""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?][\s\"'”’)]")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+
+# A staff label already written in the text ("PP1", "SPO 2", "Head of PDU 1").
+_LABEL_PREFIXES = sorted({p.strip() for p in STAFF_LABEL_PREFIX.values()}, key=len, reverse=True)
+_STAFF_LABEL = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _LABEL_PREFIXES) + r")\s?\d+\b")
+_TITLE_BEFORE = re.compile(
+    r"\b(" + vocabulary.alternation(vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES) + r")\.?[ \t]+$"
+)
+_MALE_TITLES = {t.lower() for t in vocabulary.MALE_TITLES}
+_FEMALE_TITLES = {t.lower() for t in vocabulary.FEMALE_TITLES}
+
+_FEMALE_WORDS = frozenset(
+    "mother mum wife girlfriend ex-wife ex-girlfriend sister daughter aunt auntie grandmother nan nana "
+    "niece landlady stepmother step-mother stepmum step-mum half-sister stepsister step-sister "
+    "stepdaughter step-daughter granddaughter fiancée woman girl lady".split()
+)
+_MALE_WORDS = frozenset(
+    "father dad husband boyfriend ex-husband ex-boyfriend brother son uncle grandfather grandad nephew "
+    "landlord stepfather step-father stepdad step-dad half-brother stepbrother step-brother stepson "
+    "step-son grandson fiancé man boy".split()
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A place in the text where a person is named or referred to by a noun."""
+
+    unit_index: int
+    start: int
+    end: int
+    staff: bool
+    gender: str | None  # "m", "f" or None when the text does not say
+    key: str  # the person's key, or the role noun's text when no one person is meant
+    label: str  # what a pronoun of this person becomes ("PP1", "the PP")
+    name: str  # a description for the log: a label or a role, never document text
+
+
+def gender_of(person: Person, titles: Sequence[str] = ()) -> str | None:
+    """'m', 'f' or None: from the titles written before the person's name, else the first name."""
+    said = {("m" if t.lower() in _MALE_TITLES else "f") for t in titles if t.lower() in _MALE_TITLES | _FEMALE_TITLES}
+    if len(said) == 1:
+        return next(iter(said))
+    if said:
+        return None  # "Mr" and "Ms" for one person: the text does not say
+    first = person.canonical.split()[0].lower().strip(".") if person.canonical.split() else ""
+    if first in _MALE_TITLES or first in _FEMALE_TITLES:
+        return "m" if first in _MALE_TITLES else "f"
+    male, female = _gendered_first_names()
+    return "m" if first in male else "f" if first in female else None
+
+
+@functools.cache
+def _gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    from recognizers.name_list import load_gendered_first_names
+
+    return load_gendered_first_names()
+
+
+# Role words written in capitals in reviews, matched only so: "the PP", never "the pp".
+_ABBREVIATIONS = frozenset(
+    w for w in (*VOCABULARY.staff_roles, *VOCABULARY.supervised_individual_cues) if len(w) <= 4 and w.isalpha() and w != "pop"
+)
+
+
+@functools.cache
+def _noun_pattern() -> re.Pattern[str]:
+    """Role and relationship nouns after a determiner: "the PP", "the victim", "his mother"."""
+    words = {*VOCABULARY.staff_roles, *VOCABULARY.supervised_individual_cues, *VOCABULARY.victim_cues}
+    words |= {*VOCABULARY.relationships, *_FEMALE_WORDS, *_MALE_WORDS}
+    long_ = sorted(words - _ABBREVIATIONS, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in long_)
+    abbr = "|".join(re.escape(w.upper()) for w in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    # Not a label that follows ("the PP 1"), nor a longer word ("the victims"); "the PP's" is the PP.
+    return re.compile(
+        r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)|\w['’]s)[ \t]+(?P<noun>(?i:" + body + r")|" + abbr + r")(?![\w-])(?![ \t]?\d)"
+    )
+
+
+def _noun_mention(m: re.Match[str], index: int, people: Sequence[tuple[Person, str]], genders: Mapping[str, str | None]) -> _Mention:
+    noun = " ".join(m.group("noun").split()).lower()
+    staff_code = VOCABULARY.staff_roles.get(noun)
+    gender = "f" if noun in _FEMALE_WORDS else "m" if noun in _MALE_WORDS else None
+    if staff_code is None:
+        # "the SI" and "the victim" say no gender of their own: whatever a name list guesses
+        # for the person, they block a staff referent behind them for either pronoun.
+        if noun in VOCABULARY.supervised_individual_cues:
+            name = "the supervised individual"
+        elif noun in VOCABULARY.victim_cues:
+            name = "the victim"
+        else:
+            name = f"a {VOCABULARY.relationships.get(noun, noun)}"
+        return _Mention(index, m.start("noun"), m.end("noun"), False, gender, f"noun:{noun}", "", name)
+    # "the PP" is the one PP of the document when there is one; else the noun itself stands in.
+    holders = [(p, label) for p, label in people if p.role is Role.STAFF and p.staff_role == staff_code]
+    if len(holders) == 1 and staff_code != "other":  # "other" is every other agency: not one person
+        person, label = holders[0]
+        return _Mention(index, m.start("noun"), m.end("noun"), True, genders.get(person.key), person.key, label, label)
+    phrase = "the " + " ".join(m.group("noun").split())
+    return _Mention(index, m.start("noun"), m.end("noun"), True, None, f"noun:{noun}", phrase, phrase)
+
+
+def _mentions(
+    document: Document, decisions: Sequence[Decision], people: Mapping[str, Person], labels: Mapping[str, str]
+) -> tuple[list[list[_Mention]], dict[str, str | None]]:
+    """Every mention of a person, per unit in reading order; and each person's gender."""
+    order = {uid: i for i, uid in enumerate(document.units)}
+    titles: dict[str, list[str]] = {}
+    for d in decisions:
+        if d.category is Category.NAME and d.person:
+            text = document.units[d.unit_id].text
+            found = _TITLE_BEFORE.search(text[max(0, d.start - 12) : d.start]) or re.match(
+                r"(" + vocabulary.alternation(vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES) + r")\.?\s", d.text
+            )
+            titles.setdefault(d.person, [])
+            if found:
+                titles[d.person].append(found.group(1))
+    genders = {key: gender_of(people[key], titles.get(key, ())) for key in people}
+    by_label = {labels[k]: k for k in people if k in labels}
+    listed = [(people[k], labels[k]) for k in people if k in labels]
+    out: list[list[_Mention]] = [[] for _ in document.units]
+    for d in decisions:
+        if d.category is Category.NAME and d.person and d.person in people and d.action is not Action.DISCLOSE:
+            p = people[d.person]
+            out[order[d.unit_id]].append(
+                _Mention(order[d.unit_id], d.start, d.end, p.role is Role.STAFF, genders[d.person], p.key, d.label, d.label)
+            )
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in decisions:
+        spans.setdefault(d.unit_id, []).append((d.start, d.end))
+    for uid, unit in document.units.items():
+        i = order[uid]
+        inside = spans.get(uid, [])
+        for m in _STAFF_LABEL.finditer(unit.text):
+            if any(a < m.end() and m.start() < b for a, b in inside):
+                continue
+            label = " ".join(m.group(0).split())
+            title = _TITLE_BEFORE.search(unit.text[max(0, m.start() - 12) : m.start()])
+            gender = None if title is None else ("m" if title.group(1).lower() in _MALE_TITLES else "f")
+            key = by_label.get(label, f"label:{label}")
+            out[i].append(_Mention(i, m.start(), m.end(), True, gender if gender else genders.get(key), key, label, label))
+        for m in _noun_pattern().finditer(unit.text):
+            if any(a < m.end("noun") and m.start("noun") < b for a, b in inside):
+                continue
+            out[i].append(_noun_mention(m, i, listed, genders))
+        out[i].sort(key=lambda x: x.start)
+    return out, genders
+
+
+def gendered_references(
+    document: Document, decisions: Sequence[Decision], people: Mapping[str, Person], labels: Mapping[str, str]
+) -> list[Decision]:
+    """A rewrite decision for each pronoun or title that refers to a member of staff.
+
+    `decisions` are the document's other decisions (nothing proposed here overlaps them);
+    `people` are the people as labelled and `labels` their labels, by person key.
+    """
+    mentions, genders = _mentions(document, decisions, people, labels)
+    subjects = [k for k, p in people.items() if p.role is Role.SUPERVISED_INDIVIDUAL]
+    # The supervised individual's gender: unknown (so either pronoun may be theirs) unless one
+    # supervised individual is named, on better ground than being the most mentioned (the PP
+    # often is, without a case file), and the text gives theirs.
+    guessed = len(subjects) == 1 and people[subjects[0]].role_source.endswith(_MOST_MENTIONED)
+    si_gender = genders.get(subjects[0]) if len(subjects) == 1 and not guessed else None
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in decisions:
+        spans.setdefault(d.unit_id, []).append((d.start, d.end))
+    units = list(document.units.values())
+    out: list[Decision] = []
+    # (unit, sentence start, gender) -> the staff member a pronoun there was taken to be:
+    # "She accepted that she should have...": the second is the first's.
+    last: dict[tuple[tuple[int, int], str], str] = {}
+    for i, unit in enumerate(units):
+        taken = spans.get(unit.id, [])
+        for m in _STAFF_LABEL.finditer(unit.text):
+            title = _TITLE_BEFORE.search(unit.text, max(0, m.start() - 12), m.start())
+            if title is None:
+                continue
+            start = title.start()
+            if any(a < m.end() and start < b for a, b in taken):
+                continue
+            label = " ".join(m.group(0).split())
+            out.append(_decision(unit.id, start, m.end(), unit.text[start : m.end()], label, Action.ANONYMISE,
+                                 f"title before {label}", f"a gendered title before the staff label {label}", 0.95))
+        for m in _PRONOUN.finditer(unit.text):
+            if any(a < m.end() and m.start() < b for a, b in taken) or _generic(unit.text, m):
+                continue
+            found = _referent(mentions, i, m.start(), _PRONOUN_GENDER[m.group(0).lower()], units)
+            if found is None:
+                continue
+            staff, blocker = found
+            if blocker is not None and not blocker.staff and blocker.gender == _PRONOUN_GENDER[m.group(0).lower()] and not (
+                staff.unit_index == i and not _SENTENCE_END.search(unit.text, staff.end, m.start())
+            ):
+                continue  # a person of the pronoun's gender is nearer, and the member of staff is in an earlier sentence
+            gender = _PRONOUN_GENDER[m.group(0).lower()]
+            sentence = (i, _sentence_start(unit.text, m.start()))
+            chained = last.get((sentence, gender)) == staff.key
+            if blocker is None and si_gender in (gender, None) and not chained and not _staff_over_subject(unit.text, m, staff, i, units):
+                blocker = _SUBJECT
+            if blocker is None:
+                last[(sentence, gender)] = staff.key
+            rewrite = _rewrite(unit.text, m, staff.label)
+            if blocker is None:
+                out.append(_decision(
+                    unit.id, m.start(), m.end(), m.group(0), rewrite, Action.ANONYMISE,
+                    f"pronoun for {staff.name}",
+                    f"referent: {staff.name}, the nearest mention of staff, with no other person of the same or unknown gender in between",
+                    0.9, person=None if staff.key.startswith(("noun:", "label:")) else staff.key,
+                ))
+            else:
+                out.append(_decision(
+                    unit.id, m.start(), m.end(), m.group(0), rewrite, Action.DISCLOSE,
+                    f"pronoun that may be for {staff.name}: {CHECK}",
+                    f"{CHECK}: {blocker.name or 'another person'} is mentioned between {staff.name} and the pronoun; "
+                    "kept unless the senior manager chooses Anonymise",
+                    0.5, person=None if staff.key.startswith(("noun:", "label:")) else staff.key,
+                ))
+    return out
+
+
+# The supervised individual is what a review is about: a pronoun of theirs often follows a
+# staff mention with no name of theirs near ("The PP did not explore his relationship"). When
+# their gender is the pronoun's, or unknown, a staff referent is taken only where the
+# supervised individual is unlikely: a subject or reflexive pronoun in the staff member's own
+# sentence ("PP1 said she had...", "asked herself"), or a possessive before a word of the
+# staff member's work ("his caseload"). Anything else asks the manager.
+_SUBJECT = _Mention(-1, 0, 0, False, None, "subject", "", "the supervised individual (the subject of the review, of that gender)")
+_WORK_NOUNS = frozenset(
+    """caseload caseloads workload post role team manager line supervisor supervision colleague colleagues
+    interview training experience practice judgement judgment decision decisions analysis recording records
+    notes diary office leave return absence view views understanding priority priorities""".split()
+)
+
+
+# What a review says staff did, after a pronoun that opens the sentence following one about
+# them ("Ms Craig completed the assessment. She did not request..."): their practice, which
+# the review examines. Words a supervised individual's sentence uses as often are left out
+# ("completed", "should have", "agreed", "said").
+_PRACTICE_PREDICATE = re.compile(
+    r"[ \t]+(?:had[ \t]+)?(?:accepted|acknowledged|recognised|recognized|reflected|countersigned|recorded|requested|"
+    r"assessed|referred|was[ \t]+new[ \t]+in[ \t]+post|has[ \t]+since[ \t]+completed[ \t]+training|"
+    r"told[ \t]+the[ \t]+(?:review|reviewer|RM|reviewing[ \t]+manager)|said[ \t]+in[ \t]+(?:interview|supervision)|"
+    r"did[ \t]+not[ \t]+(?:request|record|consider|refer|share|check|update|review|assess|explore|escalate|seek|liaise|"
+    r"make[ \t]+a[ \t]+referral|complete[ \t]+the[ \t]+(?:OASys|assessment|risk[ \t]+assessment|referral)))\b"
+)
+
+
+def _staff_over_subject(text: str, m: re.Match[str], staff: _Mention, index: int, units: Sequence) -> bool:
+    """Whether a pronoun is the member of staff's rather than the supervised individual's."""
+    word = m.group(0).lower()
+    same_sentence = staff.unit_index == index and not _SENTENCE_END.search(text, staff.end, m.start())
+    if word in ("he", "she"):
+        if same_sentence:
+            return True
+        # The next sentence opens with the pronoun, the member of staff opened the one before.
+        opens = _sentence_start(text, m.start()) == m.start()
+        staff_text = units[staff.unit_index].text
+        staff_opens = staff_text[_sentence_start(staff_text, staff.start) : staff.start].strip(" \t\"'(") in ("", "The", "the")
+        return opens and staff_opens and bool(_PRACTICE_PREDICATE.match(text, m.end()))
+    if word in ("himself", "herself"):
+        return same_sentence
+    if word in ("his", "hers") or (word == "her" and _rewrite(text, m, "x").endswith("'s")):
+        after = _WORD_AFTER.match(text, m.end())
+        return after is not None and after.group(1).lower() in _WORK_NOUNS
+    return False
+
+
+def _generic(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _GENERIC_AFTER.match(text, m.end()) or _GENERIC_BEFORE.search(text[: m.start()]) or _MAJESTY.match(text, m.end())
+    )
+
+
+def _referent(
+    mentions: list[list[_Mention]], index: int, pos: int, gender: str, units: Sequence
+) -> tuple[_Mention, _Mention | None] | None:
+    """(the staff referent, the mention in between that makes it unsure), or None when the
+    pronoun is not a staff member's (no member of staff of that gender mentioned near it).
+    """
+    window: list[_Mention] = [x for x in mentions[index] if x.end <= pos]
+    # The unit before too, unless a heading starts a new section.
+    if index > 0 and units[index].style is Style.BODY and units[index - 1].style in (Style.BODY, Style.LIST):
+        window = [*mentions[index - 1], *window]
+    window.reverse()
+    compatible = [x for x in window if x.gender in (gender, None)]
+    staff_at = next((n for n, x in enumerate(compatible) if x.staff), None)
+    if staff_at is None:
+        return None
+    staff = compatible[staff_at]
+    blocker = next((x for x in compatible[:staff_at] if x.key != staff.key), None)
+    if blocker is None:
+        # "Dean Farrow told Mr Morgan that he...", "Ms Okafor and Ms Shah agreed. She...": a
+        # person or pronoun of that gender earlier in the referent's own sentence (its subject,
+        # often) is as likely a referent as the member of staff.
+        text = units[staff.unit_index].text
+        opening = _sentence_start(text, staff.start)
+        blocker = next(
+            (x for x in compatible[staff_at + 1 :] if x.unit_index == staff.unit_index and x.start >= opening and x.key != staff.key),
+            None,
+        )
+        if blocker is None:
+            earlier = next((p for p in _PRONOUN.finditer(text, opening, staff.start) if _PRONOUN_GENDER[p.group(0).lower()] == gender), None)
+            if earlier is not None and not _generic(text, earlier):
+                blocker = _Mention(staff.unit_index, earlier.start(), earlier.end(), False, gender, "pronoun", "", "an earlier pronoun")
+    if blocker is None and staff.gender is None:
+        # "Ms Okafor told the SPO that she...": a member of staff the text gives a gender
+        # further back is as likely as the nearest one, whose gender it does not give.
+        blocker = next((x for x in compatible[staff_at + 1 :] if x.staff and x.key != staff.key and x.gender == gender), None)
+    return staff, blocker
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+def _rewrite(text: str, m: re.Match[str], label: str) -> str:
+    word = m.group(0).lower()
+    possessive = word in ("his", "hers")
+    if word == "her":
+        after = _WORD_AFTER.match(text, m.end())
+        possessive = after is not None and after.group(1).lower() not in _FUNCTION_WORDS and not after.group(1).lower().endswith("ly")
+    out = f"{label}'s" if possessive else label
+    if m.group(0)[0].isupper():
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _decision(
+    unit_id: str, start: int, end: int, text: str, label: str, action: Action, gist: str, reason: str, score: float,
+    person: str | None = None,
+) -> Decision:
+    return Decision(
+        unit_id=unit_id, start=start, end=end, text=text, category=Category.GENDERED_STAFF, action=action,
+        label=label, gist=gist, recognizer=RECOGNIZER, score=score, reason=reason, person=person, entity=ENTITY,
+    )
+
+
+__all__ = ["CHECK", "ENTITY", "RECOGNIZER", "gender_of", "gendered_references"]
