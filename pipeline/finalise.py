@@ -29,8 +29,8 @@ from pipeline.letter import si_gender, write_letter
 from pipeline.model import Action, Category, Decision, Document, DocumentKind, Role
 from pipeline.pack import Pack, build_pack
 from pipeline.read import read
-from pipeline.reidentify.apply import apply_reidentification, reidentification_note
 from pipeline.reasons import REWRITES
+from pipeline.reidentify.apply import apply_reidentification, reidentification_note
 from pipeline.render import render
 from pipeline.render.cover_sheet import (
     REGION_LABEL,

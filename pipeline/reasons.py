@@ -47,6 +47,7 @@ REASONS: dict[Category, str] = {
         "Together with other details left in the review, this detail could let a reasonably competent "
         "person identify someone (the ICO's motivated-intruder test; DPA 2018 Part 3, s.37): generalised or "
         "removed by the senior manager's decision on the Re-identification sheet."
+    ),
     Category.GENDERED_STAFF: (
         "A member of staff could be identified through their gender (e.g. the only male PP in the "
         "team): gender-neutral language is used, the pronoun or title becoming the staff label "
@@ -78,6 +79,7 @@ ARGUMENTS: dict[Category, tuple[str, str]] = {
     Category.REIDENTIFICATION: (
         "The detail may help the family understand the circumstances of the review.",
         "Combined with the other details left, it could single the person out.",
+    ),
     Category.GENDERED_STAFF: (
         "The team is large enough that gender does not identify the member of staff.",
         "Gender could identify the member of staff; the label reads as well as the pronoun.",
