@@ -81,6 +81,18 @@ _CLASSES: list[tuple[str, str]] = [
         + r"(?:arms?|forearms?|wrists?|legs?|thighs?|stomach)",
     ),
     (
+        "episode of illness in ordinary words",
+        r"(?:had|has|having|suffered|suffering|experienced)" + _S + r"(?:an?|another|a[ \t]+further)" + _S
+        + r"(?:(?:major|minor|mild|severe|suspected)" + _S + r")?"
+        r"(?:seizure|fit|stroke|heart[ \t]+attack|panic[ \t]+attack|blackout|psychotic[ \t]+episode|manic[ \t]+episode|depressive[ \t]+episode|relapse(?![ \t]+prevention))"
+        r"|self-medicating|self[ \t]+medicating"
+        r"|(?:was|were)[ \t]+(?:not[ \t]+sleeping|sleeping[ \t]+(?:badly|poorly))|insomnia"
+        r"|(?:an?|his|her|their)" + _S + r"(?:(?:long-term|chronic|serious|underlying)" + _S + r")?"
+        r"(?:heart|lung|kidney|liver|skin|thyroid|bowel|medical|health|neurological)" + _S + r"condition"
+        r"|(?:had|has|with)" + _S + r"an?" + _S + r"(?:stammer|stutter)"
+        r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth",
+    ),
+    (
         "mental health detention in ordinary words",
         r"detained" + _S + r"under" + _S + r"(?:section" + _S + r"[0-9]{1,2}[A-Z]?|the" + _S + r"Mental" + _S + r"Health" + _S + r"Act)",
     ),
@@ -89,7 +101,11 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:his|her|their)" + _S + r"(?:medication|prescription|meds|dose)" + _S + r"(?:was|had[ \t]+been)" + _S
         + r"(?:changed|reviewed|increased|reduced|stopped|doubled|withdrawn)"
         r"|(?:waiting" + _S + r"for|awaiting|underwent|had)" + _S + r"(?:an?" + _S + r")?(?:hip|knee|heart|back|shoulder)" + _S
-        + r"(?:replacement|operation|surgery)",
+        + r"(?:replacement|operation|surgery)"
+        r"|(?:on" + _S + r"the" + _S + r")?waiting" + _S + r"list" + _S + r"for" + _S
+        + r"(?:counselling|therapy|treatment|surgery|an[ \t]+operation|a[ \t]+scan|psychological[ \t]+therapy)"
+        r"|(?:had|underwent|needed)" + _S + r"an?" + _S + r"(?:CT|MRI|brain|head)" + _S + r"scan"
+        r"|treated" + _S + r"(?:in" + _S + r"hospital" + _S + r")?for" + _S + r"(?:an?" + _S + r")?[a-z]+(?:" + _S + r"(?!and\b|but\b|in\b|at\b|on\b)[a-z]+)?",
     ),
     (
         "dependence or withdrawal in ordinary words",
@@ -101,7 +117,7 @@ _CLASSES: list[tuple[str, str]] = [
     (
         "disability in ordinary words",
         r"(?:in|uses|used|using)" + _S + r"a" + _S + r"wheelchair"
-        r"|registered" + _S + r"(?:blind|disabled|deaf)|partially" + _S + r"sighted"
+        r"|registered" + _S + r"(?:as" + _S + r")?(?:blind|disabled|deaf)|partially" + _S + r"sighted"
         r"|walks?" + _S + r"with" + _S + r"(?:a|the[ \t]+aid[ \t]+of[ \t]+a)" + _S + r"(?:stick|frame|crutch|crutches)"
         r"|lost" + _S + r"the" + _S + r"sight" + _S + r"(?:in|of)" + _S + r"(?:one|his|her|their)" + _S + r"eye",
     ),

@@ -41,6 +41,16 @@ FOUND = [
     ("He told the GP he felt like ending it all.", "ending it all"),
     ("Staff saw cuts to both forearms.", "cuts to both forearms"),
     ("He was detained under section 3 in 2020.", "detained under section 3"),
+    # episodes of illness, conditions, tests and treatment named in ordinary words
+    ("He had a seizure in custody.", "had a seizure"),
+    ("He said he was self-medicating with cannabis.", "self-medicating"),
+    ("He was sleeping badly and missed the visit.", "was sleeping badly"),
+    ("He has a heart condition.", "a heart condition"),
+    ("She had recently given birth.", "had recently given birth"),
+    ("He was on the waiting list for counselling.", "on the waiting list for counselling"),
+    ("He had a CT scan after the fall.", "had a CT scan"),
+    ("He was treated for a broken jaw.", "treated for a broken jaw"),
+    ("He was registered as disabled.", "registered as disabled"),
     # treatment, dependence, disability
     ("His medication was changed in the spring.", "His medication was changed"),
     ("She was waiting for a hip replacement.", "waiting for a hip replacement"),
@@ -100,6 +110,10 @@ KEPT = [
     "He was detained at the police station overnight.",
     "The PP was struggling with her caseload.",
     "The drug market in the area was expanding.",
+    "He felt he was treated unfairly by the police.",
+    "The case was on the waiting list for allocation.",
+    "The plan had a condition of residence.",
+    "The review had a relapse prevention section.",
     # a town and a staff role
     "The SPO in Neath countersigned the plan.",
     "The PP cut her caseload in half.",
