@@ -15,7 +15,6 @@ is a Completed run named "Waiting for sign-off", told apart by the type
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import time
 from collections import Counter
@@ -49,19 +48,6 @@ REDACT_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_CASE_TIMEOUT", "900"))
 FINALISE_TIMEOUT_SECONDS = float(os.environ.get("SFO_REDACT_FINALISE_TIMEOUT", "300"))
 RETRIES, RETRY_DELAY_SECONDS = 2, [10, 60]
 
-
-class _ThreadTimeoutNotice(logging.Filter):
-    """Drops Prefect's notice, printed once per case, that a timeout in a worker thread takes
-    effect only when the task returns. That is the behaviour these timeouts are for: a case
-    that overruns is marked failed when it returns, and the batch goes on. A disclosure lead
-    reading the nightly log should not see a paragraph of Prefect advice for every case.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Timeout of %s seconds configured for this task, but the task is running in a worker thread")
-
-
-logging.getLogger("prefect.task_runs").addFilter(_ThreadTimeoutNotice())
 
 # Error numbers of I/O that may pass if tried again (a network share busy, stale or dropped).
 _TRANSIENT_ERRNOS = {errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE, errno.EINTR,
