@@ -43,7 +43,7 @@ from pipeline.render import render
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve, share_roles
 from pipeline.verify import DRAFT_READERS, extract_pdfium, find_leaks, verify
-from pipeline.verify.gate import MAX_ROUNDS, describe, locate_fixes, release_fix
+from pipeline.verify.gate import MAX_ROUNDS, describe, import_case_people, locate_fixes, release_fix
 from pipeline.verify.needles import case_file_needles, needles_for, union
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
 from redaction_logs.integrity import DocumentEntry
@@ -491,6 +491,8 @@ def redact_case(
             if on_done:
                 on_done(path, None, reason)
     share_roles([p.resolution for p in resolved])
+    for prepared in resolved:  # a name one document gave is looked for in every other
+        import_case_people(prepared.document, prepared.resolution, [p for q in resolved if q is not prepared for p in q.resolution.people.values()])
     for prepared in resolved:
         path = prepared.path
         try:

@@ -13,12 +13,13 @@ refused, naming the person's label or the kind of identifier and the page, never
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from pipeline.case import Case
-from pipeline.model import Action, Category, Decision, Detection, Document
+from pipeline.model import Action, Category, Decision, Detection, Document, Person
 from pipeline.resolve import Mention, Resolution
 from pipeline.resolve.places import needle_guards
 from pipeline.verify import Needle
@@ -26,6 +27,8 @@ from pipeline.verify.match import compile_needle, find_spans
 from pipeline.verify.needles import case_file_needles, identifier_forms, is_label_word, name_forms, name_needle
 
 RELEASE_CHECK = "release check"
+# A name another document of the same case gave (import_case_people).
+CASE_PEOPLE = "CasePeople"
 # How many times a draft is re-rendered after the draft check found a form it could place.
 MAX_ROUNDS = 3
 
@@ -48,6 +51,45 @@ def _name_patterns(forms: Iterable[str]) -> list[re.Pattern[str]]:
         for f in {form, form.upper()}:
             out.append(compile_needle(f, True, n.number_may_follow, needle_guards(f)))
     return out
+
+
+def import_case_people(document: Document, resolution: Resolution, people: Iterable[Person]) -> int:
+    """Find in `document` the people other documents of the case named; returns how many.
+
+    A name detection found in the review but not in the action plan ("Head of PDU Amber
+    Gayle" in a table cell, "Supervised individual: Amber Xu" in its header) would otherwise
+    go out in the action plan, and the draft check, which looks for what this document's
+    detection found, would not look for it. Only forms of two or more words are searched
+    (a full name, "Gayle, Amber"): one word from another document ("Amber", a RAG rating in
+    an action plan) is no evidence of the person here.
+    """
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in resolution.mentions:
+        covered[m.unit_id].append((m.start, m.end))
+    for d in resolution.others:
+        covered[d.unit_id].append((d.start, d.end))
+    imported = 0
+    for person in people:
+        if person.key in resolution.people:
+            continue
+        forms = {f for f in name_forms([person.canonical, *person.variants]) if " " in f.strip() and not is_label_word(f)}
+        if not forms:
+            continue
+        patterns = _name_patterns(forms)
+        found = []
+        for uid, unit in document.units.items():
+            for s, e in _spans(patterns, unit.text):
+                if not _overlaps(covered[uid], s, e):
+                    found.append((uid, s, e))
+                    covered[uid].append((s, e))
+        if not found:
+            continue
+        resolution.people[person.key] = dataclasses.replace(person, variants=set(person.variants))
+        for uid, s, e in found:
+            text = document.units[uid].text[s:e]
+            resolution.mentions.append(Mention(uid, s, e, text, person.key, CASE_PEOPLE, "a name another document of this case gave", 1.0))
+        imported += 1
+    return imported
 
 
 def release_fix(document: Document, resolution: Resolution, case: Case | None) -> int:
