@@ -91,12 +91,16 @@ _VICTIM_BEFORE = re.compile(
     # the conditions that protect a victim: "a non-contact condition with X", "a restraining order protecting X"
     rf"|(?:non-contact|no-contact|no[ \t]+contact)[ \t]+(?:condition|requirement|order|clause)[ \t]+(?:with|regarding|in[ \t]+respect[ \t]+of|for)"
     rf"|restraining[ \t]+order[ \t]+(?:protecting|in[ \t]+respect[ \t]+of|in[ \t]+favour[ \t]+of|naming|to[ \t]+protect)"
+    # "a restraining order was made to protect X", "an order imposed to protect X"
+    rf"|(?:order|injunction|condition|notice)[ \t]+(?:was[ \t]+|had[ \t]+been[ \t]+)?(?:made|imposed|granted|issued|put[ \t]+in[ \t]+place)[ \t]+to[ \t]+protect"
+    # police attending a home they shared: "call-outs to addresses shared with X"
+    rf"|(?:call-?outs|callouts|domestic[ \t]+incidents|incidents|police[ \t]+attendances?)[ \t]+(?:to|at)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:address|addresses|home|flat|property)[ \t]+(?:he[ \t]+)?shared[ \t]+with"
     rf"|exclusion[ \t]+zone[ \t]+(?:around|near)"
     rf")[ \t]+{_TITLE}$"
 )
 _VICTIM_AFTER = re.compile(
     r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"
-    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted)"
+    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by)"
     r"|[ \t]+(?i:sustained|suffered)[ \t]+(?i:serious|fatal|life-changing|life[ \t]+threatening|significant|severe|multiple)?[ \t]*(?i:injuries|wounds)"
     r"|[ \t]+(?i:died)[ \t]+(?i:from|of)[ \t]+(?i:her|his|their)[ \t]+(?i:injuries|wounds))(?![\w-])"
 )

@@ -113,6 +113,19 @@ CASES = [
          "Rita Bell said she had not been told."],
         {"Ben Cole": STAFF, "Alia Noor": STAFF, "Rita Bell": THIRD},
     ),
+    (
+        "a protective order, call-outs to a shared home and coercive control make victims",
+        ["Owen Marsh was recalled in 2021. A restraining order was made to protect Kai Lund, which he breached.",
+         "Police call-outs to addresses shared with Nia Rowe were recorded in 2013.",
+         "Her family reported that Tara Kell had been isolated from them for months."],
+        {"Owen Marsh": SI, "Kai Lund": VICTIM, "Nia Rowe": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: an address shared with a friend, an order made to protect the public",
+        ["Owen Marsh was recalled in 2021. He moved to an address shared with Dev Patel.",
+         "Dev Patel said an order was made to protect the public."],
+        {"Owen Marsh": SI, "Dev Patel": THIRD},
+    ),
 ]
 
 
