@@ -81,6 +81,14 @@ _CLASSES: list[tuple[str, str]] = [
         + r"(?:arms?|forearms?|wrists?|legs?|thighs?|stomach)",
     ),
     (
+        # whatever follows "diagnosed with" is the diagnosis, listed or not ("depression and
+        # anxiety", "a rare blood disorder"), to the end of its phrase
+        "diagnosis in ordinary words",
+        r"(?:diagnosed|diagnosis)" + _S + r"(?:with|of)" + _S + r"(?:an?" + _S + r"|the" + _S + r")?[\w'’-]+"
+        r"(?:" + _S + r"(?!(?:was|were|which|who|but|by|in|at|when|after|before|on|from|and[ \t]+(?:was|he|she|they|had))\b)[\w'’-]+){0,5}?"
+        r"(?=[ \t]*(?:[,.;:)]|$)|" + _S + r"(?:was|were|which|who|but|by|in|at|when|after|before|on|from|and[ \t]+(?:was|he|she|they|had))\b)",
+    ),
+    (
         "episode of illness in ordinary words",
         r"(?:had|has|having|suffered|suffering|experienced)" + _S + r"(?:an?|another|a[ \t]+further)" + _S
         + r"(?:(?:major|minor|mild|severe|suspected)" + _S + r")?"

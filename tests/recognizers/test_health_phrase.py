@@ -41,6 +41,10 @@ FOUND = [
     ("He told the GP he felt like ending it all.", "ending it all"),
     ("Staff saw cuts to both forearms.", "cuts to both forearms"),
     ("He was detained under section 3 in 2020.", "detained under section 3"),
+    # whatever follows "diagnosed with", to the end of its phrase
+    ("He had been diagnosed with depression and anxiety and was prescribed pills.", "diagnosed with depression and anxiety"),
+    ("The OASys did not refer to his diagnosis of depression and anxiety, which was known.", "diagnosis of depression and anxiety"),
+    ("She was diagnosed with a rare blood disorder in 2019.", "diagnosed with a rare blood disorder"),
     # episodes of illness, conditions, tests and treatment named in ordinary words
     ("He had a seizure in custody.", "had a seizure"),
     ("He said he was self-medicating with cannabis.", "self-medicating"),
