@@ -34,6 +34,7 @@ from pipeline.resolve.roles import (
     harmed_relations,
     last_role_word,
     list_cues,
+    pronoun_harms,
     row_cues,
 )
 from pipeline.vocabulary import alternation
@@ -928,6 +929,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
         for cue, weight in found:
             votes[m.person][(cue.role, cue.code)] += weight
             cue_of[(m.person, cue.role, cue.code)] = cue
+    _pronoun_harm_votes(document, people, mentions, votes, cue_of)
     counts = Counter(m.person for m in mentions)
     conduct_winner = _conduct_winner(people, votes, counts)
     harmed = harmed_relations(u.text for u in document.units.values())
@@ -964,6 +966,37 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
             person.role = Role.THIRD_PARTY
             person.role_source = NO_ROLE_GIVEN
     return cues
+
+
+_HARMED_BY_PRONOUN = Cue(Role.VICTIM, HARM, "harm done to the person (her or him after the name)")
+
+
+def _pronoun_harm_votes(document: Document, people: dict[str, Person], mentions: list[Mention], votes: dict, cue_of: dict) -> None:
+    """"His partner, Jane Smith ... He strangled her": the object pronoun of a verb of harm
+    stands for the nearest person named before it in its paragraph whose gender is known and fits, and who
+    is not the verb's subject (the name right before the verb). One vote: a role word beside
+    the name outweighs it; it turns a relative or an unplaced name into the victim."""
+    by_unit: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_unit[m.unit_id].append(m)
+    for uid, ms in by_unit.items():
+        text = document.units[uid].text
+        for at, want in pronoun_harms(text):
+            before = sorted((m for m in ms if m.end <= at and at - m.end <= 300), key=lambda m: m.end, reverse=True)
+            if before and not text[before[0].end : at].strip(" \t,'’s"):
+                before = before[1:]  # "Mr Doyle hit her": Mr Doyle is who hit, not who was hit
+            for m in before:
+                person = people[m.person]
+                if person.role_source == "case file":
+                    break
+                title = _title_before(text, m.start)
+                gender = ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else _gender(person)
+                # the gender must be known and fit: a name of unknown gender may be the
+                # subject named a sentence before ("Sam Reece went home. He hit her.")
+                if gender == want:
+                    votes[m.person][(_HARMED_BY_PRONOUN.role, _HARMED_BY_PRONOUN.code)] += 1
+                    cue_of.setdefault((m.person, _HARMED_BY_PRONOUN.role, _HARMED_BY_PRONOUN.code), _HARMED_BY_PRONOUN)
+                    break
 
 
 def _conduct_winner(people: dict[str, Person], votes: dict[str, Counter], counts: Counter) -> str | None:

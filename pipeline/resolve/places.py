@@ -30,7 +30,7 @@ BODY_AFTER = (
     r"|Delivery[ \t]+Unit|Magistrates|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Youth[ \t]+Court"
     r"|Police|Constabulary|(?:City|Borough|County|District|Town|Metropolitan)[ \t]+Council|Council|Local[ \t]+Authority"
     r"|Prison|Hospital|Station|Region|Area|Division|Office|Hub|Approved[ \t]+Premises|Unit"
-    r"|Road|Street|Lane|Avenue|Crescent|Review|Report"
+    r"|Road|Street|Lane|Avenue|Crescent"
     # written in lower case too: "the Lancaster team", "the Wigan office", "Leigh probation"
     r"|team(?![ \t]+(?:manager|leader))|office(?!r)|probation|cluster|locality|patch|hub)(?![\w'’-])"
 )
@@ -101,6 +101,12 @@ def label_before(text: str, start: int) -> bool:
     return _LABEL_BEFORE_RE.search(text[max(0, start - 20) : start]) is not None
 
 
+# "the Wigan Review" is a place's review; "the PENHALIGON Review" is named after the person
+# it is about, so a review or report word counts only after a gazetteer place.
+_REVIEW_AFTER = r"(?:Review|Report)(?![\w'’-])"
+_REVIEW_AFTER_RE = re.compile(r"[ \t]+" + _REVIEW_AFTER)
+
+
 def stands_for_a_place(text: str, start: int, end: int) -> bool:
     """The words around text[start:end] say it is a place or a body, not a person.
 
@@ -110,7 +116,7 @@ def stands_for_a_place(text: str, start: int, end: int) -> bool:
         return _TEAM_AFTER_RE.match(text, end) is not None
     return (
         body_after(text, end)
-        or (is_place(text[start:end]) and (place_before(text, start) or label_before(text, start)))
+        or (is_place(text[start:end]) and (place_before(text, start) or label_before(text, start) or _REVIEW_AFTER_RE.match(text, end) is not None))
         or in_longer_place(text, start, end)
     )
 
@@ -139,6 +145,7 @@ def needle_guards(form: str) -> tuple[str, str]:
     tail = r"(?![ \t]+" + BODY_AFTER + r")"
     head = ""
     if is_place(form):
+        tail += r"(?![ \t]+" + _REVIEW_AFTER + r")"
         words = [w for base in PLACE_BEFORE_WORDS for w in (base, base.capitalize())]
         head = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in words)
         head += "".join(rf"(?<!\b{label}{sep})" for label in _LABELS for sep in (": ", ":", " - ", " – ", "-", "–"))

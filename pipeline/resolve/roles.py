@@ -290,6 +290,17 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
     return found
 
 
+# Harm told with a pronoun for its object: "he strangled her", "Mr X had threatened him".
+_PRONOUN_HARM = re.compile(
+    rf"(?<![\w-])(?:had[ \t]+|then[ \t]+|repeatedly[ \t]+)?(?i:{_HARM_VERBS}|hit|pushed|grabbed|choked|threatened|bit|slapped|headbutted)[ \t]+(?P<object>her|him)(?![\w'’-])"
+)
+
+
+def pronoun_harms(text: str) -> list[tuple[int, str]]:
+    """Where harm is done to "her" or "him" in `text`: (start of the verb, "f" or "m")."""
+    return [(m.start(), "f" if m.group("object").lower() == "her" else "m") for m in _PRONOUN_HARM.finditer(text)]
+
+
 def cue_from_explanation(explanation: str) -> Cue | None:
     """Recognizers that find names by a cue say which one: 'relationship cue: partner'."""
     m = re.search(r"(?:relationship|role|cue)[^:]*:\s*'?([\w\- ]+?)'?(?:;|$)", explanation)

@@ -38,6 +38,9 @@ from tests.pipeline.model_builders import document, person
         ("A letter from Okafor arrived.", "Okafor", False),
         ("Sarah Jones Area Manager", "Sarah Jones", False),
         ("Newton said she had not been told.", "Newton", False),
+        # a review or report named after a person is the person's; after a place, the place's
+        ("Action plan for the OKAFOR Review", "OKAFOR", False),
+        ("The Wigan Review was published.", "Wigan", True),
     ],
 )
 def test_the_words_around_a_name_say_place(text, word, place):

@@ -126,6 +126,17 @@ CASES = [
          "Dev Patel said an order was made to protect the public."],
         {"Owen Marsh": SI, "Dev Patel": THIRD},
     ),
+    (
+        "harm told with a pronoun goes to the nearest named person of that gender",
+        ["Owen Marsh was recalled in 2021. He moved in with Nadia Quinn in May. In June he strangled her."],
+        {"Owen Marsh": SI, "Nadia Quinn": VICTIM},
+    ),
+    (
+        "near miss: the pronoun's gender rules out the nearer name; the subject is not its object",
+        ["Owen Marsh was recalled in 2021. Nadia Quinn lived with him, and Paul Quinn visited. Mr Paul Quinn hit her.",
+         "Later Owen Marsh threatened him."],
+        {"Owen Marsh": SI, "Paul Quinn": THIRD},
+    ),
 ]
 
 
