@@ -155,12 +155,18 @@ def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iter
         covered[d.unit_id].append((d.start, d.end))
     new: list[Decision] = []
     unplaced: list[Needle] = []
+    added: dict[str, list[tuple[int, int]]] = defaultdict(list)  # placed in this call
     for needle in leaked:
         template = _template(decisions, needle)
         patterns = _name_patterns([needle.text]) if needle.case_sensitive else [compile_needle(f, False) for f in identifier_forms(needle.text)]
         placed = False
         for uid, unit in document.units.items():
             for s, e in _spans(patterns, unit.text):
+                if _overlaps(added[uid], s, e):
+                    # another leaked form of this round was placed here ("PENHALIGON" for
+                    # both "Penhaligon" and its capitals): this one is placed too
+                    placed = True
+                    continue
                 if _overlaps(covered[uid], s, e) or template is None:
                     continue
                 new.append(
@@ -170,6 +176,7 @@ def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iter
                     )
                 )
                 covered[uid].append((s, e))
+                added[uid].append((s, e))
                 placed = True
         if not placed:
             unplaced.append(needle)

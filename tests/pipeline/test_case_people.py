@@ -39,3 +39,20 @@ def test_a_name_named_nowhere_here_adds_no_one():
     resolution = Resolution(people={}, mentions=[], others=[])
     assert import_case_people(plan, resolution, [_staff()]) == 0
     assert resolution.people == {}
+
+
+def test_two_leaked_forms_of_one_place_are_both_placed():
+    """'Penwarden' and 'PENWARDEN' both match a footer's capitals; placing one places both
+    (the release check refused a hand-written action plan when the second found its only
+    place already taken by the first)."""
+    from pipeline.model import Action, Category, Decision
+    from pipeline.verify.gate import locate_fixes
+    from pipeline.verify.needles import name_needle
+
+    plan = document("Owner: Jo Penwarden.", "Action plan – PENWARDEN – page 1")
+    units = list(plan.units)
+    existing = [Decision(units[0], 7, 19, "Jo Penwarden", Category.NAME, Action.ANONYMISE, "KT", "name of the supervised individual", "test", 1.0, "test", "jo penwarden", "PERSON")]
+    leaked = [name_needle("Penwarden", person="jo penwarden", label="KT"), name_needle("PENWARDEN", person="jo penwarden", label="KT")]
+    new, unplaced = locate_fixes(plan, existing, leaked)
+    assert unplaced == []
+    assert [(d.unit_id, d.text, d.label) for d in new] == [(units[1], "PENWARDEN", "KT")]
