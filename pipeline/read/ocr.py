@@ -41,8 +41,9 @@ LOW_PAGE_CONFIDENCE = 80.0
 # Tesseract's page segmentation mode 6, one uniform block of text: mode 3 (automatic layout)
 # lost whole paragraphs of pages scanned 3 degrees askew (benchmarks/README.md, "OCR").
 _PSM = "6"
-# One page must never hang a batch.
-_TIMEOUT_SECONDS = 120
+# One page must never hang a batch. A text page took about 1 s at 300 dpi; a blank page of
+# sensor noise took 25 s (Tesseract tries every speck as a letter).
+_TIMEOUT_SECONDS = 90
 
 
 class OcrUnavailableError(UnsupportedDocumentError):
@@ -155,7 +156,9 @@ def ocr_image(image: bytes, dpi: int, origin: tuple[float, float] = (0.0, 0.0)) 
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise UnsupportedDocumentError(f"OCR of a page took longer than {_TIMEOUT_SECONDS} s") from None
+        raise UnsupportedDocumentError(
+            f"OCR could not read the page within {_TIMEOUT_SECONDS} s (noise or garbage, not text?)"
+        ) from None
     if done.returncode != 0:
         log.debug("tesseract exited with %d", done.returncode)
         raise UnsupportedDocumentError(f"OCR failed on a page image (Tesseract exit status {done.returncode})")

@@ -25,6 +25,7 @@ from pipeline.errors import RenderError
 from pipeline.model import Action, Box, Decision, Document, DocumentKind
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
+from pipeline.render.scan import redraw_scanned_pages
 
 log = logging.getLogger("sfo_redact")
 
@@ -93,10 +94,12 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
         )
         if doc.needs_pass or doc.page_count != document.page_count or not same:
             raise RenderError("the original changed since it was read", document.path)
-        count = 0
+        # Scanned pages are redrawn from their pixels (pipeline/render/scan.py); the rest are burned here.
+        scanned = {s.page for s in document.scanned_pages}
+        count = redraw_scanned_pages(doc, document, decisions) if scanned else 0
         for page in doc:
             marks = marks_by_page.get(page.number + 1, [])
-            if marks:
+            if marks and page.number + 1 not in scanned:
                 count += _redact_page(page, marks)
         save_clean(doc, out_path)
         pages = doc.page_count

@@ -138,11 +138,15 @@ def scanned_page(seed: int, dpi: int, max_angle: float = 3.0) -> GeneratedScan:
 
 
 def unreadable_scan(seed: int, dpi: int = 200) -> bytes:
-    """A one-page PDF whose only image is noise with no text in it (a failed scan)."""
-    rng = random.Random(seed)
-    blank = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, int(_A4.width * dpi / 72), int(_A4.height * dpi / 72)), False)
-    blank.clear_with(235)
-    pix = noisy_scan(blank, rng, noise=40.0, specks=0.05)
+    """A one-page PDF whose only image holds no text: the smudged blotches of a failed copy."""
+    import numpy as np
+
+    gen = np.random.default_rng(seed)
+    w, h = int(_A4.width * dpi / 72), int(_A4.height * dpi / 72)
+    cell = max(8, dpi // 5)
+    small = (gen.random((h // cell + 1, w // cell + 1)) * 255).astype(np.uint8)
+    big = np.ascontiguousarray(np.kron(small, np.ones((cell, cell), dtype=np.uint8))[:h, :w])
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, w, h, big.tobytes(), False)
     doc = pymupdf.open()
     try:
         page = doc.new_page(width=_A4.width, height=_A4.height)
