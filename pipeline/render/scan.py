@@ -120,17 +120,24 @@ def _paint(pix: pymupdf.Pixmap, boxes: list[tuple[float, float, float, float]]) 
 
 
 def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str, pymupdf.Rect, bool]]:
-    """The unit's words and labels in order, each with its box; a span becomes its label once."""
+    """The unit's words and labels in order, each with its box; a span becomes its label once.
+
+    A token is followed by a space only where the text has one, so "PP1," reads as the
+    redacted text does ("PP1 ," would not).
+    """
     out: list[tuple[str, pymupdf.Rect, bool]] = []
     text, boxes = unit.text, unit.boxes or ()
     starts = {d.start: d for d in spans}
     word: list[int] = []
 
+    def spaced(token: str, end: int) -> str:
+        return token + " " if end >= len(text) or text[end].isspace() else token
+
     def flush() -> None:
         if word:
             found = [boxes[i] for i in word if boxes[i] is not None]
             if found:
-                out.append(("".join(text[i] for i in word) + " ", _union(found), False))
+                out.append((spaced("".join(text[i] for i in word), word[-1] + 1), _union(found), False))
             word.clear()
 
     i = 0
@@ -140,7 +147,7 @@ def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str
             flush()
             lines = line_boxes(boxes[d.start : d.end])
             if lines:
-                out.append((d.label + " ", pymupdf.Rect(lines[0]), True))
+                out.append((spaced(d.label, d.end), pymupdf.Rect(lines[0]), True))
             i = max(d.end, i + 1)
             continue
         if text[i].isspace() or boxes[i] is None:
@@ -149,7 +156,16 @@ def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str
             word.append(i)
         i += 1
     flush()
-    return out
+    # A token with no space after it runs on into the next ("PP1" + ","): one piece of text, so
+    # extractors do not put a space between them.
+    merged: list[tuple[str, pymupdf.Rect, bool]] = []
+    for token in out:
+        if merged and not merged[-1][0].endswith(" "):
+            text_, box, label = merged[-1]
+            merged[-1] = (text_ + token[0], box | token[1], label or token[2])
+        else:
+            merged.append(token)
+    return merged
 
 
 def _union(boxes: list) -> pymupdf.Rect:
