@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -135,9 +136,134 @@ def ocr_page(page: pymupdf.Page, dpi: int = DPI) -> OcrPage:
 
 def ocr_pixmap(pix: pymupdf.Pixmap, dpi: int, origin: tuple[float, float] = (0.0, 0.0)) -> OcrPage:
     """Read an image rendered at `dpi`; boxes in points from `origin`."""
+    import numpy as np
+
     if pix.n != 1 or pix.alpha:
         pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)  # Tesseract binarises a grey image itself
-    return ocr_image(pix.tobytes("pnm"), dpi, origin)
+    grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.h, pix.stride)[:, : pix.w]
+    return ocr_grey(grey, dpi, origin)
+
+
+def ocr_grey(grey, dpi: int, origin: tuple[float, float] = (0.0, 0.0)) -> OcrPage:
+    """Read a grey image (a 2-D numpy array of 0-255) scanned at `dpi`, straightened first if askew.
+
+    Dust and sensor noise are taken out first with a 3 x 3 median (Tesseract read specks as
+    full stops and lost first names after them: 200 dpi recall 0.964 -> 0.989, 300 dpi
+    0.986 -> 0.993 on seeds 16201-16210, with the straightening below). Mode 6 reads the page
+    as horizontal lines: on a page scanned 2 to 3 degrees askew the ends
+    of long lines drift into the next line, and the first letters of names were lost (300 dpi
+    recall 0.979 on the reader's path). The page is turned straight (nearest pixel), read,
+    and every word's box turned back onto the page as the box around its four corners.
+    """
+    grey = _despeckled(grey)
+    angle = skew_angle(grey, dpi)
+    if abs(angle) < _MIN_DESKEW_DEGREES:
+        return _ocr_array(grey, dpi, origin, None)
+    return _ocr_array(_rotated(grey, angle), dpi, origin, angle)
+
+
+def _ocr_array(grey, dpi: int, origin: tuple[float, float], angle: float | None) -> OcrPage:
+    h, w = grey.shape
+    image = b"P5\n%d %d\n255\n" % (w, h) + grey.tobytes()
+    read = ocr_image(image, dpi)
+    if angle is None:
+        words = read.words
+    else:
+        words = tuple(
+            OcrWord(word.text, _turned_back(word.box, angle, w, h, dpi), word.confidence, word.block, word.paragraph, word.line)
+            for word in read.words
+        )
+    ox, oy = origin
+    if ox or oy:
+        words = tuple(
+            OcrWord(wd.text, (wd.box[0] + ox, wd.box[1] + oy, wd.box[2] + ox, wd.box[3] + oy), wd.confidence, wd.block,
+                    wd.paragraph, wd.line)
+            for wd in words
+        )  # fmt: skip
+    return OcrPage(words, dpi)
+
+
+def _despeckled(grey):
+    """`grey` through a 3 x 3 median filter (about 0.65 s for an A4 page at 300 dpi)."""
+    import numpy as np
+
+    h, w = grey.shape
+    padded = np.pad(grey, 1, mode="edge")
+    stack = np.stack([padded[i : i + h, j : j + w] for i in range(3) for j in range(3)])
+    return np.partition(stack, 4, axis=0)[4]
+
+
+# Skew is looked for within this many degrees either way, first in steps of _SKEW_STEP, then
+# in tenths around the best; below _MIN_DESKEW_DEGREES the page is read as it is.
+_MAX_SKEW_DEGREES = 4.0
+_SKEW_STEP = 0.5
+_MIN_DESKEW_DEGREES = 0.3
+# Skew is measured on the image thinned to about this resolution.
+_SKEW_DPI = 75
+
+
+def skew_angle(grey, dpi: int) -> float:
+    """The angle (degrees) of the text lines in `grey`, by projection profiles.
+
+    For each candidate angle the dark pixels are summed along lines of that slope; the
+    lines of text are sharpest (the profile's variance highest) at the page's skew.
+    Positive: lines run down to the right in image coordinates.
+    """
+    import numpy as np
+
+    step = max(1, dpi // _SKEW_DPI)
+    dark = (grey[::step, ::step] < 128).astype(np.int32)
+    h, w = dark.shape
+    if not dark.any():
+        return 0.0
+    cols = np.arange(w)
+
+    def score(angle: float) -> float:
+        shifts = np.round(cols * np.tan(np.radians(angle))).astype(np.int64)
+        rows = np.arange(-abs(shifts).max(), h + abs(shifts).max())
+        ys = rows[:, None] + shifts[None, :]
+        inside = (ys >= 0) & (ys < h)
+        profile = (dark[np.clip(ys, 0, h - 1), cols[None, :]] * inside).sum(axis=1)
+        return float(np.var(profile))
+
+    coarse = np.arange(-_MAX_SKEW_DEGREES, _MAX_SKEW_DEGREES + 1e-9, _SKEW_STEP)
+    best = max(coarse, key=score)
+    fine = np.arange(best - _SKEW_STEP, best + _SKEW_STEP + 1e-9, 0.1)
+    return round(float(max(fine, key=score)), 2)
+
+
+def _rotated(grey, angle: float):
+    """`grey` turned about its centre so lines of slope `angle` become level (nearest pixel, white outside)."""
+    import numpy as np
+
+    h, w = grey.shape
+    a = np.radians(angle)
+    cos, sin = np.cos(a), np.sin(a)
+    cx, cy = (w - 1) / 2, (h - 1) / 2
+    ys, xs = np.indices((h, w), dtype=np.float32)
+    dx, dy = xs - cx, ys - cy
+    sx = np.rint(cos * dx - sin * dy + cx).astype(np.int32)
+    sy = np.rint(sin * dx + cos * dy + cy).astype(np.int32)
+    inside = (sx >= 0) & (sx < w) & (sy >= 0) & (sy < h)
+    out = np.full((h, w), 255, dtype=np.uint8)
+    out[inside] = grey[sy[inside], sx[inside]]
+    return out
+
+
+def _turned_back(box: Box, angle: float, w: int, h: int, dpi: int) -> Box:
+    """A box read on the straightened image (points) as the box around it on the original page."""
+    import math
+
+    scale = dpi / 72
+    a = math.radians(angle)
+    cos, sin = math.cos(a), math.sin(a)
+    cx, cy = (w - 1) / 2, (h - 1) / 2
+    xs, ys = [], []
+    for px, py in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        dx, dy = px * scale - cx, py * scale - cy
+        xs.append((cos * dx - sin * dy + cx) / scale)
+        ys.append((sin * dx + cos * dy + cy) / scale)
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def ocr_image(image: bytes, dpi: int, origin: tuple[float, float] = (0.0, 0.0)) -> OcrPage:
@@ -165,6 +291,17 @@ def ocr_image(image: bytes, dpi: int, origin: tuple[float, float] = (0.0, 0.0)) 
     return OcrPage(_parse_tsv(done.stdout.decode("utf-8", "replace"), 72.0 / dpi, origin), dpi)
 
 
+# "!", "|" and "1" read where a word's letters go on are a lower-case l the engine misread
+# ("Chery!" for Cheryl, "Wi|liams"): the reader's OCR read "Chery!" where verification's OCR
+# of the output read "Cheryl", and the draft was refused. Both sides read through here.
+_L_CONFUSION = re.compile(r"(?<=[a-z])[!|1](?=[a-z]|[.,;:')]*$)")
+
+
+def corrected(word: str) -> str:
+    """`word` with the engine's l-for-! confusions inside or at the end of a lower-case word put right."""
+    return _L_CONFUSION.sub("l", word) if any(c in word for c in "!|1") else word
+
+
 def _parse_tsv(tsv: str, scale: float, origin: tuple[float, float]) -> tuple[OcrWord, ...]:
     """Words of Tesseract's TSV (level 5 rows) with boxes scaled to points."""
     words: list[OcrWord] = []
@@ -174,7 +311,7 @@ def _parse_tsv(tsv: str, scale: float, origin: tuple[float, float]) -> tuple[Ocr
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
-        text = cols[11].strip()
+        text = corrected(cols[11].strip())
         if not text:
             continue
         block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
@@ -186,6 +323,6 @@ def _parse_tsv(tsv: str, scale: float, origin: tuple[float, float]) -> tuple[Ocr
 
 
 __all__ = [
-    "DPI", "ENGINE", "LOW_PAGE_CONFIDENCE", "OcrPage", "OcrUnavailableError", "OcrWord", "available", "ocr_image",
-    "ocr_page", "ocr_pixmap", "render",
+    "DPI", "ENGINE", "LOW_PAGE_CONFIDENCE", "OcrPage", "OcrUnavailableError", "OcrWord", "available", "corrected", "ocr_image",
+    "ocr_grey", "ocr_page", "ocr_pixmap", "render", "skew_angle",
 ]
