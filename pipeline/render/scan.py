@@ -67,7 +67,7 @@ def _redraw(
     grey = all(info.get("colorspace") == 1 for info in page.get_image_info())
     pix = ocr.render(page, scan.dpi, grey=grey)
     scale = scan.dpi / 72
-    tokens: list[tuple[str, pymupdf.Rect, bool]] = []  # (text, where, is a label) in reading order
+    tokens: list[tuple[list[tuple[str, bool]], pymupdf.Rect]] = []  # ([(text, is a label)], where) in reading order
     boxes: list[pymupdf.Rect] = list(regions)
     for unit in units:
         spans = sorted(by_unit.get(unit.id, ()), key=lambda d: d.start)
@@ -82,8 +82,10 @@ def _redraw(
     new = doc.new_page(index, width=rect.width, height=rect.height)
     new.insert_image(new.rect, stream=image)
     shape = new.new_shape()
-    for text, where, label in tokens:
+    for pieces, where in tokens:
         where = where - (rect.x0, rect.y0, rect.x0, rect.y0)
+        text = "".join(piece for piece, _ in pieces)
+        label = any(is_label for _, is_label in pieces)
         width = text_width(text, _FONT)
         if width <= 0 or where.width <= 0:
             continue
@@ -94,10 +96,15 @@ def _redraw(
         visible = label and size >= _MIN_LABEL_SIZE
         # Baseline: a label is centred in its box; a word's box is its ink, descenders below.
         baseline = where.y0 + (where.height + size * 0.7) / 2 if label else where.y1 - where.height * 0.18
-        shape.insert_text(
-            (where.x0 + (0.5 if label else 0), baseline), text, fontname=_FONT, fontsize=size,
-            color=_WHITE, render_mode=0 if visible else 3,
-        )  # fmt: skip
+        x = where.x0 + (0.5 if label else 0)
+        # Only the label itself is drawn in white; what runs on from it ("," after "PP1") is
+        # in the picture already and stays invisible text, placed right after the label.
+        for piece, is_label in pieces:
+            shape.insert_text(
+                (x, baseline), piece, fontname=_FONT, fontsize=size, color=_WHITE,
+                render_mode=0 if visible and is_label else 3,
+            )  # fmt: skip
+            x += text_width(piece, _FONT) * size
     shape.commit()
     log.debug("scanned page %d redrawn: %d boxes painted, %d words in its text layer", scan.page, len(boxes), len(tokens))
     return len(boxes)
@@ -119,13 +126,13 @@ def _paint(pix: pymupdf.Pixmap, boxes: list[tuple[float, float, float, float]]) 
             samples[top:bottom, left:right, :] = 0
 
 
-def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str, pymupdf.Rect, bool]]:
+def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[list[tuple[str, bool]], pymupdf.Rect]]:
     """The unit's words and labels in order, each with its box; a span becomes its label once.
 
     A token is followed by a space only where the text has one, so "PP1," reads as the
     redacted text does ("PP1 ," would not).
     """
-    out: list[tuple[str, pymupdf.Rect, bool]] = []
+    out: list[tuple[list[tuple[str, bool]], pymupdf.Rect]] = []
     text, boxes = unit.text, unit.boxes or ()
     starts = {d.start: d for d in spans}
     word: list[int] = []
@@ -137,7 +144,7 @@ def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str
         if word:
             found = [boxes[i] for i in word if boxes[i] is not None]
             if found:
-                out.append((spaced("".join(text[i] for i in word), word[-1] + 1), _union(found), False))
+                out.append(([(spaced("".join(text[i] for i in word), word[-1] + 1), False)], _union(found)))
             word.clear()
 
     i = 0
@@ -147,7 +154,7 @@ def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str
             flush()
             lines = line_boxes(boxes[d.start : d.end])
             if lines:
-                out.append((spaced(d.label, d.end), pymupdf.Rect(lines[0]), True))
+                out.append(([(spaced(d.label, d.end), True)], pymupdf.Rect(lines[0])))
             i = max(d.end, i + 1)
             continue
         if text[i].isspace() or boxes[i] is None:
@@ -158,13 +165,12 @@ def _tokens(unit: TextUnit, spans: list[Decision], line_boxes) -> list[tuple[str
     flush()
     # A token with no space after it runs on into the next ("PP1" + ","): one piece of text, so
     # extractors do not put a space between them.
-    merged: list[tuple[str, pymupdf.Rect, bool]] = []
-    for token in out:
-        if merged and not merged[-1][0].endswith(" "):
-            text_, box, label = merged[-1]
-            merged[-1] = (text_ + token[0], box | token[1], label or token[2])
+    merged: list[tuple[list[tuple[str, bool]], pymupdf.Rect]] = []
+    for pieces, box in out:
+        if merged and not merged[-1][0][-1][0].endswith(" "):
+            merged[-1] = (merged[-1][0] + pieces, merged[-1][1] | box)
         else:
-            merged.append(token)
+            merged.append((pieces, box))
     return merged
 
 
