@@ -7,8 +7,10 @@ engine reads the scan image itself (at the scan's resolution) in this process, o
 time, after one warm-up page; the clock runs around the engine call only.
 
 Engines (each only if it can run here; nothing downloads a model):
-- `tesseract-psm3`, `tesseract-psm6`: Debian's Tesseract 5 through pipeline/read/ocr.py,
-  page segmentation 3 (automatic layout) and 6 (one uniform block of text).
+- `tesseract-psm3`, `tesseract-psm6`: Debian's Tesseract 5 through pipeline/read/ocr.py on
+  the scan as it is, page segmentation 3 (automatic layout) and 6 (one uniform block of text).
+- `tesseract-pipeline`: mode 6 on the scan despeckled and straightened first, as the reader
+  and verification read a page (`ocr.ocr_pixmap`).
 - `rapidocr`: RapidOCR on onnxruntime (`rapidocr-onnxruntime`, models in the wheel), if
   importable. It is not a project dependency: install it into a separate virtualenv with
   pymupdf==1.28.2 and faker to measure it, and run this script with that interpreter and
@@ -40,12 +42,18 @@ DPIS = (200, 300)
 SEED0 = 16001
 
 
-def tesseract(psm: str) -> Callable[[pymupdf.Pixmap, int], str]:
+def tesseract(psm: str, prepared: bool = False) -> Callable[[pymupdf.Pixmap, int], str]:
+    """Tesseract in mode `psm`: on the scan as it is, or `prepared` as the pipeline reads a page."""
+    import numpy as np
+
     from pipeline.read import ocr
 
     def run(pix: pymupdf.Pixmap, dpi: int) -> str:
         ocr._PSM = psm  # the benchmark compares modes; the pipeline uses the module's own
-        return ocr.ocr_pixmap(pix, dpi).text()
+        if prepared:  # despeckled and straightened first (ocr.ocr_pixmap, what the reader calls)
+            return ocr.ocr_pixmap(pix, dpi).text()
+        grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.h, pix.stride)[:, : pix.w]
+        return ocr._ocr_array(grey, dpi, (0.0, 0.0), None).text()
 
     return run
 
@@ -69,6 +77,7 @@ def rapidocr() -> Callable[[pymupdf.Pixmap, int], str]:
 ENGINES: dict[str, Callable[[], Callable[[pymupdf.Pixmap, int], str]]] = {
     "tesseract-psm3": lambda: tesseract("3"),
     "tesseract-psm6": lambda: tesseract("6"),
+    "tesseract-pipeline": lambda: tesseract("6", prepared=True),
     "rapidocr": rapidocr,
 }
 
@@ -121,10 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.engines.split(","):
         rows.extend(measure(name.strip(), args.pages))
     print()
-    print(f"{'engine':16} {'dpi':>4} {'char acc':>9} {'min':>7} {'names':>9} {'recall':>7} {'pages/s':>8} {'pages/CPU s':>11}")
+    print(f"{'engine':18} {'dpi':>4} {'char acc':>9} {'min':>7} {'names':>9} {'recall':>7} {'pages/s':>8} {'pages/CPU s':>11}")
     for r in rows:
         print(
-            f"{r['engine']:16} {r['dpi']:>4} {r['char_accuracy_mean']:>9.4f} {r['char_accuracy_min']:>7.4f} "
+            f"{r['engine']:18} {r['dpi']:>4} {r['char_accuracy_mean']:>9.4f} {r['char_accuracy_min']:>7.4f} "
             f"{r['names_found']:>4}/{r['names']:<4} {r['name_recall']:>7.4f} {r['pages_per_s']:>8.3f} {r['pages_per_cpu_s']:>11.3f}"
         )
     meta = {
