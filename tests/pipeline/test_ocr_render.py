@@ -173,3 +173,26 @@ def test_low_confidence_pages_are_listed_in_the_log_for_a_person(tmp_path, engin
     cells = [c for row in wb["Sign-off"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
     wb.close()
     assert "SFO60032-review.redacted.pdf, page 2: low OCR confidence; check by eye" in cells
+
+
+@pytest.mark.slow
+def test_final_pack_of_a_scan_is_read_again_and_verified(tmp_path, engine):
+    import datetime as dt
+
+    from pipeline.finalise import finalise
+
+    source = tmp_path / "SFO60033-review.pdf"
+    scan_names, text_names = mixed_pdf(source, seeds=(16106,))
+    case = load_case(case_yaml(tmp_path / "case.yaml", "SFO60033", scan_names + text_names))
+    assert not redact_case([source], tmp_path / "draft", case=case, engine=engine).failures
+    log = tmp_path / "draft" / "SFO60033.redaction-log.xlsx"
+    wb = openpyxl.load_workbook(log)
+    sheet = wb["Sign-off"]
+    sheet["B4"], sheet["B5"], sheet["B6"], sheet["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    wb.save(log)
+    finalise(log, tmp_path / "pack")
+    (final,) = [p for p in (tmp_path / "pack").rglob("*-review.pdf")]
+    texts, _checks = extract_ocr(final)
+    assert sorted(texts) == [2]
+    assert scans.names_found("\n".join(texts.values()), scan_names) == 0
+    assert "ocr" in verify(final, case_file_needles(case)).extractors
