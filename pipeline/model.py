@@ -169,6 +169,17 @@ class RemovedRegion:
     kind: HiddenKind = HiddenKind.NOT_FOR_DISCLOSURE
 
 
+@dataclass(frozen=True)
+class ScannedPage:
+    """A PDF page read by OCR: its units' boxes come from the page image, which is redrawn on output."""
+
+    page: int  # 1-based
+    dpi: int  # the resolution it was rendered at for OCR, and is rendered at again on output
+    confidence: float  # mean word confidence, 0-100
+    engine: str
+    low_confidence: bool  # read, but not surely: a person checks it by eye
+
+
 class DocumentKind(str, enum.Enum):
     """The format a document was read from."""
     DOCX = "docx"
@@ -189,6 +200,7 @@ class Document:
     removed_regions: list[RemovedRegion] = field(default_factory=list)
     page_count: int | None = None  # PDFs; DOCX page count is known after rendering
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # PDFs, per page
+    scanned_pages: list[ScannedPage] = field(default_factory=list)  # PDF pages read by OCR
 
     def text_units(self) -> list[TextUnit]:
         """Units in reading order."""

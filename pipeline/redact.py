@@ -73,6 +73,7 @@ class RedactionResult:
     decisions: list[Decision] = field(default_factory=list, repr=False)
     document: Document | None = field(default=None, repr=False)
     input_sha256: str = ""
+    checks: list[str] = field(default_factory=list)  # "page 3: low OCR confidence; check by eye"
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Prepared:
     started: float
     input_sha256: str = ""
     case: Case | None = None
+    checks: list[str] = field(default_factory=list)  # pages for a person to look at (low OCR confidence)
 
 
 @dataclass
@@ -305,7 +307,7 @@ def checked_render(prepared: Prepared, target: Path) -> int:
     for _ in range(MAX_ROUNDS):
         pages = render(prepared.document, prepared.decisions, target)
         try:
-            verify(target, needles, readers=DRAFT_READERS)
+            prepared.checks = verify(target, needles, readers=DRAFT_READERS).checks
             return pages
         except LeakDetectedError as exc:
             texts = extract_pdfium(target)
@@ -322,7 +324,7 @@ def checked_render(prepared: Prepared, target: Path) -> int:
             order = {uid: i for i, uid in enumerate(prepared.document.units)}
             prepared.decisions = sorted([*prepared.decisions, *new], key=lambda d: (order.get(d.unit_id, 0), d.start))
     pages = render(prepared.document, prepared.decisions, target)
-    verify(target, needles, readers=DRAFT_READERS)
+    prepared.checks = verify(target, needles, readers=DRAFT_READERS).checks
     return pages
 
 
@@ -355,7 +357,7 @@ def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool 
     )
     return RedactionResult(
         prepared.path, case_id, pdf_path, log_path, pages, dict(counts), dict(people), seconds, decisions, document,
-        prepared.input_sha256,
+        prepared.input_sha256, list(prepared.checks),
     )
 
 
@@ -417,6 +419,8 @@ def write_case_outputs(
     log = build_case_log(
         case_id, parts, key, previous=log_path, gist_only=gist_only, region=region, reidentification=reid_rows(flags)
     )
+    # Pages verification could not vouch for by itself (a scan read with low OCR confidence).
+    log.checks = [f"{r.pdf.name}, {check}" for r in results for check in r.checks]
     # Where the originals are stays on this computer, in the key store: not in the log.
     save_originals(case_id, key, {p.entry.input_sha256: p.entry.input_path for p in parts if p.entry.input_path})
     with work_folder(out_dir) as work:

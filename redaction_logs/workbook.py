@@ -130,6 +130,7 @@ class CaseLog:
     additions: list[Addition] = field(default_factory=list)
     signoff: SignOff | None = None
     notice: str = ""  # shown on the Sign-off sheet: why a sign-off was cleared
+    checks: list[str] = field(default_factory=list)  # shown on the Sign-off sheet: pages to check by eye
     written: dt.datetime | None = None  # when the draft wrote it (UTC); None: now
     # The re-identification check's rows; None: the check was not run (no sheet is written).
     reidentification: list[ReidRow] | None = None
@@ -506,6 +507,10 @@ SIGNOFF_GUIDE = (
 )
 
 
+# The first row of the pages to check by eye on the Sign-off sheet (below the status, row 9).
+_CHECKS_ROW = 11
+
+
 def _signoff_sheet(ws: Worksheet, log: CaseLog) -> None:
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 40
@@ -555,6 +560,15 @@ def _signoff_sheet(ws: Worksheet, log: CaseLog) -> None:
         ws["B9"].alignment = _WRAP
         ws["B9"].font = _WARN_FONT
         ws.row_dimensions[9].height = fitted_height(wrapped_lines(log.notice, 40, bold=True))
+    for n, check in enumerate(log.checks):
+        # Pages of scans read with low OCR confidence: the checks could not vouch for them alone.
+        row = _CHECKS_ROW + n
+        if n == 0:
+            ws.cell(row=row, column=1, value="Check by eye before signing off").font = _BOLD
+        cell = ws.cell(row=row, column=2, value=check)
+        cell.alignment = _WRAP
+        cell.font = _WARN_FONT
+        ws.row_dimensions[row].height = fitted_height(wrapped_lines(check, 40, bold=True))
     _name_fonts(ws)
     _print_setup(ws, "Sign-off", header_rows=None)
     _protect(ws)

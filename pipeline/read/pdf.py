@@ -39,6 +39,7 @@ from pipeline.model import (
     HiddenKind,
     Provenance,
     RemovedRegion,
+    ScannedPage,
     Source,
     Style,
     TextUnit,
@@ -133,6 +134,7 @@ def _read_pdf(path: Path) -> Document:
             removed_regions=reader.regions,
             page_count=doc.page_count,
             page_sizes=[(p.rect.width, p.rect.height) for p in doc],
+            scanned_pages=[pc.scan for pc in pages if pc.scan is not None],
         )
     finally:
         for copy in scratch:
@@ -278,6 +280,7 @@ class _PageChars:
     lines: list[_Line]
     page: pymupdf.Page = field(repr=False)
     rulings: _Rulings | None = field(default=None, repr=False)  # read when a table is looked for
+    scan: ScannedPage | None = None  # set when the page was read by OCR
 
     @property
     def text(self) -> str:
@@ -330,10 +333,12 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
             bbox = tuple(line["bbox"])
             lines.append(_Line(block["number"], len(lines), chars, boxes, text, size, bold and letters > 0, letters, bbox))
     number += 1
-    if not any(line.letters for line in lines) and page.get_image_info():
-        raise UnsupportedDocumentError(
-            f"page {number} has no text layer (scanned?); it cannot be redacted automatically", doc.name
-        )
+    no_text = not any(line.letters for line in lines)
+    images = page.get_image_info()
+    if images and (no_text or scan_coverage(page, images) >= SCAN_COVERAGE):
+        # A scan, or a picture over most of the text area (an OCR'd scan's invisible text layer
+        # is never trusted as the only view of what the page shows): read from its pixels.
+        return _scanned_page_chars(doc, page, number, no_text)
     if lines and not _text_is_readable(page, {font: "".join(parts) for font, parts in by_font.items()}):
         raise UnsupportedDocumentError(
             f"page {number} text cannot be read reliably (a font without a Unicode mapping); "
@@ -341,6 +346,95 @@ def _page_chars(doc: pymupdf.Document, page: pymupdf.Page, scratch: list[pymupdf
             doc.name,
         )
     return _PageChars(number, page.rect, lines, page)
+
+
+# ---------------------------------------------------------------- scanned pages
+
+# A page whose images cover at least this share of its text area is read as a scan.
+SCAN_COVERAGE = 0.5
+# The text area: the page less margins of this share of its width and height on each side.
+_TEXT_AREA_MARGIN = 0.08
+# Between two lines of a scan, a gap this many times a line's ink height starts a new paragraph.
+_PARAGRAPH_GAP = 0.9
+# Image coverage is sampled on a grid of this many points each way.
+_COVERAGE_GRID = 40
+
+
+def scan_coverage(page: pymupdf.Page, images: Sequence[dict] | None = None) -> float:
+    """The share of the page's text area that its images cover (0 to 1)."""
+    rects = [pymupdf.Rect(info["bbox"]) & page.rect for info in (page.get_image_info() if images is None else images)]
+    rects = [r for r in rects if not r.is_empty]
+    if not rects:
+        return 0.0
+    area = page.rect
+    mx, my = area.width * _TEXT_AREA_MARGIN, area.height * _TEXT_AREA_MARGIN
+    x0, y0, w, h = area.x0 + mx, area.y0 + my, area.width - 2 * mx, area.height - 2 * my
+    n = _COVERAGE_GRID
+    hits = 0
+    for i in range(n):
+        y = y0 + (i + 0.5) * h / n
+        for j in range(n):
+            x = x0 + (j + 0.5) * w / n
+            hits += any(r.x0 <= x <= r.x1 and r.y0 <= y <= r.y1 for r in rects)
+    return hits / (n * n)
+
+
+def _scanned_page_chars(doc: pymupdf.Document, page: pymupdf.Page, number: int, no_text: bool) -> _PageChars:
+    """A scanned page's lines, read by OCR: one character box per letter, split from its word's box."""
+    from pipeline.read import ocr
+
+    what = "has no text layer" if no_text else "is a scan (an image covers its text area)"
+    try:
+        read = ocr.ocr_page(page)
+    except ocr.OcrUnavailableError as exc:
+        raise UnsupportedDocumentError(f"page {number} {what}; {exc.reason}", doc.name) from None
+    except UnsupportedDocumentError as exc:
+        raise UnsupportedDocumentError(f"page {number} {what}; {exc.reason}", doc.name) from None
+    if not read.readable:
+        raise UnsupportedDocumentError(
+            f"page {number} {what} and OCR could read no text on it (blank, unreadable, or confidence too low "
+            "everywhere); it cannot be redacted automatically",
+            doc.name,
+        )
+    lines: list[_Line] = []
+    by_line: dict[int, list[ocr.OcrWord]] = defaultdict(list)
+    for word in read.words:
+        by_line[word.line].append(word)
+    block, last_key, last_bottom = -1, None, None
+    for words in by_line.values():
+        # A unit per paragraph: a new one where the engine says so, or after a gap taller than
+        # a line's ink (mode 6 reads the page as one block of one paragraph).
+        key = (words[0].block, words[0].paragraph)
+        top = min(w.box[1] for w in words)
+        ink = sorted(w.box[3] - w.box[1] for w in words)[len(words) // 2]
+        if key != last_key or last_bottom is None or top - last_bottom > _PARAGRAPH_GAP * ink:
+            block += 1
+        last_key, last_bottom = key, max(w.box[3] for w in words)
+        chars: list[str] = []
+        boxes: list[Box] = []
+        for k, word in enumerate(words):
+            if k:
+                prev = words[k - 1].box
+                # The gap between two words is the space's box, so a span of several words is one box.
+                chars.append(" ")
+                boxes.append((prev[2], min(prev[1], word.box[1]), max(prev[2], word.box[0]), max(prev[3], word.box[3])))
+            x0, y0, x1, y1 = word.box
+            step = (x1 - x0) / len(word.text)
+            for i, c in enumerate(word.text):
+                chars.append(c)
+                boxes.append((x0 + i * step, y0, x0 + (i + 1) * step, y1))
+        heights = sorted(w.box[3] - w.box[1] for w in words)
+        # A word's box is its ink: about 0.72 of the font size for capitals and ascenders.
+        size = round(heights[len(heights) // 2] / 0.72, 1)
+        letters = sum(not c.isspace() for c in chars)
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        lines.append(_Line(block, len(lines), chars, boxes, "".join(chars), size, False, letters, bbox))
+    log.info(
+        "page %d read by OCR (%s, %d dpi): %d words, mean confidence %.0f", number, read.engine, read.dpi,
+        len(read.words), read.confidence,
+    )
+    scan = ScannedPage(number, read.dpi, round(read.confidence, 1), read.engine, read.low_confidence)
+    return _PageChars(number, page.rect, lines, page, scan=scan)
 
 
 # Dot leaders of a table of contents ("Heading ........ 4"), rules drawn with characters.
@@ -409,9 +503,10 @@ def _unmapped_fonts(page: pymupdf.Page) -> set[str]:
 
 
 def _body_font_size(pages: list[_PageChars]) -> float:
-    """The font size most characters are written in."""
+    """The font size most characters are written in (sizes OCR estimated count only where no page has text)."""
     sizes: Counter = Counter()
-    for p in pages:
+    text_pages = [p for p in pages if p.scan is None]
+    for p in text_pages or pages:
         for line in p.lines:
             sizes[line.size] += line.letters
     return sizes.most_common(1)[0][0] if sizes else 0.0

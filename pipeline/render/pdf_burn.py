@@ -26,6 +26,7 @@ from pipeline.model import Action, Box, Decision, Document, DocumentKind
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
 from pipeline.render.text_operators import expand_text_quotes
+from pipeline.render.scan import redraw_scanned_pages
 
 log = logging.getLogger("sfo_redact")
 
@@ -97,10 +98,12 @@ def burn(document: Document, decisions: Sequence[Decision], out_path: Path) -> i
         # Before any MuPDF filter runs (apply_redactions, save_clean): it moves text drawn
         # with ' and ", and the boxes would then cut nothing.
         expand_text_quotes(doc, Path(document.path))
-        count = 0
+        # Scanned pages are redrawn from their pixels (pipeline/render/scan.py); the rest are burned here.
+        scanned = {s.page for s in document.scanned_pages}
+        count = redraw_scanned_pages(doc, document, decisions) if scanned else 0
         for page in doc:
             marks = marks_by_page.get(page.number + 1, [])
-            if marks:
+            if marks and page.number + 1 not in scanned:
                 count += _redact_page(page, marks)
         save_clean(doc, out_path)
         pages = doc.page_count

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import LeakDetectedError
+from pipeline.errors import LeakDetectedError, SfoRedactError
 from pipeline.model import Category
 from pipeline.resolve.places import needle_guards
 from pipeline.verify.match import _NO_SPACE_CHAR, compile_needle, needle_form, views
@@ -59,13 +59,18 @@ class Needle:
 
 @dataclass
 class VerifyReport:
-    """What verifying one output found: pages, strings checked, extractors used and problems."""
+    """What verifying one output found: pages, strings checked, extractors used and problems.
+
+    `checks` are not failures: pages a person should look at ("page 3: low OCR confidence;
+    check by eye"), which go to the redaction log.
+    """
 
     path: Path
     pages: int
     checked: int
     extractors: tuple[str, ...] = EXTRACTORS
     problems: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -190,6 +195,70 @@ def _chars_text(layout) -> str:
     return "".join(parts)
 
 
+# A page whose images cover at least this share of it is a picture of text: OCR reads it.
+PICTURE_COVERAGE = 0.5
+# Output pages are rendered at this resolution for the verification OCR.
+_OCR_DPI = 300
+
+
+def _covered_share(boxes: list[tuple[float, float, float, float]], width: float, height: float, n: int = 40) -> float:
+    """The share of a width x height page that the boxes (left, bottom, right, top) cover, on a grid."""
+    hits = 0
+    for i in range(n):
+        y = (i + 0.5) * height / n
+        for j in range(n):
+            x = (j + 0.5) * width / n
+            hits += any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes)
+    return hits / (n * n)
+
+
+def extract_ocr(path: Path) -> tuple[dict[int, str], list[str]]:
+    """What OCR reads on the output's picture pages, rendered by PDFium (not MuPDF, which wrote them).
+
+    Returns the text of each page that is mostly image (1-based page -> text) and the pages a
+    person should check because OCR read them with low confidence. A picture page when no
+    OCR engine is installed raises LeakDetectedError: its pixels cannot be checked.
+    """
+    import numpy as np
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from pipeline.read import ocr
+
+    pictures: dict[int, np.ndarray] = {}
+    with _PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(doc)):
+                page = doc[index]
+                try:
+                    width, height = page.get_size()
+                    boxes = [obj.get_bounds() for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)]
+                    if boxes and _covered_share(boxes, width, height) >= PICTURE_COVERAGE:
+                        bitmap = page.render(scale=_OCR_DPI / 72, grayscale=True)
+                        pictures[index + 1] = np.array(bitmap.to_numpy(), copy=True)
+                        bitmap.close()
+                finally:
+                    page.close()
+        finally:
+            doc.close()
+    if pictures and not ocr.available():
+        raise LeakDetectedError(
+            f"page(s) {page_list(sorted(pictures))} are pictures of text and no OCR engine is installed to check them", path
+        )
+    texts: dict[int, str] = {}
+    checks: list[str] = []
+    for number, grey in pictures.items():
+        if grey.ndim == 3:
+            grey = grey[..., :3].mean(axis=2).astype(np.uint8)
+        h, w = grey.shape
+        read = ocr.ocr_image(b"P5\n%d %d\n255\n" % (w, h) + grey.tobytes(), _OCR_DPI)
+        texts[number] = read.text()
+        if read.low_confidence:
+            checks.append(f"page {number}: low OCR confidence; check by eye")
+    return texts, checks
+
+
 # ---------------------------------------------------------------- finding needles
 
 
@@ -300,10 +369,16 @@ def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FUL
         if "pdfminer.six" in readers:
             texts["pdfminer.six"] = extract_pdfminer(path)
         pike = inspect_pikepdf(path)
+        # Pictures of text (redrawn scans) are read again from their pixels.
+        pictures, checks = extract_ocr(path)
+    except LeakDetectedError:
+        raise
+    except SfoRedactError as exc:  # OCR failed on an output page: it cannot be checked
+        raise LeakDetectedError(f"output page cannot be checked by OCR ({exc.reason})", path) from None
     except Exception as exc:  # noqa: BLE001 - an unreadable output is a failed output, whatever the cause
         raise LeakDetectedError(f"output cannot be re-read for verification ({type(exc).__name__})", path) from None
-    used = (*texts, "pikepdf")
-    report = VerifyReport(path=path, pages=pike.pages, checked=len(needles), extractors=used)
+    used = (*texts, "pikepdf", *(("ocr",) if pictures else ()))
+    report = VerifyReport(path=path, pages=pike.pages, checked=len(needles), extractors=used, checks=checks)
     report.problems.extend(pike.problems)
     # pypdf's structural view is a cross-check: report what qpdf did not already report.
     report.problems.extend(p for p in pypdf_problems if not _covered(p, pike.problems))
@@ -317,6 +392,11 @@ def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FUL
         if leaks:
             where = None if name != "pikepdf" else "in page content streams on page(s) " + page_list(sorted({p for _, p in leaks}))
             report.problems.append(_leak_problem(leaks, name, where))
+    if pictures:
+        numbers = sorted(pictures)
+        leaks = [(n, numbers[p - 1]) for n, p in find_leaks([pictures[k] for k in numbers], needles)]
+        if leaks:
+            report.problems.append(_leak_problem(leaks, "OCR", "in the pixels of page(s) " + page_list(sorted({p for _, p in leaks}))))
     for strings, where in (
         (pike.forms, "in form XObjects"),
         (pike.strings, "in string objects (metadata, annotations, outlines, form fields or names)"),
@@ -327,6 +407,8 @@ def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FUL
             report.problems.append(_leak_problem(leaks, "pikepdf", where))
     if report.problems:
         raise LeakDetectedError("verification failed: " + "; ".join(report.problems), path)
+    for check in report.checks:
+        logger.warning("%s %s", path.name, check)
     logger.debug("verified %s: %d pages, %d strings checked, %s", path.name, report.pages, report.checked, "+".join(used))
     return report
 
@@ -336,4 +418,4 @@ def read_text(path: Path) -> str:
     return "\n".join(extract_pdfminer(path))
 
 
-__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "pdfminer_pages", "read_text", "verify"]
+__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_ocr", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "pdfminer_pages", "read_text", "verify"]
