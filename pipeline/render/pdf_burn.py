@@ -25,8 +25,8 @@ from pipeline.errors import RenderError
 from pipeline.model import Action, Box, Decision, Document, DocumentKind
 from pipeline.read.pdf import open_pdf
 from pipeline.render.sanitize import save_clean
-from pipeline.render.text_operators import expand_text_quotes
 from pipeline.render.scan import redraw_scanned_pages
+from pipeline.render.text_operators import expand_text_quotes
 
 log = logging.getLogger("sfo_redact")
 

@@ -975,7 +975,8 @@ def _pronoun_harm_votes(document: Document, people: dict[str, Person], mentions:
     """"His partner, Jane Smith ... He strangled her": the object pronoun of a verb of harm
     stands for the nearest person named before it in its paragraph whose gender is known and fits, and who
     is not the verb's subject (the name right before the verb). One vote: a role word beside
-    the name outweighs it; it turns a relative or an unplaced name into the victim."""
+    the name outweighs it; it turns a relative or an unplaced name into the victim.
+    """
     by_unit: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_unit[m.unit_id].append(m)
