@@ -407,6 +407,11 @@ def _confirm_staff_subjects(
         word = last_role_word(text[window_start:pronoun_at], subject_only=named is not None)
         if word is not None:
             subject = word[1].role
+            # "The PP spoke to the SI; he said he was unwell": another role after the subject
+            # may be whom the pronoun means
+            later = last_role_word(text[window_start + word[0] : pronoun_at])
+            if later is not None and later[1].role is not subject:
+                subject = None
         elif named is not None:
             # another role named after the name, even as an object, may be whom the pronoun
             # means ("JH spoke to the supervised individual; he said he was unwell"): unsure

@@ -34,6 +34,7 @@ def engine():
         ("The PP had a caseload of 60. Her father died in the spring of 2022.", True),
         ("The PP told me she had been struggling with her own mental health.", True),
         ("The PP saw the supervised individual in May. He said his father had died.", False),
+        ("Sam Price wrote the plan. The PP spoke to the SI by telephone; he said he was unwell.", False),
         # the supervised individual's own circumstances stay with the medical rules, not here
         ("Mr John Carter, the supervised individual, missed appointments. He was going through a divorce at the time.", False),
         ("Mr John Carter was recalled in March. Nobody had told him. He had recently separated from his wife.", False),
