@@ -310,7 +310,10 @@ def checked_render(prepared: Prepared, target: Path) -> int:
             prepared.checks = verify(target, needles, readers=DRAFT_READERS).checks
             return pages
         except LeakDetectedError as exc:
-            texts = extract_pdfium(target)
+            try:
+                texts = extract_pdfium(target)
+            except Exception:  # noqa: BLE001 - an output PDFium cannot open: verify's reason stands
+                raise exc from None
             leaked = {n for n, _ in find_leaks(texts, needles)}
             where = {n: p for n, p in find_leaks(texts, needles)}
             if not leaked:

@@ -133,7 +133,16 @@ def test_mutants_are_redacted_clean_or_refused_in_one_line(originals, tmp_path, 
         if result.documents:
             processed += 1
             pdf = result.documents[0].pdf
-            leaks = find_leaks([read_text(pdf)], needles)
+            try:
+                text = read_text(pdf)
+            except Exception:  # noqa: BLE001 - a mutant's broken font (a ToUnicode CMap) can stop pdfminer.six
+                # The draft passed PDFium and pikepdf; finalise's four readers refuse such a
+                # file in one line (verify: "an unreadable output is a failed output"). Its
+                # text is still checked, with PDFium.
+                from pipeline.verify import extract_pdfium
+
+                text = "\n".join(extract_pdfium(pdf))
+            leaks = find_leaks([text], needles)
             assert not leaks, f"mutant {tried} ({kind}, {mutate.__name__}) leaked {[n.category for n, _ in leaks]}"
         else:
             refused += 1
