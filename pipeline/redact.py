@@ -483,42 +483,37 @@ def redact_case(
     # Every document is read and resolved first, so that a role one document gives a name
     # holds in the others before anyone is labelled (share_roles); then each is decided,
     # rendered and checked.
-    resolved: list[Prepared] = []
-    for path in sorted(inputs, key=_evidence_order):
+    def attempt(path: Path, step):
+        """Run one document's step; a failure is recorded (no text in the reason), never raised."""
         try:
-            resolved.append(prepare(path, case=case, engine=engine, labeller=None, stem=stems[path], strict=strict))
+            return step()
         except SfoRedactError as exc:
-            failures.append((path, exc.reason))
-            if on_done:
-                on_done(path, None, exc.reason)
+            reason = exc.reason
         except Exception as exc:  # noqa: BLE001 - one bad document never stops the case; no text in the reason
             logger.debug("unexpected failure in %s", type(exc).__name__, exc_info=logger.isEnabledFor(logging.DEBUG))
             reason = f"internal error ({type(exc).__name__}); please report it"
-            failures.append((path, reason))
-            if on_done:
-                on_done(path, None, reason)
+        failures.append((path, reason))
+        if on_done:
+            on_done(path, None, reason)
+        return None
+
+    resolved: list[Prepared] = []
+    for path in sorted(inputs, key=_evidence_order):
+        prepared = attempt(path, lambda path=path: prepare(path, case=case, engine=engine, labeller=None, stem=stems[path], strict=strict))
+        if prepared is not None:
+            resolved.append(prepared)
     share_roles([p.resolution for p in resolved])
     for prepared in resolved:  # a name one document gave is looked for in every other
         import_case_people(prepared.document, prepared.resolution, [p for q in resolved if q is not prepared for p in q.resolution.people.values()])
     for prepared in resolved:
-        path = prepared.path
-        try:
-            result = publish(decide_prepared(prepared, labeller), out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
-        except SfoRedactError as exc:
-            failures.append((path, exc.reason))
+        result = attempt(
+            prepared.path,
+            lambda prepared=prepared: publish(decide_prepared(prepared, labeller), out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save),
+        )
+        if result is not None:
+            results.append(result)
             if on_done:
-                on_done(path, None, exc.reason)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the case; no text in the reason
-            logger.debug("unexpected failure in %s", type(exc).__name__, exc_info=logger.isEnabledFor(logging.DEBUG))
-            reason = f"internal error ({type(exc).__name__}); please report it"
-            failures.append((path, reason))
-            if on_done:
-                on_done(path, None, reason)
-            continue
-        results.append(result)
-        if on_done:
-            on_done(path, result, None)
+                on_done(prepared.path, result, None)
     order = {path: i for i, path in enumerate(inputs)}
     results.sort(key=lambda r: order.get(Path(r.input), 0))
     failures.sort(key=lambda f: order.get(f[0], len(order)))
