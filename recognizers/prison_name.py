@@ -61,6 +61,24 @@ _NOT_THE_PRISON = (
     r"University|Hospital|Airport|Station|Council|United|Royal|General|Infirmary|Cathedral)\b)"
 )
 _NOT_A_NAME = r"(?!(?:The|And|Prison|Prisons|Probation|Service|Services|Inspectorate|Governor|Staff)\b)"
+# An establishment not in the list is still named by its kind, written with capitals:
+# "Barlinnie Prison", "Harmondsworth IRC", "Oakhill Secure Training Centre". Lowercase
+# "prison" after an unknown word is too loose ("a local prison", "Leeds prison" is listed).
+_INSTITUTION = (
+    r"(?:Prison|Young[ \t]+Offender[ \t]+Institution|Immigration[ \t]+Removal[ \t]+Centre|IRC"
+    r"|Secure[ \t]+Training[ \t]+Centre|STC)"
+)
+# Words that stand before "Prison" in titles and ordinary prose but name no establishment:
+# kinds of prison ("an Open Prison", "a Category B Prison"), services ("Probation and
+# Prison"), and the little words of a title-case heading ("Release From Prison").
+_NOT_GENERIC = (
+    r"(?!(?:Open|Closed|Local|Category|Cat|Training|Resettlement|High|Security|Private|Public|Victorian"
+    r"|Reception|Dispersal|Young|Adult|Male|Female|Women['’]?s|Womens|Men['’]?s|Remand|Military|Scottish"
+    r"|Welsh|English|Irish|Northern|Probation|Police|Court|Courts|From|To|In|At|On|Into|Of|For|Or|With"
+    r"|After|Before|Back|Out|Leaving|Release|Released|Recall|Return|Life|His|Her|Their|Our|Your|My|This"
+    r"|That|Each|Every|Any|Another|Which|What|Whose|Majesty['’]?s|HM|State|Federal|Former|New|Old|Main"
+    r"|Same|Current|Previous|Next|Last|First|Second|Third)\b)"
+)
 
 
 def _cue_regex(cues: tuple[str, ...]) -> str:
@@ -150,8 +168,14 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             Pattern("'prison' + listed prison", r"(?<![\w])(?i:prison)[ \t]+" + names + end, 0.8),
             Pattern("listed prison after custody cue", strong + cued, 0.8),
             Pattern(
+                "unlisted name + Prison/IRC/STC",
+                r"(?<![\w'’-])" + _NOT_A_NAME + _NOT_GENERIC + r"[A-Z][a-z]+(?:['’]s)?(?:[ \t]+" + _NOT_GENERIC
+                + r"[A-Z][a-z]+)?[ \t]+" + _INSTITUTION + end,
+                0.6,
+            ),
+            Pattern(
                 "unlisted HMP/HMYOI name",
-                r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI)[ \t]+" + _NOT_A_NAME
+                r"(?<![\w])(?:" + _PREFIX + r")[ \t]+" + _NOT_A_NAME
                 + r"[A-Z][a-z]+(?:[ \t]+" + _SECOND_WORDS + r")?" + end,
                 0.6,
             ),
@@ -189,6 +213,8 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             return "prison list: colloquial name of an establishment"
         if pattern.name.startswith("distinctive"):
             return "prison list: establishment whose name is no town or person's name"
+        if pattern.name == "unlisted name + Prison/IRC/STC":
+            return "prison shape: capitalised name + Prison, IRC or STC (not in the prison list)"
         if pattern.name.startswith("unlisted"):
             return "prison shape: HMP + capitalised name (not in the prison list)"
         return "prison list: listed establishment"

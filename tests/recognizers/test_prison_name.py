@@ -49,6 +49,20 @@ def recognizer():
         ('he grew up in Armley and Walton', 0, []),
         ('he walked across the moor', 0, []),
         ('Strangeways Road', 0, []),
+        # establishments outside the list, named by their kind with capitals
+        ('He spent a year in Ravensmoor Prison.', 1, [(19, 36)]),
+        ('held at Oakhill Secure Training Centre', 1, [(8, 38)]),
+        ("detained at Yarl's Wood", 1, [(12, 23)]),
+        ('HM Prison Ravensmoor', 1, [(0, 20)]),
+        ('He was moved to an Open Prison.', 0, []),
+        ('Release From Prison', 0, []),
+        ('the Probation and Prison Service', 0, []),
+        ('a Category B Prison', 0, []),
+        # closed, Scottish and Northern Irish establishments: towns among them need a cue
+        ('his time at Barlinnie', 1, [(12, 21)]),
+        ('HMP Perth', 1, [(0, 9)]),
+        ('He moved to Perth with his sister.', 0, []),
+        ('He was released from HMP Shepton Mallet in 2012.', 1, [(21, 39)]),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):
