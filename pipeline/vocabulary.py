@@ -43,6 +43,18 @@ ACRONYMS: tuple[str, ...] = (
     "AA", "NB", "IT", "ASB", "SW",
 )
 
+# Social media, messaging and gaming services, as a review names them ("posting on
+# Instagram", "his Snapchat"). Never a person (the model tags them as people); the social
+# handle recognizer takes them as the cue before a user name.
+PLATFORMS: tuple[str, ...] = (
+    "Snapchat", "Snap", "Instagram", "Insta", "TikTok", "Tik Tok", "Facebook", "FB", "Twitter",
+    "Threads", "WhatsApp", "Telegram", "Discord", "YouTube", "Twitch", "Xbox Live", "Xbox",
+    "PlayStation", "PSN", "Kik", "Reddit", "OnlyFans", "Grindr", "Tinder", "Hinge", "Bumble",
+    "Plenty of Fish", "Messenger", "Signal", "Skype", "Zoom", "LinkedIn", "Pinterest", "Tumblr",
+    "Viber", "WeChat", "Badoo", "Roblox", "Fortnite", "Steam", "Gmail", "Hotmail",
+    "Outlook", "Google", "Yahoo",
+)
+
 
 def alternation(words: Iterable[str], *, upper: bool = False) -> str:
     """A regex group matching any of `words`, longest first; `upper` adds each in capitals.

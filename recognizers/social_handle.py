@@ -11,12 +11,11 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from pipeline.vocabulary import PLATFORMS, alternation
 from recognizers.base import SfoPatternRecognizer
 
 _PLATFORM = (
-    r"(?P<cue>(?i:snapchat|snap|instagram|insta|tiktok|tik[ \t]tok|facebook|fb|twitter|x\.com|"
-    r"threads|whatsapp|telegram|discord|youtube|twitch|xbox(?:[ \t]live)?|playstation|psn|"
-    r"kik|reddit|onlyfans|grindr|tinder|hinge|bumble|plenty[ \t]of[ \t]fish|messenger|"
+    r"(?P<cue>(?i:" + alternation(PLATFORMS).replace("\\ ", r"[ \t]") + r"|x\.com|"
     r"gamertag|user[ \t]?name|username|handle|screen[ \t]name|profile[ \t]name|account[ \t]name))"
 )
 # Words that may sit between the platform and the handle.

@@ -57,7 +57,10 @@ NOT_NAMES = {
     "section", "annex", "appendix", "chronology", "summary", "background", "pp", "spo",
     "pom", "com", "vlo", "rm", "si", "cm", "homd", "hopdu", "band", "official", "sensitive",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "england", "wales", "uk", "national", "security", "division", "risk",
-} | {m.lower() for m in vocabulary.MONTHS if m != "May"}  # May is a first name too
+} | {m.lower() for m in vocabulary.MONTHS if m != "May"} | {  # May is a first name too
+    # A service is not a person; "Messenger" is also a surname ("Mr Messenger").
+    p.lower() for p in vocabulary.PLATFORMS if " " not in p and p != "Messenger"
+}
 # The last word of a named body: "Avon and Somerset Police", "Leeds Crown Court".
 INSTITUTION_WORDS = {
     "police", "constabulary", "court", "council", "service", "services", "prison", "hospital",

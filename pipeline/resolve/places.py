@@ -73,18 +73,50 @@ def place_before(text: str, start: int) -> bool:
     return _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) is not None
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
-_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_WORD_RE = re.compile(r"[\w'’-]+")
+# The longest place the gazetteer holds, in words ("Yorkshire and the Humber", "Barton upon Humber").
+_LONGEST_PLACE = 5
 
 
 def in_longer_place(text: str, start: int, end: int) -> bool:
-    """text[start:end] is one word of a longer place name the gazetteer holds ("Newton| Aycliffe",
-    "Stoke |Newington"): an SPO called Newton does not take the town's first word.
+    """text[start:end] is part of a longer place name the gazetteer holds ("Newton| Aycliffe",
+    "Stoke |Newington", "Yorkshire and the |Humber"): an SPO called Newton does not take the
+    town's first word, and a region's last word is not a person.
     """
-    word = text[start:end]
-    after = _NEXT_WORD.match(text, end)
-    before = _PREVIOUS_WORD.search(text[max(0, start - 30) : start])
-    return bool((after and is_place(f"{word} {after.group(1)}")) or (before and is_place(f"{before.group(1)} {word}")))
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+    line_end = text.find("\n", end)
+    line_end = min(len(text) if line_end < 0 else line_end, end + 60)
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, line_start, line_end)]
+    inside = [i for i, (a, b) in enumerate(words) if a < end and b > start]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    for i in range(max(0, last - _LONGEST_PLACE + 1), first + 1):
+        for j in range(last, min(len(words), i + _LONGEST_PLACE)):
+            if (i, j) == (first, last) or not text[words[i][0]].isupper():
+                continue
+            phrase = text[words[i][0] : words[j][1]]
+            if is_place(phrase.replace(",", " ")):
+                return True
+    return False
+
+
+@functools.cache
+def _first_and_surnames() -> tuple[frozenset[str], frozenset[str]]:
+    from recognizers.name_list import DATA, load_name_list
+
+    return frozenset(load_name_list(DATA / "first_names.txt")[0]), frozenset(load_name_list(DATA / "surnames.txt")[0])
+
+
+def is_place_not_name(text: str) -> bool:
+    """A name of two or more words that is a gazetteer place ("Merthyr Tydfil", "Milton Keynes")
+    and not shaped like a person's first name and surname ("Harold Wood", "Abbey Wood").
+    """
+    tokens = text.split()
+    if len(tokens) < 2 or not is_place(text):
+        return False
+    first, surnames = _first_and_surnames()
+    return not (tokens[0].lower() in first and tokens[-1].lower() in surnames)
 
 
 # A field label whose value is a place: "PDU: Lancaster, South Lakes", "Team – Wigan".
@@ -110,10 +142,11 @@ _REVIEW_AFTER_RE = re.compile(r"[ \t]+" + _REVIEW_AFTER)
 def stands_for_a_place(text: str, start: int, end: int) -> bool:
     """The words around text[start:end] say it is a place or a body, not a person.
 
-    A name of two or more words counts only before a team or unit ("Kirkby Stephen Team 2").
+    A name of two or more words counts before a team or unit ("Kirkby Stephen Team 2"), or
+    when the whole of it is a gazetteer place not shaped like a person's name.
     """
     if " " in text[start:end].strip():
-        return _TEAM_AFTER_RE.match(text, end) is not None
+        return _TEAM_AFTER_RE.match(text, end) is not None or is_place_not_name(text[start:end])
     return (
         body_after(text, end)
         or (is_place(text[start:end]) and (place_before(text, start) or label_before(text, start) or _REVIEW_AFTER_RE.match(text, end) is not None))

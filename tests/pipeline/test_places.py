@@ -41,6 +41,14 @@ from tests.pipeline.model_builders import document, person
         # a review or report named after a person is the person's; after a place, the place's
         ("Action plan for the OKAFOR Review", "OKAFOR", False),
         ("The Wigan Review was published.", "Wigan", True),
+        # a whole place of two or more words; a word inside a place of three or more words
+        ("The SI had links to Cardiff and Merthyr Tydfil.", "Merthyr Tydfil", True),
+        ("Transfer in from the Yorkshire and the Humber region.", "Humber", True),
+        ("He grew up in Barton upon Humber.", "Barton", True),
+        # near misses: a full name shaped like a first name and surname, and a person's name
+        # that only shares a word with a longer place
+        ("Harold Wood said he would call.", "Harold Wood", False),
+        ("Humber told the panel in May.", "Humber", False),
     ],
 )
 def test_the_words_around_a_name_say_place(text, word, place):
@@ -97,3 +105,12 @@ def test_a_town_the_model_calls_a_person_is_not_one():
     dets = [person(doc, "Hyde"), person(doc, "Neath"), person(doc, "Swansea", recognizer="RoleNameRecognizer", explanation="role cue: senior probation officer")]
     res = resolve(doc, dets)
     assert res.people == {}
+
+
+def test_a_platform_the_model_calls_a_person_is_not_one():
+    doc = document("He was posting on Instagram and messaging her on WhatsApp.")
+    res = resolve(doc, [person(doc, "Instagram"), person(doc, "WhatsApp")])
+    assert res.people == {}
+    # a surname that is also a service's name stays a person
+    doc = document("Mr Messenger said he would call.")
+    assert resolve(doc, [person(doc, "Mr Messenger", recognizer="TitledNameRecognizer")]).people
