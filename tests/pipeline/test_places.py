@@ -97,3 +97,11 @@ def test_a_town_the_model_calls_a_person_is_not_one():
     dets = [person(doc, "Hyde"), person(doc, "Neath"), person(doc, "Swansea", recognizer="RoleNameRecognizer", explanation="role cue: senior probation officer")]
     res = resolve(doc, dets)
     assert res.people == {}
+
+
+def test_the_generator_names_only_the_twelve_probation_regions():
+    # The generator's towns carry their region as data; the one list of regions is PROBATION_REGIONS.
+    from pipeline.evaluation.corpus.places import TOWNS
+    from pipeline.resolve.places import PROBATION_REGIONS
+
+    assert {t.region for t in TOWNS} <= set(PROBATION_REGIONS)
