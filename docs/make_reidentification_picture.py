@@ -24,19 +24,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         os.environ["SFO_REDACT_HOME"] = str(tmp / "home")
-        import docx
         from openpyxl import load_workbook
 
         from pipeline.case import load_case
         from pipeline.redact import redact_case
+        from tests.pipeline.drafts import review_docx
         from tests.pipeline.test_reidentify_finalise import CASE, REVIEW
 
-        d = docx.Document()
-        d.add_heading("Serious Further Offence Review", 0)
-        for p in REVIEW:
-            d.add_paragraph(p)
-        review = tmp / "SFO60002prestageL_Review.docx"
-        d.save(review)
+        review = review_docx(tmp / "SFO60002prestageL_Review.docx", REVIEW)
         (tmp / "case.yaml").write_text(CASE, encoding="utf-8")
         redact_case([review], tmp / "out", case=load_case(tmp / "case.yaml"))
         wb = load_workbook(tmp / "out" / "SFO60002.redaction-log.xlsx")

@@ -31,7 +31,7 @@ from pipeline.pack import Pack, build_pack
 from pipeline.read import read
 from pipeline.reasons import REWRITES
 from pipeline.reidentify.apply import apply_reidentification, reidentification_note
-from pipeline.render import render
+from pipeline.render import PDF, render, renderer_for
 from pipeline.render.cover_sheet import (
     REGION_LABEL,
     CoverInfo,
@@ -89,8 +89,12 @@ def finalise(
     inputs: Sequence[Path] | None = None,
     region: str | None = None,
     today: dt.date | None = None,
+    fmt: str = PDF,
 ) -> FinaliseResult:
-    """Check the signed-off log, rebuild the final PDFs from it, verify them and write the pack."""
+    """Check the signed-off log, rebuild the final documents from it (in `fmt`), verify them and write the pack.
+
+    The cover sheet and the victim letter are PDFs whatever `fmt` is.
+    """
     key = load_key(create=False)
     log = read_log(Path(log_path), key, strict=True)
     signoff = check_signoff(log, today)
@@ -107,8 +111,8 @@ def finalise(
         files: list[Path] = []
         pack_docs: list[PackDocument] = []
         for final in finals:
-            target = work / f"{final.entry.stem}.pdf"
-            pages = render(final.document, final.decisions, target)
+            target = work / f"{final.entry.stem}{renderer_for(final.document.kind, fmt).suffix}"
+            pages = render(final.document, final.decisions, target, fmt)
             verify(target, needles_for_document(final, needles))
             files.append(target)
             kind = final.entry.stem.removeprefix(f"{log.case_id}-")

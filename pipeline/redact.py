@@ -39,10 +39,11 @@ from pipeline.model import Decision, Document, DocumentKind, Style
 from pipeline.read import read
 from pipeline.reidentify import CaseDocument, reidentify
 from pipeline.reidentify.log_rows import reid_rows
-from pipeline.render import render
+from pipeline.render import PDF, render, stem_of
+from pipeline.render import output_name as redacted_name
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve, share_roles
-from pipeline.verify import DRAFT_READERS, extract_pdfium, find_leaks, verify
+from pipeline.verify import DRAFT_READERS, find_leaks, page_texts, verify
 from pipeline.verify.gate import MAX_ROUNDS, describe, import_case_people, locate_fixes, release_fix
 from pipeline.verify.needles import case_file_needles, needles_for, union
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
@@ -64,7 +65,7 @@ class RedactionResult:
 
     input: Path
     case_id: str
-    pdf: Path
+    pdf: Path  # the redacted output: a PDF, unless another registered format was asked for
     log: Path
     pages: int
     counts: dict[str, int]
@@ -296,7 +297,7 @@ def draft_needles(prepared: Prepared) -> list:
     return union(found, case_file_needles(prepared.case))
 
 
-def checked_render(prepared: Prepared, target: Path) -> int:
+def checked_render(prepared: Prepared, target: Path, fmt: str = PDF) -> int:
     """Render and run the draft check; a surviving form the pipeline can place is redacted
     with its person's label (logged as "release check") and the draft rendered again.
 
@@ -305,14 +306,14 @@ def checked_render(prepared: Prepared, target: Path) -> int:
     """
     needles = draft_needles(prepared)
     for _ in range(MAX_ROUNDS):
-        pages = render(prepared.document, prepared.decisions, target)
+        pages = render(prepared.document, prepared.decisions, target, fmt)
         try:
             prepared.checks = verify(target, needles, readers=DRAFT_READERS).checks
             return pages
         except LeakDetectedError as exc:
             try:
-                texts = extract_pdfium(target)
-            except Exception:  # noqa: BLE001 - an output PDFium cannot open: verify's reason stands
+                texts = page_texts(target)
+            except Exception:  # noqa: BLE001 - an output its reader (PDFium) cannot open: verify's reason stands
                 raise exc from None
             leaked = {n for n, _ in find_leaks(texts, needles)}
             where = {n: p for n, p in find_leaks(texts, needles)}
@@ -326,23 +327,25 @@ def checked_render(prepared: Prepared, target: Path) -> int:
                 ) from None
             order = {uid: i for i, uid in enumerate(prepared.document.units)}
             prepared.decisions = sorted([*prepared.decisions, *new], key=lambda d: (order.get(d.unit_id, 0), d.start))
-    pages = render(prepared.document, prepared.decisions, target)
+    pages = render(prepared.document, prepared.decisions, target, fmt)
     prepared.checks = verify(target, needles, readers=DRAFT_READERS).checks
     return pages
 
 
-def publish(prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None) -> RedactionResult:
-    """Render and verify a prepared document; the PDF appears only when both passed.
+def publish(
+    prepared: Prepared, out_dir: Path, *, case_id: str, gist_only: bool = False, before_move=None, fmt: str = PDF
+) -> RedactionResult:
+    """Render and verify a prepared document in `fmt`; the output appears only when both passed.
 
     The case's log is written afterwards by `write_case_outputs` (its references span the case).
     """
     document, decisions, stem = prepared.document, prepared.decisions, prepared.stem
     out_dir.mkdir(parents=True, exist_ok=True)
-    pdf_path = out_dir / f"{stem}.redacted.pdf"
+    pdf_path = out_dir / redacted_name(stem, document.kind, fmt)
     log_path = out_dir / log_name(case_id)
     with work_folder(out_dir) as work:
         tmp_pdf = work / pdf_path.name
-        pages = checked_render(prepared, tmp_pdf)
+        pages = checked_render(prepared, tmp_pdf, fmt)
         decisions = prepared.decisions
         if before_move is not None:
             before_move()
@@ -399,7 +402,7 @@ def write_case_outputs(
         DraftDocument(
             DocumentEntry(
                 r.pdf.name,
-                r.pdf.name.removesuffix(".redacted.pdf"),
+                stem_of(r.pdf.name),
                 # SFO file names hold a surname: a gist-only log does not record them (finalise --inputs).
                 "" if gist_only else str(Path(r.input).resolve()),
                 r.input_sha256,
@@ -461,8 +464,12 @@ def redact_case(
     gist_only: bool = False,
     on_done=None,
     strict: bool = False,
+    fmt: str = PDF,
 ) -> CaseResult:
     """Redact the documents of one case with one set of labels; a bad document fails alone.
+
+    `fmt` names the redacted outputs' format (a registered renderer, `pipeline.render`);
+    review copies are PDFs whatever it is.
 
     `on_done(path, result_or_None, reason_or_None)` is called after each document (progress).
     """
@@ -508,7 +515,9 @@ def redact_case(
     for prepared in resolved:
         result = attempt(
             prepared.path,
-            lambda prepared=prepared: publish(decide_prepared(prepared, labeller), out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save),
+            lambda prepared=prepared: publish(
+                decide_prepared(prepared, labeller), out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save, fmt=fmt
+            ),
         )
         if result is not None:
             results.append(result)
@@ -536,8 +545,9 @@ def redact_file(
     engine: Engine | None = None,
     gist_only: bool = False,
     strict: bool = False,
+    fmt: str = PDF,
 ) -> RedactionResult:
-    """Redact one document into out_dir; raises the document's error if it fails."""
+    """Redact one document into out_dir (in `fmt`, as `redact_case`); raises the document's error if it fails."""
     path = Path(path)
     case_id = case_id_for(path, case) if path.is_file() else "missing"
     engine = engine or get_engine()
@@ -547,7 +557,7 @@ def redact_file(
     if Path(out_dir).is_dir():
         remove_abandoned_work(Path(out_dir))
     prepared = prepare(path, case=case, engine=engine, labeller=labeller, stem=output_stem(path, case_id), strict=strict)
-    result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save)
+    result = publish(prepared, out_dir, case_id=case_id, gist_only=gist_only, before_move=mapping.save, fmt=fmt)
     # One document alone: the case log then covers this document only.
     write_case_outputs([result], Path(out_dir), case_id=case_id, key=key, gist_only=gist_only, region=case_region(case))
     return result

@@ -55,6 +55,16 @@ PLATFORMS: tuple[str, ...] = (
     "Outlook", "Google", "Yahoo",
 )
 
+# Role acronyms written before a name ("PP Sarah Jenkins", "DC Smith"), as a review writes
+# them; matched in these capitals only ("pc" is not PC, "po" is not PO). Probation staff
+# first, then the police. recognizers/role_name.py takes them as name cues, resolve strips
+# them from a detected name, and the staff-circumstance recognizer keys on the probation ones.
+PROBATION_ROLE_ACRONYMS: tuple[str, ...] = (
+    "PP", "SPO", "POM", "COM", "VLO", "RM", "CM", "PSO", "PO", "OM", "HoPDU", "HOMD", "ACO", "SPOC",
+)
+POLICE_ROLE_ACRONYMS: tuple[str, ...] = ("FLO", "DC", "DS", "DI", "DCI", "DSI", "PC", "PCSO", "Sgt", "Insp")
+ROLE_ACRONYMS: tuple[str, ...] = PROBATION_ROLE_ACRONYMS + POLICE_ROLE_ACRONYMS
+
 
 def alternation(words: Iterable[str], *, upper: bool = False) -> str:
     """A regex group matching any of `words`, longest first; `upper` adds each in capitals.

@@ -6,7 +6,7 @@ scoped `(?i:...)` groups where case does not matter.
 
 from __future__ import annotations
 
-from pipeline.vocabulary import ACRONYMS
+from pipeline.vocabulary import ACRONYMS, MONTHS
 
 # Capitalised words that follow a cue but are not names: sentence starters, pronouns,
 # months and days, and agency or process words kept for transparency (DOMAIN.md).
@@ -16,8 +16,7 @@ STOP_WORDS: tuple[str, ...] = (
     "The", "Their", "Then", "There", "These", "They", "This", "To", "Was", "We", "Were",
     "What", "When", "Where", "Which", "While", "Who", "With", "Had", "Has", "Have",
     "After", "Before", "During", "Following", "Although", "Also", "However", "Not", "No",
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    *MONTHS,
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Probation", "Police", "Prison", "Service", "Services", "Unit", "Team", "Liaison",
     "Support", "Contact", "Statement", "Personal", "Impact", "Care", "Protection",

@@ -5,14 +5,13 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from pipeline import vocabulary
 from recognizers.base import SfoPatternRecognizer
 from recognizers.name_parts import NAME_SEQUENCE
 
-# Role acronyms, capitals only (DOMAIN.md acronyms, plus police ranks).
-ROLE_ACRONYMS: tuple[str, ...] = (
-    "PP", "SPO", "POM", "COM", "VLO", "RM", "CM", "PSO", "FLO", "HOMD", "SPOC", "OM",
-    "DC", "DS", "DI", "DCI", "DSI", "PC", "PCSO", "Sgt", "Insp",
-)
+# Role acronyms, capitals only (pipeline/vocabulary.py). Not "PO": before a capitalised
+# word it is a post box as often as a probation officer ("PO Box 12", "PO Box Lane").
+ROLE_ACRONYMS: tuple[str, ...] = tuple(r for r in vocabulary.ROLE_ACRONYMS if r != "PO")
 # Role titles in words, any case.
 ROLE_TITLES: tuple[str, ...] = (
     "Probation Practitioner", "Probation Officer", "Senior Probation Officer",

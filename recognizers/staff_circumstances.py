@@ -12,10 +12,13 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from pipeline.vocabulary import PROBATION_ROLE_ACRONYMS, alternation
 from recognizers.base import SfoPatternRecognizer
 
+# A probation role acronym, or a staff label made from one ("PP1"), in its capitals.
+_STAFF_ACRONYM = alternation(PROBATION_ROLE_ACRONYMS)
 _STAFF = (
-    r"(?P<cue>\b(?:PP|SPO|POM|COM|PSO|VLO|HoPDU|ACO|RM|CM)[0-9]*\b|(?i:\b(?:probation[ \t]+)?practitioner"
+    r"(?P<cue>\b" + _STAFF_ACRONYM + r"[0-9]*\b|(?i:\b(?:probation[ \t]+)?practitioner"
     r"|\b(?:probation|case|offender|senior)[ \t]+(?:officer|manager)|\bline[ \t]+manager|\bmanager|\bofficer"
     r"|\bkeyworker|\bcolleague|\bmember[ \t]+of[ \t]+staff|\bstaff[ \t]+member|\bthe[ \t]+author\b))"
 )
@@ -48,7 +51,7 @@ _ONLY_ONE = (
 # Staff named by the characteristic alone, without a place: "the only female PP", "the only
 # Sikh member of staff".
 _ONLY_STAFF = (
-    r"the[ \t]+only[ \t]+" + _CHARACTERISTIC + r"[ \t]+(?:PP|SPO|POM|COM|PSO|probation[ \t]+(?:practitioner|officer)|practitioner"
+    r"the[ \t]+only[ \t]+" + _CHARACTERISTIC + r"[ \t]+(?:" + _STAFF_ACRONYM + r"|probation[ \t]+(?:practitioner|officer)|practitioner"
     r"|(?:senior[ \t]+)?(?:probation[ \t]+)?officer|manager|member[ \t]+of[ \t]+staff|staff[ \t]+member|colleague)s?\b"
     r"(?:[ \t]+" + _WORKPLACE_PLACE + r")?"
 )

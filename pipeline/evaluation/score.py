@@ -29,6 +29,7 @@ from pipeline.detect.engine import Engine, get_engine
 from pipeline.model import Category
 from pipeline.redact import redact_case
 from pipeline.verify import normalise, pdfminer_pages
+from recognizers.vocabulary import VOCABULARY
 
 logger = logging.getLogger("sfo_redact")
 
@@ -39,7 +40,9 @@ _DATE_WITH_MONTH = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\b"
     r"|\b" + _MONTH_WORD + r"\s+\d{4}\b"
 )
-_TITLE = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.TITLES) + r"|PP|SPO|POM|COM|VLO|RM)\.?\s+)+", re.IGNORECASE)
+# A title, or the prefix of a staff label the pipeline writes ("PP1": the codes' one-word labels).
+_STAFF_LABELS = [c["label"] for c in VOCABULARY.staff_role_codes.values() if " " not in c["label"]]
+_TITLE = re.compile(r"^(?:" + vocabulary.alternation([*vocabulary.TITLES, *_STAFF_LABELS]) + r"\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

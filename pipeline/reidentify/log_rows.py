@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.reidentify import Flag
+from pipeline.render import stem_of
 from redaction_logs.reidentification import ReidPlace, ReidRow
 
 
 def _where(detail) -> str:
     parts = []
     for p in detail.places:
-        document = p.document.removesuffix(".redacted.pdf")
+        document = stem_of(p.document)
         parts.append(f"{document}: {p.location}")
     return "; ".join(dict.fromkeys(parts))
 

@@ -43,7 +43,8 @@ from pipeline.vocabulary import alternation
 TITLES = {t.lower() for t in vocabulary.TITLES + vocabulary.MALE_TITLES + vocabulary.FEMALE_TITLES + vocabulary.FORMAL_TITLES}
 _TITLE_RE = re.compile(r"^(?:(?:" + alternation(vocabulary.TITLES + vocabulary.FORMAL_TITLES) + "|" + alternation(vocabulary.TITLES, upper=True) + r")\.?\s+)+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
-_ROLE_PREFIX_RE = re.compile(r"^(?:PP|SPO|POM|COM|VLO|RM|PO|PSO|DC|DS|PC|DI)\s+")
+# A role acronym before the name ("PP Sarah Jenkins"): the role stays, the name is what follows.
+_ROLE_PREFIX_RE = re.compile(r"^" + alternation(vocabulary.ROLE_ACRONYMS) + r"\s+")
 
 # Words that the statistical model tags as people but that are roles, agencies or places
 # named in every review; a candidate made only of these is not a person.

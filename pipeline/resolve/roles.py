@@ -44,6 +44,8 @@ _WORDS = _alternation([w for w in _ALL if w not in _ABBREV])
 _ABBR = _alternation([w.upper() for w in _ABBREV] + ["HoPDU"])
 _CUE = rf"(?:(?i:{_WORDS})|{_ABBR})"
 _TITLE = r"(?:" + alternation(TITLES) + r"\.?\s+)?"
+# Someone named by title and surname ("Mr Hart"), where a pronoun could stand instead.
+_TITLED = alternation(TITLES) + r"\.?[ \t]+\w+"
 # "the PP, Sarah", "his partner Jane", "victim: Leanne", "SPO Mark", "(PP) Sarah"
 # A short qualifier may stand between the role and the name when a comma closes it: "the
 # duty officer that day, Callum Reid", "his keyworker at the approved premises, Femi Adeyemi".
@@ -169,14 +171,14 @@ _CONDUCT_BEFORE = re.compile(
 _MORE_VICTIM_AFTER = re.compile(
     r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|in[ \t]+hospital|at[ \t]+the[ \t]+scene)|"
     # a complaint of harm, not any call: "his mother told police he was missing" is his mother
-    r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|Mr[ \t]+\w+|Ms[ \t]+\w+)[ \t]+had[ \t]+"
+    r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
     r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
     r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about)|"
     # harm told of the speaker: "X, who reported that Mr Y had threatened her" (the object
     # pronoun is the one who told; "his mother said he had hit a neighbour" is not)
     r"(?:who[ \t]+)?(?:had[ \t]+)?(?:reported|told[ \t]+(?:the[ \t]+)?police|disclosed|alleged|complained)[ \t]+(?:to[ \t]+(?:the[ \t]+)?police[ \t]+)?that[ \t]+"
-    r"(?:he|she|they|Mr[ \t]+\w+|Ms[ \t]+\w+|Mrs[ \t]+\w+)[ \t]+had[ \t]+(?:repeatedly[ \t]+)?"
+    r"(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+(?:repeatedly[ \t]+)?"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled)[ \t]+(?:her|him|them)|"
     # support only someone harmed receives: an IDVA or ISVA, a MARAC referral, a refuge
     r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -349,13 +349,72 @@ def _leak_problem(leaks: list[tuple[Needle, int]], reader: str, where: str | Non
     return f"{len(leaks)} removed string(s) ({', '.join(cats)}){rows} found by {reader} {place}"
 
 
-def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FULL_READERS) -> VerifyReport:
-    """Check an output with `readers`; raise LeakDetectedError (without any document text) if anything survives.
+# ---------------------------------------------------------------- readers per output format
 
-    pikepdf always runs: it gives the structural checks and the text beneath the extractors.
+
+@dataclass(frozen=True)
+class Reader:
+    """How verification reads one output format back, with none of the library that wrote it.
+
+    `pages` gives the page texts (the release check places a surviving form from them);
+    `check` is the format's whole check. Without one, the check is the needle search over
+    `pages` (a format with no structure to hide text in).
+    """
+
+    format: str
+    suffix: str
+    pages: Callable[[Path], list[str]]
+    check: Callable[[Path, list[Needle], tuple[str, ...]], VerifyReport] | None = None
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def register_reader(reader: Reader) -> None:
+    """Add (or replace) the reader of the files whose name ends in `reader.suffix`."""
+    _READERS[reader.suffix.lower()] = reader
+
+
+def unregister_reader(suffix: str) -> None:
+    """Remove a reader (a test's format, once the test is done)."""
+    _READERS.pop(suffix.lower(), None)
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for a file, by its suffix; any other file is checked as a PDF (and fails closed)."""
+    return _READERS.get(Path(path).suffix.lower(), _READERS[".pdf"])
+
+
+def page_texts(path: Path) -> list[str]:
+    """An output's page texts, read by its format's reader."""
+    return reader_for(path).pages(Path(path))
+
+
+def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FULL_READERS) -> VerifyReport:
+    """Check an output with its format's reader; raise LeakDetectedError (without any document text) if anything survives.
+
+    `readers` chooses among a PDF's readers; another format has its own.
     """
     path = Path(path)
     needles = list(needles)
+    reader = reader_for(path)
+    if reader.check is not None:
+        return reader.check(path, needles, readers)
+    try:
+        texts = reader.pages(path)
+    except Exception as exc:  # noqa: BLE001 - an unreadable output is a failed output, whatever the cause
+        raise LeakDetectedError(f"output cannot be re-read for verification ({type(exc).__name__})", path) from None
+    leaks = find_leaks(texts, needles)
+    if leaks:
+        raise LeakDetectedError("verification failed: " + _leak_problem(leaks, reader.format), path)
+    return VerifyReport(path=path, pages=len(texts), checked=len(needles), extractors=(reader.format,))
+
+
+def verify_pdf(path: Path, needles: list[Needle], readers: tuple[str, ...] = FULL_READERS) -> VerifyReport:
+    """Check a PDF with `readers`; raise LeakDetectedError (without any document text) if anything survives.
+
+    pikepdf always runs: it gives the structural checks and the text beneath the extractors.
+    """
     unknown = set(readers) - set(FULL_READERS)
     if unknown:
         raise ValueError(f"unknown readers: {sorted(unknown)}")
@@ -413,9 +472,12 @@ def verify(path: Path, needles: Iterable[Needle], readers: tuple[str, ...] = FUL
     return report
 
 
+register_reader(Reader("pdf", ".pdf", extract_pdfium, verify_pdf))
+
+
 def read_text(path: Path) -> str:
     """The whole text of a PDF as pdfminer.six reads it (for evaluation and tests)."""
     return "\n".join(extract_pdfminer(path))
 
 
-__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "VerifyReport", "extract_ocr", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "pdfminer_pages", "read_text", "verify"]
+__all__ = ["DRAFT_READERS", "EXTRACTORS", "FULL_READERS", "Needle", "PikeView", "Reader", "VerifyReport", "extract_ocr", "extract_pdfium", "find_leaks", "inspect_pikepdf", "normalise", "page_texts", "pdfminer_pages", "read_text", "reader_for", "register_reader", "unregister_reader", "verify", "verify_pdf"]

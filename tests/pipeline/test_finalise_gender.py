@@ -3,18 +3,15 @@ Disclose keeps the original, and a row that asks the manager keeps it until told
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import docx
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.case import load_case
 from pipeline.finalise import finalise
 from pipeline.model import Category
-from pipeline.redact import redact_case
 from pipeline.verify import normalise, read_text
+from tests.pipeline.drafts import draft_case, sign_off
 
 # Invented people; nothing here is real.
 REVIEW = [
@@ -34,18 +31,7 @@ CATEGORY = Category.GENDERED_STAFF.value
 
 @pytest.fixture()
 def drafted(tmp_path, engine):
-    src = tmp_path / "in"
-    src.mkdir()
-    d = docx.Document()
-    d.add_heading("Serious Further Offence Review", 0)
-    for p in REVIEW:
-        d.add_paragraph(p)
-    review = src / "SFO60002quilliamD_Review.docx"
-    d.save(review)
-    (src / "case.yaml").write_text(CASE, encoding="utf-8")
-    out = tmp_path / "draft"
-    result = redact_case([review], out, case=load_case(src / "case.yaml"), engine=engine)
-    assert not result.failures, result.failures
+    out, _ = draft_case(tmp_path, "SFO60002quilliamD_Review.docx", REVIEW, CASE, engine)
     return out
 
 
@@ -74,8 +60,7 @@ def test_rewrites_are_log_rows_and_finalise_honours_each_decision(drafted, tmp_p
             ws.cell(row=r, column=col["Decision"]).value = "Disclose"
         if v["Decision"] == "Disclose":
             ws.cell(row=r, column=col["Decision"]).value = "Anonymise"
-    s = wb["Sign-off"]
-    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    sign_off(wb)
     wb.save(log)
     result = finalise(log, tmp_path / "pack")
     # Rewrites are counted apart: no name was disclosed, two references made neutral.
@@ -94,8 +79,7 @@ def test_a_disclosed_name_keeps_its_pronouns(drafted, tmp_path):
     for r, v, col in _rows(ws):
         if v["Category"] == Category.NAME.value and v["Replaced by"] == "PP1":
             ws.cell(row=r, column=col["Decision"]).value = "Disclose"
-    s = wb["Sign-off"]
-    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    sign_off(wb)
     wb.save(log)
     finalise(log, tmp_path / "pack")
     final = normalise(read_text(Path(tmp_path / "pack" / "SFO60002-VLU-pack" / "SFO60002-review.pdf")))

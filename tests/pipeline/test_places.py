@@ -114,3 +114,11 @@ def test_a_platform_the_model_calls_a_person_is_not_one():
     # a surname that is also a service's name stays a person
     doc = document("Mr Messenger said he would call.")
     assert resolve(doc, [person(doc, "Mr Messenger", recognizer="TitledNameRecognizer")]).people
+
+
+def test_the_generator_names_only_the_twelve_probation_regions():
+    # The generator's towns carry their region as data; the one list of regions is PROBATION_REGIONS.
+    from pipeline.evaluation.corpus.places import TOWNS
+    from pipeline.resolve.places import PROBATION_REGIONS
+
+    assert {t.region for t in TOWNS} <= set(PROBATION_REGIONS)

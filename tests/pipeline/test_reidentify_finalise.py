@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
-import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -15,6 +13,7 @@ from pipeline.finalise import finalise
 from pipeline.redact import redact_case
 from pipeline.verify import normalise, read_text
 from redaction_logs.errors import RedactionLogError
+from tests.pipeline.drafts import draft_case, sign_off
 
 # Invented people; nothing here is real.
 REVIEW = [
@@ -38,18 +37,7 @@ staff:
 
 @pytest.fixture()
 def drafted(tmp_path, engine):
-    src = tmp_path / "in"
-    src.mkdir()
-    d = docx.Document()
-    d.add_heading("Serious Further Offence Review", 0)
-    for p in REVIEW:
-        d.add_paragraph(p)
-    review = src / "SFO60002prestageL_Review.docx"
-    d.save(review)
-    (src / "case.yaml").write_text(CASE, encoding="utf-8")
-    out = tmp_path / "draft"
-    result = redact_case([review], out, case=load_case(src / "case.yaml"), engine=engine)
-    assert not result.failures
+    out, _ = draft_case(tmp_path, "SFO60002prestageL_Review.docx", REVIEW, CASE, engine)
     return out / "SFO60002.redaction-log.xlsx"
 
 
@@ -71,8 +59,7 @@ def _decide(log: Path, decisions: dict[str, str], sign: bool = True) -> dict[str
         if kind in decisions:
             ws.cell(row=r, column=heads["Decision"]).value = decisions[kind]
     if sign:
-        s = wb["Sign-off"]
-        s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+        sign_off(wb)
     wb.save(log)
     return texts
 
@@ -113,8 +100,7 @@ def test_every_keep_leaves_the_review_as_drafted(drafted, tmp_path):
 def test_an_empty_decision_is_refused_naming_the_cell(drafted, tmp_path):
     wb, ws, heads, rows = _sheet(drafted)
     ws.cell(row=rows[0], column=heads["Decision"]).value = None
-    s = wb["Sign-off"]
-    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    sign_off(wb)
     wb.save(drafted)
     with pytest.raises(RedactionLogError) as err:
         finalise(drafted, tmp_path / "pack")
@@ -125,8 +111,7 @@ def test_an_empty_decision_is_refused_naming_the_cell(drafted, tmp_path):
 def test_a_changed_detail_cell_is_refused(drafted, tmp_path):
     wb, ws, heads, rows = _sheet(drafted)
     ws.cell(row=rows[0], column=heads["Where (document, page, location)"]).value = "elsewhere"
-    s = wb["Sign-off"]
-    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    sign_off(wb)
     wb.save(drafted)
     with pytest.raises(RedactionLogError, match="may not change"):
         finalise(drafted, tmp_path / "pack")

@@ -6,11 +6,9 @@ and `finalise` on generated documents, and the matching through `find_leaks`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
-import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -21,6 +19,7 @@ from pipeline.redact import redact_case
 from pipeline.verify import Needle, find_leaks, read_text
 from pipeline.verify.gate import RELEASE_CHECK
 from pipeline.verify.needles import case_file_needles, name_needle, without_allowed
+from tests.pipeline.drafts import review_docx, sign_off
 
 CASE = """case_id: SFO60002
 region: North East
@@ -42,15 +41,6 @@ REVIEW = [
 ]
 
 
-def _docx(path: Path, paragraphs: list[str]) -> Path:
-    d = docx.Document()
-    d.add_heading("Serious Further Offence Review", 0)
-    for p in paragraphs:
-        d.add_paragraph(p)
-    d.save(path)
-    return path
-
-
 def _case(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir(exist_ok=True)
@@ -60,7 +50,7 @@ def _case(tmp_path: Path):
 
 def test_a_case_file_name_detection_missed_is_never_released(tmp_path, engine, monkeypatch):
     src, case = _case(tmp_path)
-    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    review = review_docx(src / "SFO60002_Review.docx", REVIEW)
     monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
     out = tmp_path / "draft"
     result = redact_case([review], out, case=case, engine=engine)
@@ -75,9 +65,9 @@ def test_a_case_file_name_detection_missed_is_never_released(tmp_path, engine, m
 
 def test_release_check_fixes_are_logged(tmp_path, engine, monkeypatch):
     src, case = _case(tmp_path)
-    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    review = review_docx(src / "SFO60002_Review.docx", REVIEW)
     monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
-    review = _docx(src / "SFO60002_Review.docx", [*REVIEW, "The report by Blathers-\nby was filed."])
+    review = review_docx(src / "SFO60002_Review.docx", [*REVIEW, "The report by Blathers-\nby was filed."])
     result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
     assert not result.failures
     doc = result.documents[0]
@@ -88,15 +78,14 @@ def test_release_check_fixes_are_logged(tmp_path, engine, monkeypatch):
 
 def _sign(log: Path) -> None:
     wb = load_workbook(log)
-    s = wb["Sign-off"]
-    s["B4"], s["B5"], s["B6"], s["B7"] = "Jo Bloggs", "Head of PDU", dt.date.today(), "Yes"
+    sign_off(wb)
     wb.save(log)
 
 
 def test_word_names_do_not_block_the_cover_sheet(tmp_path, engine):
     """Staff called Will Hope and Mark Rose: the cover sheet says "you will see a black box"."""
     src, case = _case(tmp_path)
-    review = _docx(src / "SFO60002_Review.docx", REVIEW)
+    review = review_docx(src / "SFO60002_Review.docx", REVIEW)
     out = tmp_path / "draft"
     result = redact_case([review], out, case=case, engine=engine)
     assert not result.failures
@@ -153,7 +142,7 @@ SCRIPTS = [
 def test_output_text_keeps_its_script_outside_the_redactions(tmp_path, engine, line):
     """Readers fold look-alikes for detection; the output must still show the script as written."""
     src, case = _case(tmp_path)
-    review = _docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
+    review = review_docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
     result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
     assert not result.failures
     doc = result.documents[0]

@@ -30,6 +30,13 @@ def recognizer():
         ('the SPO and the POM', 0, []),
         ('PP1 and SPO1', 0, []),
         ('PP On 12 March', 0, []),
+        # the one list of role acronyms (pipeline/vocabulary.py): HoPDU and ACO are cues too
+        ('HoPDU Amber Gayle agreed', 1, [(6, 17)]),
+        ('ACO Dev Patel approved it', 1, [(4, 13)]),
+        ('the HoPDU agreed', 0, []),
+        ('hopdu Amber Gayle', 0, []),
+        # PO is not a name cue: a post box as often as an officer
+        ('PO Box Lane, Leeds', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):

@@ -23,6 +23,10 @@ def recognizer():
         ("The PP was the only Black woman in the office.", 1, [(11, 45)]),
         ("The officer had injured her back.", 1, [(12, 32)]),
         ("SPO2 started maternity leave in June.", 1, [(5, 36)]),
+        # every probation role acronym of pipeline/vocabulary.py is a cue; a police rank is not
+        ("The PO was on maternity leave in June.", 1, [(11, 37)]),
+        ("HoPDU1 was off sick with stress.", 1, [(11, 31)]),
+        ("The DC was not allocated new cases after her father died in March.", 0, []),
         # the cue in the sentence before; workplace circumstances with no cue at all
         ("The PP had a high caseload. She was on reduced hours after a knee operation.", 1, [(36, 75)]),
         ("Sarah Jones had just returned from maternity leave.", 1, [(21, 50)]),
