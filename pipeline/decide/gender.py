@@ -404,6 +404,27 @@ def _other_pronoun_between(
     return None
 
 
+# Words of a member of staff's work, in the words after a pronoun ("She was new in post",
+# "he was on a course", "she agreed to make a referral", "his priority was"). The supervised
+# individual is what a review is about, and their pronoun after a sentence about staff is
+# common ("PP1 completed the OASys. He scored as high risk"): without one of these the
+# pronoun is not taken to carry on from the member of staff. "Supervision" is left out: the
+# supervised individual attends it.
+_STAFF_WORK = re.compile(
+    r"\b(?i:post|course|training|caseloads?|workloads?|referrals?|assessments?|OASys|n?Delius|colleagues?|"
+    r"priority|priorities|practice|countersign\w*|annual[ \t]+leave|on[ \t]+leave|line[ \t]+manager)\b"
+)
+
+
+def _staff_work_follows(text: str, end: int, mentions: Sequence[_Mention]) -> bool:
+    """Whether the words after a pronoun, up to its sentence's end or the next person
+    mentioned, tell of staff work (_STAFF_WORK)."""
+    stop = _SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    limit = min([limit, *(x.start for x in mentions if x.start >= end)])
+    return bool(_STAFF_WORK.search(text, end, limit))
+
+
 def _continues_subject(
     m: re.Match[str], staff: _Mention, index: int, units: Sequence, mentions: list[list[_Mention]], accepted: set[tuple[int, int]]
 ) -> bool:
@@ -413,8 +434,8 @@ def _continues_subject(
     subject of its sentence with no one named before it there; the sentence just before
     names the member of staff and no one else of that gender (the caller has checked), and
     any pronoun of that gender in it was already taken to be theirs; it tells of no contact
-    with someone unnamed (_CONTACT), and the pronoun's own words are not what only a
-    supervised individual does ("He was recalled").
+    with someone unnamed (_CONTACT); and the pronoun's own words tell of staff work
+    (_STAFF_WORK), not of what only a supervised individual does ("He was recalled").
     """
     word = m.group(0).lower()
     if word not in ("he", "she"):
@@ -423,7 +444,7 @@ def _continues_subject(
     opening = _sentence_start(text, m.start())
     if any(opening <= x.start < m.start() for x in mentions[index]) or _PRONOUN.search(text, opening, m.start()):
         return False
-    if conduct_after(text, m.end()):
+    if conduct_after(text, m.end()) or not _staff_work_follows(text, m.end(), mentions[index]):
         return False
     staff_text = units[staff.unit_index].text
     if staff.unit_index == index:
