@@ -418,7 +418,8 @@ _STAFF_WORK = re.compile(
 
 def _staff_work_follows(text: str, end: int, mentions: Sequence[_Mention]) -> bool:
     """Whether the words after a pronoun, up to its sentence's end or the next person
-    mentioned, tell of staff work (_STAFF_WORK)."""
+    mentioned, tell of staff work (_STAFF_WORK).
+    """
     stop = _SENTENCE_END.search(text, end)
     limit = stop.start() if stop else len(text)
     limit = min([limit, *(x.start for x in mentions if x.start >= end)])

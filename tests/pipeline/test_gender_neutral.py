@@ -213,7 +213,10 @@ def test_log_needles_skip_rewrite_rows(tmp_path):
          ("SPO1 reviewed the recall decision. SPO1 said SPO1's priority was the victim.",)),
         (("Mr Morgan made a referral in May. It was not followed up, and he did not record why.",),
          ("SPO1 made a referral in May. It was not followed up, and SPO1 did not record why.",)),
-        (("The case was allocated to Mr Morgan.", "He had twelve years' experience."), ("The case was allocated to SPO1.", "SPO1 had twelve years' experience.")),
+        (("The case was allocated to Mr Morgan.", "He was new in post."), ("The case was allocated to SPO1.", "SPO1 was new in post.")),
+        # near misses: no word of staff work after the pronoun (the supervised individual, unnamed)
+        (("The case was allocated to Mr Morgan.", "He had a history of violence."), ("The case was allocated to SPO1.", "He had a history of violence.")),
+        (("Mr Morgan completed the OASys in May. He scored as high risk.",), ("SPO1 completed the OASys in May. He scored as high risk.",)),
         # near misses: contact with someone unnamed, what only the supervised individual does,
         # a sentence in between, an unresolved pronoun of that gender in the staff sentence
         (("Mr Morgan visited the address. He was not at home.",), ("SPO1 visited the address. He was not at home.",)),
