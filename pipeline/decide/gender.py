@@ -6,7 +6,8 @@ labelled, "she was new in post" and "Ms PP1" still say who the PP was. Each pron
 title that refers to a member of staff becomes a decision of its own (a log row the senior
 manager can turn down with Disclose), rewritten without a parser:
 
-- he, she, him, herself, himself -> the label ("PP1 was new in post", "told PP1");
+- he, she, him -> the label ("PP1 was new in post", "told PP1");
+- herself, himself -> "themself" ("PP1 themself", "asked themself": the label twice would not read);
 - his, hers, and "her" before a word that is not a function word -> the label's possessive
   ("PP1's caseload");
 - a title before a staff label already in the text ("Ms PP1") -> the label alone.
@@ -16,9 +17,15 @@ staff label already written in the text, or a role noun such as "the PP"), looke
 the pronoun's unit and the unit before it. It is accepted only when no mention of another
 person of the same or of unknown gender lies in between (a named person, "the SI", "the
 victim", "his mother"), none earlier in the referent's own sentence, and the supervised
-individual (whom every pronoun of their gender may mean) is unlikely (`_staff_over_subject`);
-otherwise the row asks the manager to check the referent and proposes to keep the original,
-so a pronoun of anyone else is never changed by default. Measured in
+individual (whom every pronoun of their gender may mean) is unlikely: the pronoun is in the
+staff member's own sentence or its words are their work (`_staff_over_subject`), it tells of
+staff practice ("she then recorded": only staff compete, `roles.practice_after`), or it
+carries on as the subject from the one person the sentence before names, a sentence telling
+of no contact with someone unnamed (`_continues_subject`). An object pronoun in the clause
+whose subject is the member of staff is someone else's ("PP1 agreed to see him"), and so is
+a later pronoun after a pronoun of someone else. Otherwise the row asks the manager to check
+the referent and proposes to keep the original, so a pronoun of anyone else is never
+changed by default. Measured in
 pipeline/evaluation/gender.py (benchmarks/gender_neutral.py).
 """
 
@@ -32,6 +39,7 @@ from dataclasses import dataclass
 from pipeline import vocabulary
 from pipeline.decide.labels import STAFF_LABEL_PREFIX
 from pipeline.model import Action, Category, Decision, Document, Person, Role, Style
+from pipeline.resolve.roles import conduct_after, practice_after
 from recognizers.vocabulary import VOCABULARY
 
 RECOGNIZER = "GenderNeutralStaff"
@@ -39,6 +47,11 @@ RECOGNIZER = "GenderNeutralStaff"
 _MOST_MENTIONED = "the person the review mentions most"
 ENTITY = "GENDERED_REFERENCE"
 CHECK = "check the referent"
+_FOR = "pronoun for "
+_MAY_BE_FOR = "pronoun that may be for "
+# A reflexive becomes the gender-neutral reflexive, not the label: "PP1 herself" and "asked
+# herself" read "PP1 themself" and "asked themself" (the label twice would not).
+REFLEXIVE = "themself"
 
 _PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -233,6 +246,7 @@ def gendered_references(
     # (unit, sentence start, gender) -> the staff member a pronoun there was taken to be:
     # "She accepted that she should have...": the second is the first's.
     last: dict[tuple[tuple[int, int], str], str] = {}
+    accepted: set[tuple[int, int]] = set()  # (unit, start) of pronouns taken to be staff's
     for i, unit in enumerate(units):
         taken = spans.get(unit.id, [])
         for m in _STAFF_LABEL.finditer(unit.text):
@@ -248,33 +262,51 @@ def gendered_references(
         for m in _PRONOUN.finditer(unit.text):
             if any(a < m.end() and m.start() < b for a, b in taken) or _generic(unit.text, m):
                 continue
-            found = _referent(mentions, i, m.start(), _PRONOUN_GENDER[m.group(0).lower()], units)
+            word = m.group(0).lower()
+            gender = _PRONOUN_GENDER[word]
+            # "She then recorded the arrest": only a member of staff records, refers or
+            # escalates (the cues that make a named person staff), so no one else competes.
+            practice = word in ("he", "she") and practice_after(unit.text, m.end())
+            found = _referent(mentions, i, m.start(), gender, units, staff_only=practice)
             if found is None:
                 continue
             staff, blocker = found
-            if blocker is not None and not blocker.staff and blocker.gender == _PRONOUN_GENDER[m.group(0).lower()] and not (
+            if blocker is not None and not blocker.staff and blocker.gender == gender and not (
                 staff.unit_index == i and not _SENTENCE_END.search(unit.text, staff.end, m.start())
             ):
                 continue  # a person of the pronoun's gender is nearer, and the member of staff is in an earlier sentence
-            gender = _PRONOUN_GENDER[m.group(0).lower()]
+            if _bound_object(unit.text, m, staff, i, mentions):
+                continue  # "PP1 agreed to see him": an object is never its own clause's subject
+            if blocker is None:
+                # "PP1 warned him about his conduct": a pronoun of that gender in between, not
+                # taken to be the staff member's, is someone else who may be meant again
+                blocker = _other_pronoun_between(units, staff, i, m.start(), gender, accepted)
             sentence = (i, _sentence_start(unit.text, m.start()))
             chained = last.get((sentence, gender)) == staff.key
-            if blocker is None and si_gender in (gender, None) and not chained and not _staff_over_subject(unit.text, m, staff, i, units):
+            if (
+                blocker is None
+                and si_gender in (gender, None)
+                and not chained
+                and not practice
+                and not _staff_over_subject(unit.text, m, staff, i, units)
+                and not _continues_subject(m, staff, i, units, mentions, accepted)
+            ):
                 blocker = _SUBJECT
             if blocker is None:
                 last[(sentence, gender)] = staff.key
+                accepted.add((i, m.start()))
             rewrite = _rewrite(unit.text, m, staff.label)
             if blocker is None:
                 out.append(_decision(
                     unit.id, m.start(), m.end(), m.group(0), rewrite, Action.ANONYMISE,
-                    f"pronoun for {staff.name}",
+                    f"{_FOR}{staff.name}",
                     f"referent: {staff.name}, the nearest mention of staff, with no other person of the same or unknown gender in between",
                     0.9, person=None if staff.key.startswith(("noun:", "label:")) else staff.key,
                 ))
             else:
                 out.append(_decision(
                     unit.id, m.start(), m.end(), m.group(0), rewrite, Action.DISCLOSE,
-                    f"pronoun that may be for {staff.name}: {CHECK}",
+                    f"{_MAY_BE_FOR}{staff.name}: {CHECK}",
                     f"{CHECK}: {blocker.name or 'another person'} is mentioned between {staff.name} and the pronoun; "
                     "kept unless the senior manager chooses Anonymise",
                     0.5, person=None if staff.key.startswith(("noun:", "label:")) else staff.key,
@@ -329,6 +361,118 @@ def _staff_over_subject(text: str, m: re.Match[str], staff: _Mention, index: int
     return False
 
 
+# What a sentence says of contact with someone ("visited the address", "spoke to", "saw"):
+# the person contacted is the supervised individual, often unnamed, and as likely the
+# subject of the next sentence as the member of staff ("PP1 visited the address. He was
+# not at home").
+_CONTACT = re.compile(
+    r"\b(?i:visit\w*|saw|see|sees|seen|seeing|met|meet\w*|spoke|speak\w*|phon\w*|telephon\w*|rang|call(?:ed|ing)?|"
+    r"contact\w*|interview\w*|warn\w*|address|home|appointments?|attend\w*)\b"
+)
+# Where one clause ends and another starts: a pronoun after one has a subject of its own.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|who|whom|which|because|if|when|whether|while|until|and|but|or|so|as|than)\b")
+_OPENING = re.compile(r"(?:^|[,;:]\s*|\b(?:that|and|but|when|because)\s+)(?:[Tt]he\s+)?$")
+
+
+def _bound_object(text: str, m: re.Match[str], staff: _Mention, index: int, mentions: list[list[_Mention]]) -> bool:
+    """Whether an object pronoun is in the clause whose subject is the member of staff.
+
+    "Mr Morgan agreed to see him weekly": "him" is someone else, whatever their gender. Not
+    when a clause starts between, or someone named between may be the subject of the
+    pronoun's own clause ("Ms Okafor asked Mr Morgan to call her" is hers).
+    """
+    word = m.group(0).lower()
+    is_object = word == "him" or (word == "her" and not _rewrite(text, m, "x").endswith("'s"))
+    if not is_object or staff.unit_index != index or _SENTENCE_END.search(text, staff.end, m.start()):
+        return False
+    if _CLAUSE_BREAK.search(text, staff.end, m.start()) or any(staff.end <= x.start < m.start() for x in mentions[index]):
+        return False
+    return bool(_OPENING.search(text[_sentence_start(text, staff.start) : staff.start]))
+
+
+def _other_pronoun_between(
+    units: Sequence, staff: _Mention, index: int, pos: int, gender: str, accepted: set[tuple[int, int]]
+) -> _Mention | None:
+    """A pronoun of `gender` between the staff mention and `pos` not taken to be theirs."""
+    for u in range(staff.unit_index, index + 1):
+        text = units[u].text
+        start = staff.end if u == staff.unit_index else 0
+        stop = pos if u == index else len(text)
+        for p in _PRONOUN.finditer(text, start, stop):
+            if _PRONOUN_GENDER[p.group(0).lower()] == gender and (u, p.start()) not in accepted and not _generic(text, p):
+                return _Mention(u, p.start(), p.end(), False, gender, "pronoun", "", "an earlier pronoun not taken to be theirs")
+    return None
+
+
+# Words of a member of staff's work, in the words after a pronoun ("She was new in post",
+# "he was on a course", "she agreed to make a referral", "his priority was"). The supervised
+# individual is what a review is about, and their pronoun after a sentence about staff is
+# common ("PP1 completed the OASys. He scored as high risk"): without one of these the
+# pronoun is not taken to carry on from the member of staff. "Supervision" is left out: the
+# supervised individual attends it.
+_STAFF_WORK = re.compile(
+    r"\b(?i:post|course|training|caseloads?|workloads?|referrals?|assessments?|OASys|n?Delius|colleagues?|"
+    r"priority|priorities|practice|countersign\w*|annual[ \t]+leave|on[ \t]+leave|line[ \t]+manager)\b"
+)
+
+
+def _staff_work_follows(text: str, end: int, mentions: Sequence[_Mention]) -> bool:
+    """Whether the words after a pronoun, up to its sentence's end or the next person
+    mentioned, tell of staff work (_STAFF_WORK).
+    """
+    stop = _SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    limit = min([limit, *(x.start for x in mentions if x.start >= end)])
+    return bool(_STAFF_WORK.search(text, end, limit))
+
+
+def _continues_subject(
+    m: re.Match[str], staff: _Mention, index: int, units: Sequence, mentions: list[list[_Mention]], accepted: set[tuple[int, int]]
+) -> bool:
+    """Whether a subject pronoun carries on from the one person the sentence before it is about.
+
+    "The case was allocated to Ms Ryan in May. She was new in post": the pronoun is the
+    subject of its sentence with no one named before it there; the sentence just before
+    names the member of staff and no one else of that gender (the caller has checked), and
+    any pronoun of that gender in it was already taken to be theirs; it tells of no contact
+    with someone unnamed (_CONTACT); and the pronoun's own words tell of staff work
+    (_STAFF_WORK), not of what only a supervised individual does ("He was recalled").
+    """
+    word = m.group(0).lower()
+    if word not in ("he", "she"):
+        return False
+    text = units[index].text
+    opening = _sentence_start(text, m.start())
+    if any(opening <= x.start < m.start() for x in mentions[index]) or _PRONOUN.search(text, opening, m.start()):
+        return False
+    if conduct_after(text, m.end()) or not _staff_work_follows(text, m.end(), mentions[index]):
+        return False
+    staff_text = units[staff.unit_index].text
+    if staff.unit_index == index:
+        end = _SENTENCE_END.search(staff_text, staff.end, opening)
+        if end is None or end.end() != opening:
+            return False  # the member of staff is not in the sentence just before
+    elif staff.unit_index != index - 1 or opening != 0 or _SENTENCE_END.search(staff_text, staff.end):
+        return False
+    start = _sentence_start(staff_text, staff.start)
+    stop = opening if staff.unit_index == index else len(staff_text)
+    if _CONTACT.search(staff_text, start, stop):
+        return False
+    gender = _PRONOUN_GENDER[word]
+    for p in _PRONOUN.finditer(staff_text, staff.end, stop):
+        if _PRONOUN_GENDER[p.group(0).lower()] == gender and (staff.unit_index, p.start()) not in accepted and not _generic(staff_text, p):
+            return False
+    return True
+
+
+def referent_of(decision: Decision) -> str:
+    """The label or role a pronoun row's rewrite stands for (a reflexive's rewrite does not say)."""
+    for prefix in (_FOR, _MAY_BE_FOR):
+        if decision.gist.startswith(prefix):
+            return decision.gist[len(prefix) :].split(": " + CHECK)[0]
+    return decision.label
+
+
 def _generic(text: str, m: re.Match[str]) -> bool:
     return bool(
         _GENERIC_AFTER.match(text, m.end()) or _GENERIC_BEFORE.search(text[: m.start()]) or _MAJESTY.match(text, m.end())
@@ -336,17 +480,18 @@ def _generic(text: str, m: re.Match[str]) -> bool:
 
 
 def _referent(
-    mentions: list[list[_Mention]], index: int, pos: int, gender: str, units: Sequence
+    mentions: list[list[_Mention]], index: int, pos: int, gender: str, units: Sequence, *, staff_only: bool = False
 ) -> tuple[_Mention, _Mention | None] | None:
     """(the staff referent, the mention in between that makes it unsure), or None when the
     pronoun is not a staff member's (no member of staff of that gender mentioned near it).
+    With `staff_only` (the pronoun's own words are staff practice) only staff compete.
     """
     window: list[_Mention] = [x for x in mentions[index] if x.end <= pos]
     # The unit before too, unless a heading starts a new section.
     if index > 0 and units[index].style is Style.BODY and units[index - 1].style in (Style.BODY, Style.LIST):
         window = [*mentions[index - 1], *window]
     window.reverse()
-    compatible = [x for x in window if x.gender in (gender, None)]
+    compatible = [x for x in window if x.gender in (gender, None) and (x.staff or not staff_only)]
     staff_at = next((n for n, x in enumerate(compatible) if x.staff), None)
     if staff_at is None:
         return None
@@ -381,6 +526,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _rewrite(text: str, m: re.Match[str], label: str) -> str:
     word = m.group(0).lower()
+    if word in ("himself", "herself"):
+        return REFLEXIVE.capitalize() if m.group(0)[0].isupper() else REFLEXIVE
     possessive = word in ("his", "hers")
     if word == "her":
         after = _WORD_AFTER.match(text, m.end())
@@ -401,4 +548,4 @@ def _decision(
     )
 
 
-__all__ = ["CHECK", "ENTITY", "RECOGNIZER", "gender_of", "gendered_references"]
+__all__ = ["CHECK", "ENTITY", "RECOGNIZER", "REFLEXIVE", "gender_of", "gendered_references", "referent_of"]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline.case import Case, parse_case
 from pipeline.decide import decide
+from pipeline.decide.gender import referent_of
 from pipeline.decide.labels import Labeller, document_acronyms
 from pipeline.detect import detect
 from pipeline.detect.engine import Engine
@@ -276,14 +277,14 @@ def evaluate(reviews: Iterable[GeneratedReview], engine: Engine, *, with_case_fi
             if d.action is Action.DISCLOSE:
                 if p.staff:
                     report.asked_staff += 1
-                    report.asked_staff_right += _same_label(d.label, label_of.get(p.owner), p.owner)
+                    report.asked_staff_right += _right_row(d, label_of.get(p.owner), p.owner)
                     report.missed.append(f"{review.seed}/{p.paragraph}")
                 else:
                     report.asked_other += 1
                 continue
             if not p.staff:
                 report.changed_other += 1
-            elif _same_label(d.label, label_of.get(p.owner), p.owner):
+            elif _right_row(d, label_of.get(p.owner), p.owner):
                 report.correct += 1
                 report.clear_correct += not p.ambiguous
             else:
@@ -308,6 +309,13 @@ def _same_label(rewrite: str, label: str | None, owner: str) -> bool:
         return True
     # A role noun standing in ("the PP") is right for the one member of staff in that role.
     return base.lower() == {"pp": "the pp", "spo": "the spo"}[owner]
+
+
+def _right_row(d, label: str | None, owner: str) -> bool:
+    """Whether a pronoun row stands for the owner: its rewrite, or for a reflexive
+    ("themself", which names no one) the referent the row gives.
+    """
+    return _same_label(referent_of(d), label, owner)
 
 
 __all__ = ["GenderReport", "GeneratedReview", "PARAGRAPHS", "Pronoun", "document_of", "evaluate", "generate"]

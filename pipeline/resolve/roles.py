@@ -292,6 +292,22 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
     return found
 
 
+def practice_after(text: str, end: int) -> bool:
+    """Whether what follows text[:end] (a name or a pronoun) tells of a member of staff's
+    practice: "... recorded the arrest", "... then made a referral". The same cues make a
+    named person staff (cues_around); a supervised individual does not record or refer.
+    """
+    after = text[end : end + 90]
+    return bool(_PRACTICE_AFTER.match(after) or _MORE_PRACTICE_AFTER.match(after))
+
+
+def conduct_after(text: str, end: int) -> bool:
+    """Whether what follows text[:end] tells of what only a supervised individual does
+    ("... was recalled", "... missed two appointments").
+    """
+    return bool(_CONDUCT_AFTER.match(text[end : end + 90]))
+
+
 # Harm told with a pronoun for its object: "he strangled her", "Mr X had threatened him".
 _PRONOUN_HARM = re.compile(
     rf"(?<![\w-])(?:had[ \t]+|then[ \t]+|repeatedly[ \t]+)?(?i:{_HARM_VERBS}|hit|pushed|grabbed|choked|threatened|bit|slapped|headbutted)[ \t]+(?P<object>her|him)(?![\w'’-])"

@@ -54,9 +54,13 @@ def si_label(decisions) -> str:
         (("Mr Aled Morgan met the PP and told her to wait.",), ("SPO1 met the PP and told PP1 to wait.",)),
         (("Ms Okafor kept her own notes; Mr Morgan gave her the file and supervised her closely.",),
          ("PP1 kept PP1's own notes; SPO1 gave PP1 the file and supervised PP1 closely.",)),
-        (("Aled Morgan said he had asked himself whether his decision was right.",), ("SPO1 said SPO1 had asked SPO1 whether SPO1's decision was right.",)),
+        (("Aled Morgan said he had asked himself whether his decision was right.",), ("SPO1 said SPO1 had asked themself whether SPO1's decision was right.",)),
         (("Ms Okafor completed the OASys. The plan was hers.",), ("PP1 completed the OASys. The plan was PP1's.",)),
-        (("Ms Okafor wrote the plan herself.",), ("PP1 wrote the plan PP1.",)),
+        # a reflexive becomes the neutral reflexive: the label twice would not read
+        (("Ms Okafor wrote the plan herself.",), ("PP1 wrote the plan themself.",)),
+        (("Ms PP1 herself wrote the plan.",), ("PP1 themself wrote the plan.",)),
+        (("Ms Okafor herself wrote the plan.",), ("PP1 themself wrote the plan.",)),
+        (("Mr Morgan told the review that he had himself been covering two teams.",), ("SPO1 told the review that SPO1 had themself been covering two teams.",)),
         # the paragraph before: reviewers name the member of staff once, then write a pronoun
         (("The case was allocated to Priya Okafor.", "She had twelve years' experience."), ("The case was allocated to PP1.", "PP1 had twelve years' experience.")),
         # a role noun with one holder is that person; a title before a label already written drops
@@ -111,9 +115,11 @@ def test_unsure_referent_asks_and_keeps_the_original():
 
 def test_two_staff_the_nearer_of_the_pronouns_gender_is_the_referent():
     out, rewrites, _ = run("Ms Okafor consulted Mr Morgan. She then updated the plan and he countersigned it.")
-    # "he" could as well be the supervised individual (a man, from his first name), who the
-    # review is about: the row asks rather than rewrite it.
-    assert out == ["PP1 consulted SPO1. PP1 then updated the plan and he countersigned it."]
+    # "he" could be the supervised individual (a man, from his first name), who the review is
+    # about, but only staff countersign (the practice cues that make a named person staff).
+    assert out == ["PP1 consulted SPO1. PP1 then updated the plan and SPO1 countersigned it."]
+    out, rewrites, _ = run("Ms Okafor consulted Mr Morgan. She then updated the plan and he agreed to it.")
+    assert out == ["PP1 consulted SPO1. PP1 then updated the plan and he agreed to it."]
     he = next(d for d in rewrites if d.text == "he")
     assert he.action is Action.DISCLOSE and he.label == "SPO1" and "supervised individual" in he.reason
 
@@ -195,3 +201,57 @@ def test_log_needles_skip_rewrite_rows(tmp_path):
     wb.save(tmp_path / "log.xlsx")
     texts = {n.text for n in log_needles(tmp_path / "log.xlsx")}
     assert "Priya Okafor" in texts and "she" not in texts
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # subject continuity: a subject pronoun opening the next sentence carries on from the
+        # one person the sentence before names, the supervised individual (a man) unnamed
+        (("The case was allocated to Mr Morgan in May. He was new in post.",), ("The case was allocated to SPO1 in May. SPO1 was new in post.",)),
+        (("Mr Morgan reviewed the recall decision. He said his priority was the victim.",),
+         ("SPO1 reviewed the recall decision. SPO1 said SPO1's priority was the victim.",)),
+        (("Mr Morgan made a referral in May. It was not followed up, and he did not record why.",),
+         ("SPO1 made a referral in May. It was not followed up, and SPO1 did not record why.",)),
+        (("The case was allocated to Mr Morgan.", "He was new in post."), ("The case was allocated to SPO1.", "SPO1 was new in post.")),
+        # near misses: no word of staff work after the pronoun (the supervised individual, unnamed)
+        (("The case was allocated to Mr Morgan.", "He had a history of violence."), ("The case was allocated to SPO1.", "He had a history of violence.")),
+        (("Mr Morgan completed the OASys in May. He scored as high risk.",), ("SPO1 completed the OASys in May. He scored as high risk.",)),
+        # near misses: contact with someone unnamed, what only the supervised individual does,
+        # a sentence in between, an unresolved pronoun of that gender in the staff sentence
+        (("Mr Morgan visited the address. He was not at home.",), ("SPO1 visited the address. He was not at home.",)),
+        (("Mr Morgan spoke to the hostel. He had left.",), ("SPO1 spoke to the hostel. He had left.",)),
+        (("Mr Morgan reviewed the case. He was recalled in May.",), ("SPO1 reviewed the case. He was recalled in May.",)),
+        (("Mr Morgan reviewed the case. In June he was recalled to prison.",), ("SPO1 reviewed the case. In June he was recalled to prison.",)),
+        (("Mr Morgan reviewed the case. The plan was not updated. He was unhappy.",), ("SPO1 reviewed the case. The plan was not updated. He was unhappy.",)),
+        (("Mr Morgan reviewed his plan. He was unhappy.",), ("SPO1 reviewed his plan. He was unhappy.",)),
+        (("Mr Morgan reviewed the case.", "Dean Farrow was released.", "He was unhappy."), ("SPO1 reviewed the case.", None, "He was unhappy.")),
+        # staff practice in the pronoun's own words: only staff compete for it
+        (("Ms Okafor checked with the police, who confirmed that Hollie Brent had been attacked. She then recorded the incident.",),
+         ("PP1 checked with the police, who confirmed that A had been attacked. PP1 then recorded the incident.",)),
+        (("Ms Okafor checked with the police, who confirmed that Hollie Brent had been attacked. She then said she was frightened.",),
+         ("PP1 checked with the police, who confirmed that A had been attacked. She then said she was frightened.",)),
+    ],
+)
+def test_subject_continuity_and_practice(paragraphs, expected):
+    out, _, _ = run(*paragraphs)
+    for got, want in zip(out, expected, strict=True):
+        if want is not None:
+            assert got == want
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an object pronoun is never its own clause's subject, whatever the supervised
+        # individual's gender (here a woman, so "him" is some other man)
+        ("Mr Morgan agreed to see him weekly.", "SPO1 agreed to see him weekly."),
+        ("Mr Morgan warned him about his conduct.", "SPO1 warned him about his conduct."),
+        # near misses: the pronoun's own clause has another subject, or a clause starts between
+        ("Mr Morgan asked Ms Okafor to call him.", "SPO1 asked PP1 to call SPO1."),
+        ("Mr Morgan said that the hostel had called him.", "SPO1 said that the hostel had called SPO1."),
+    ],
+)
+def test_object_pronoun_is_not_its_clause_subject(text, expected):
+    out, _, _ = run(text, supervised_individual={"name": "Susan Bell"})
+    assert out == [expected]
