@@ -35,6 +35,7 @@ from pipeline.model import (
     TextUnit,
     live_page_text,
 )
+from pipeline.render.arabic import has_arabic, joined_forms
 from pipeline.render.replace import segments
 from pipeline.render.sanitize import save_clean
 
@@ -269,9 +270,22 @@ def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> li
     return [a + spare * e / sum(extra) for a, e in zip(least, extra, strict=True)]
 
 
+# A private-use character marks where an Arabic letter ends until the text is escaped.
+_CLUSTER_END = "\ue000"
+
+
 def _escape(text: str) -> str:
     text = _UNBREAKABLE.sub(_break_up, _CONTROL.sub("", text))
+    if has_arabic(text):
+        # Each letter in its joined form and laid out alone (an empty inline element between
+        # letters): the font's contextual glyphs have no Unicode value (see render/arabic.py).
+        clusters = joined_forms(text)
+        text = "".join(
+            c + (_CLUSTER_END if i + 1 < len(clusters) and (has_arabic(c) or has_arabic(clusters[i + 1])) else "")
+            for i, c in enumerate(clusters)
+        )
     text = html.escape(text, quote=True)
+    text = text.replace(_CLUSTER_END, "<span></span>")
     # The layout engine would draw "ff", "fi", "fl" as ligature glyphs, which extract as
     # U+FB00.. and defeat every later text search (verification looking for a name such as
     # "Griffiths" would not find it). An empty inline element between the letters stops it.
@@ -377,8 +391,15 @@ def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
     # One out of place (a table cell laid out beside its row) is looked for from the start.
     missing, pos = 0, 0
     for _, inner in _BLOCK_RE.findall(html_text):
-        want = _squash(html.unescape(_TAG_RE.sub("", inner)))
+        plain = html.unescape(_TAG_RE.sub("", inner))
+        want = _squash(plain)
         if not want:
+            continue
+        if has_arabic(plain):
+            # PyMuPDF gives a line that mixes directions partly in drawn order ("قال" as
+            # "لاق"): each word must be there, as written or reversed; the order is not compared.
+            words = regex.findall(r"\w+", unicodedata.normalize("NFKC", plain))
+            missing += any(w not in laid and w[::-1] not in laid for w in words)
             continue
         found = laid.find(want, pos)
         if found < 0:
