@@ -353,6 +353,7 @@ def layout_with_fallback(build, css: str | None = None) -> bytes:
     Either way the document is laid out again with tables written as paragraphs; if text is
     still missing the output is refused rather than handed over incomplete.
     """
+    astral = False
     for flat in (False, True):
         html_text = build(flat)
         try:
@@ -363,8 +364,21 @@ def layout_with_fallback(build, css: str | None = None) -> bytes:
         missing = _missing_paragraphs(html_text, pdf)
         if not missing:
             return pdf
-        logger.warning("layout dropped %d paragraph(s); laying the document out with tables as paragraphs", missing)
+        astral = astral or any(_ASTRAL.search(text) for text in missing)
+        logger.warning("layout dropped %d paragraph(s); laying the document out with tables as paragraphs", len(missing))
+    if astral:
+        # MuPDF draws such a character (an emoji, a rare ideograph) but writes only four hex
+        # digits of it in the PDF's text map: U+1F680 reads back as U+1F68. The text layer
+        # would not say what the page shows, and no later check could find a name in it.
+        raise RenderError(
+            "the document has characters beyond Unicode's basic plane (emoji or rare ideographs) that the PDF "
+            "layout cannot write so that they read back; remove them, or redact this document by hand"
+        )
     raise RenderError("the document could not be laid out without losing text")
+
+
+# A character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 _BLOCK_RE = re.compile(r"<(p|li|h[1-6])\b[^>]*>(.*?)</\1>", re.DOTALL)
@@ -379,8 +393,8 @@ def _squash(text: str) -> str:
     return _SQUASH_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
-    """How many paragraphs of the HTML are not in the laid-out PDF's text."""
+def _missing_paragraphs(html_text: str, pdf: bytes) -> list[str]:
+    """The paragraphs of the HTML (as plain text) that are not in the laid-out PDF's text."""
     doc = pymupdf.open("pdf", pdf)
     try:
         laid = _squash("".join(page.get_text("text", flags=pymupdf.TEXT_PRESERVE_WHITESPACE) for page in doc))
@@ -389,7 +403,8 @@ def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
     # Paragraphs come out in the order they went in: look for each from where the last one
     # was found (searching the whole text for each was quadratic: 480 pages took 10 s).
     # One out of place (a table cell laid out beside its row) is looked for from the start.
-    missing, pos = 0, 0
+    missing: list[str] = []
+    pos = 0
     for _, inner in _BLOCK_RE.findall(html_text):
         plain = html.unescape(_TAG_RE.sub("", inner))
         want = _squash(plain)
@@ -399,13 +414,14 @@ def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
             # PyMuPDF gives a line that mixes directions partly in drawn order ("قال" as
             # "لاق"): each word must be there, as written or reversed; the order is not compared.
             words = regex.findall(r"\w+", unicodedata.normalize("NFKC", plain))
-            missing += any(w not in laid and w[::-1] not in laid for w in words)
+            if any(w not in laid and w[::-1] not in laid for w in words):
+                missing.append(plain)
             continue
         found = laid.find(want, pos)
         if found < 0:
             found = laid.find(want)
         if found < 0:
-            missing += 1
+            missing.append(plain)
         else:
             pos = found
     return missing

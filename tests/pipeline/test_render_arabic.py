@@ -69,3 +69,18 @@ def test_laid_out_arabic_reads_back_as_written(line):
     read = re.findall(r"\w+", unicodedata.normalize("NFKC", text))
     # Words, not punctuation: a full stop at the end of a right-to-left run reads back before it.
     assert re.findall(r"\w+", line) == read
+
+
+@pytest.mark.parametrize("char", ["\U0001f680", "\U00020bb7"])  # an emoji; a Han ideograph of extension B
+def test_a_character_beyond_the_basic_plane_is_refused_for_that_reason(char):
+    from pipeline.errors import RenderError
+    from pipeline.render.pdf_rebuild import layout_with_fallback
+
+    with pytest.raises(RenderError, match="beyond Unicode's basic plane"):
+        layout_with_fallback(lambda flat: f"<body><p>Launch {char} now.</p></body>")
+
+
+def test_a_symbol_of_the_basic_plane_is_laid_out():
+    from pipeline.render.pdf_rebuild import layout_with_fallback
+
+    assert layout_with_fallback(lambda flat: "<body><p>Done \u2713 \u2192 next \u00a9.</p></body>")
