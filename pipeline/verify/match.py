@@ -147,13 +147,41 @@ def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(offsets)
 
 
-def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text."""
+# A hyphen between two lower-case letters inside a line: a reader that joins a PDF's lines
+# keeps a line-end hyphen ("taki-" / "mata" becomes "taki-mata"), and the line break that
+# would show it is gone.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=64)
+def _dehyphenated(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """`folded_with_offsets(text)` without hyphens between lower-case letters, or None if it has none."""
     folded, offsets = folded_with_offsets(text)
+    cuts = [m.start() for m in _INNER_HYPHEN.finditer(folded) if folded[m.start() - 1].islower() and folded[m.start() + 1].islower()]
+    if not cuts:
+        return None
+    cut = set(cuts)
+    keep = [i for i in range(len(folded)) if i not in cut]
+    return "".join(folded[i] for i in keep), tuple(offsets[i] for i in keep)
+
+
+def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text.
+
+    Also looked for with hyphens between lower-case letters taken out (`_INNER_HYPHEN`): a
+    name broken at a line end whose break the reader dropped is still found (and redacted).
+    """
     spans = []
-    for m in pattern.finditer(folded):
-        if m.end() > m.start():
-            spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
+    forms = [folded_with_offsets(text), _dehyphenated(text)]
+    for form in forms:
+        if form is None:
+            continue
+        folded, offsets = form
+        for m in pattern.finditer(folded):
+            if m.end() > m.start():
+                span = (offsets[m.start()], offsets[m.end() - 1] + 1)
+                if span not in spans:
+                    spans.append(span)
     return spans
 
 

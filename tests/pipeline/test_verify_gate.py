@@ -209,3 +209,21 @@ def test_an_arabic_name_detection_missed_is_removed_and_the_rest_stays_arabic(tm
     flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     for word in ("قال", "إن", "التقرير", "كتب", "في", "المكتب"):
         assert word in flat or word[::-1] in flat
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "found"),
+    [
+        ("no sea taki-mata sanctus", "takimata", "taki-mata"),  # a line-end hyphen kept by the reader
+        ("Mr Maece-nas attended", "Maecenas", "Maece-nas"),
+        ("Anne-Marie Smith attended", "Anne-Marie", "Anne-Marie"),  # a double-barrelled name as written
+        ("Annemarie Smith attended", "Anne-Marie", None),  # near miss: the hyphen of the name is not optional
+        ("Anne-Marie Smith attended", "AnneMarie", None),  # near miss: a capital after the hyphen is a real hyphen
+        ("the co-operate plan", "cooperate", "co-operate"),  # lower-case either side: looked for joined
+    ],
+)
+def test_release_check_finds_a_name_split_by_a_kept_line_end_hyphen(text, form, found):
+    from pipeline.verify.match import compile_needle, find_spans
+
+    spans = find_spans(text, compile_needle(form, True))
+    assert [text[s:e] for s, e in spans] == ([found] if found else [])
