@@ -35,6 +35,7 @@ from pipeline.model import (
     TextUnit,
     live_page_text,
 )
+from pipeline.render.arabic import has_arabic, joined_forms
 from pipeline.render.replace import segments
 from pipeline.render.sanitize import save_clean
 
@@ -269,9 +270,22 @@ def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> li
     return [a + spare * e / sum(extra) for a, e in zip(least, extra, strict=True)]
 
 
+# A private-use character marks where an Arabic letter ends until the text is escaped.
+_CLUSTER_END = "\ue000"
+
+
 def _escape(text: str) -> str:
     text = _UNBREAKABLE.sub(_break_up, _CONTROL.sub("", text))
+    if has_arabic(text):
+        # Each letter in its joined form and laid out alone (an empty inline element between
+        # letters): the font's contextual glyphs have no Unicode value (see render/arabic.py).
+        clusters = joined_forms(text)
+        text = "".join(
+            c + (_CLUSTER_END if i + 1 < len(clusters) and (has_arabic(c) or has_arabic(clusters[i + 1])) else "")
+            for i, c in enumerate(clusters)
+        )
     text = html.escape(text, quote=True)
+    text = text.replace(_CLUSTER_END, "<span></span>")
     # The layout engine would draw "ff", "fi", "fl" as ligature glyphs, which extract as
     # U+FB00.. and defeat every later text search (verification looking for a name such as
     # "Griffiths" would not find it). An empty inline element between the letters stops it.
@@ -339,6 +353,7 @@ def layout_with_fallback(build, css: str | None = None) -> bytes:
     Either way the document is laid out again with tables written as paragraphs; if text is
     still missing the output is refused rather than handed over incomplete.
     """
+    astral = False
     for flat in (False, True):
         html_text = build(flat)
         try:
@@ -349,8 +364,21 @@ def layout_with_fallback(build, css: str | None = None) -> bytes:
         missing = _missing_paragraphs(html_text, pdf)
         if not missing:
             return pdf
-        logger.warning("layout dropped %d paragraph(s); laying the document out with tables as paragraphs", missing)
+        astral = astral or any(_ASTRAL.search(text) for text in missing)
+        logger.warning("layout dropped %d paragraph(s); laying the document out with tables as paragraphs", len(missing))
+    if astral:
+        # MuPDF draws such a character (an emoji, a rare ideograph) but writes only four hex
+        # digits of it in the PDF's text map: U+1F680 reads back as U+1F68. The text layer
+        # would not say what the page shows, and no later check could find a name in it.
+        raise RenderError(
+            "the document has characters beyond Unicode's basic plane (emoji or rare ideographs) that the PDF "
+            "layout cannot write so that they read back; remove them, or redact this document by hand"
+        )
     raise RenderError("the document could not be laid out without losing text")
+
+
+# A character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 _BLOCK_RE = re.compile(r"<(p|li|h[1-6])\b[^>]*>(.*?)</\1>", re.DOTALL)
@@ -365,8 +393,8 @@ def _squash(text: str) -> str:
     return _SQUASH_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
-    """How many paragraphs of the HTML are not in the laid-out PDF's text."""
+def _missing_paragraphs(html_text: str, pdf: bytes) -> list[str]:
+    """The paragraphs of the HTML (as plain text) that are not in the laid-out PDF's text."""
     doc = pymupdf.open("pdf", pdf)
     try:
         laid = _squash("".join(page.get_text("text", flags=pymupdf.TEXT_PRESERVE_WHITESPACE) for page in doc))
@@ -375,16 +403,25 @@ def _missing_paragraphs(html_text: str, pdf: bytes) -> int:
     # Paragraphs come out in the order they went in: look for each from where the last one
     # was found (searching the whole text for each was quadratic: 480 pages took 10 s).
     # One out of place (a table cell laid out beside its row) is looked for from the start.
-    missing, pos = 0, 0
+    missing: list[str] = []
+    pos = 0
     for _, inner in _BLOCK_RE.findall(html_text):
-        want = _squash(html.unescape(_TAG_RE.sub("", inner)))
+        plain = html.unescape(_TAG_RE.sub("", inner))
+        want = _squash(plain)
         if not want:
+            continue
+        if has_arabic(plain):
+            # PyMuPDF gives a line that mixes directions partly in drawn order ("قال" as
+            # "لاق"): each word must be there, as written or reversed; the order is not compared.
+            words = regex.findall(r"\w+", unicodedata.normalize("NFKC", plain))
+            if any(w not in laid and w[::-1] not in laid for w in words):
+                missing.append(plain)
             continue
         found = laid.find(want, pos)
         if found < 0:
             found = laid.find(want)
         if found < 0:
-            missing += 1
+            missing.append(plain)
         else:
             pos = found
     return missing

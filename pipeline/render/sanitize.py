@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pymupdf
@@ -69,11 +70,90 @@ def strip_hidden(doc: pymupdf.Document, clean_pages: bool = True) -> None:
         for key in _PAGE_KEYS:
             mupdf.pdf_dict_dels(page_obj, key)
     _strip_private(pdf)
+    _neutral_font_names(doc)
     doc.set_metadata({})
     doc.del_xml_metadata()
     # The trailer's /Info dictionary may survive set_metadata as an empty object; drop it.
     if doc.xref_get_key(-1, "Info")[0] != "null":
         doc.xref_set_key(-1, "Info", "null")
+
+
+_FONT_FILES = ("FontFile", "FontFile2", "FontFile3")
+# A subset tag: six capitals and a plus (ISO 32000 9.6.4).
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_NAME_PART = re.compile(r"[A-Za-z0-9]{4,}")
+# Words of a font's style, not its name: left in the program (a glyph may share a name with
+# one, and overwriting it there would break the glyph).
+_STYLE_WORDS = frozenset({"regular", "bold", "italic", "oblique", "light", "medium", "roman", "book", "black", "semibold",
+                          "condensed", "narrow", "thin", "heavy", "normal", "bolditalic", "boldoblique", "demi"})
+
+
+def _neutral_font_names(doc: pymupdf.Document) -> None:
+    """Give every embedded font a neutral name, in its dictionaries and in its program.
+
+    A font's name is text too: a custom font can be named after a person (a handwriting
+    font, "Jane Smith Hand"), and a raw search of the file finds it in /BaseFont, /FontName
+    and the font program's own name table. An embedded font is drawn from its program, so
+    its name does no work; a font that is not embedded (Helvetica) keeps its name, which is
+    how a viewer finds it. Inside the program each part of the old names is overwritten by
+    as many filler letters, so no offset or length changes.
+    """
+    # FontDescriptor xref -> (its font program's xref, the new name, the old names)
+    embedded: dict[int, tuple[int, str, set[str]]] = {}
+    fonts: list[int] = []
+    for xref in range(1, doc.xref_length()):
+        try:
+            kind = doc.xref_get_key(xref, "Type")[1]
+            if kind == "/Font":
+                fonts.append(xref)
+                continue
+            if kind != "/FontDescriptor":
+                continue
+            files = [doc.xref_get_key(xref, k) for k in _FONT_FILES]
+            name = doc.xref_get_key(xref, "FontName")
+        except Exception:  # noqa: BLE001 - a free or broken object: nothing to rename
+            continue
+        program = next((int(v.split()[0]) for t, v in files if t == "xref"), None)
+        if program is None or name[0] != "name":
+            continue
+        tag = _SUBSET.match(name[1].lstrip("/"))
+        new = (tag.group(0) if tag else "") + f"Font{xref}"
+        embedded[xref] = (program, new, {name[1]})
+        doc.xref_set_key(xref, "FontName", f"/{new}")
+    if not embedded:
+        return
+
+    def descriptor(font: int) -> int | None:
+        kind, value = doc.xref_get_key(font, "FontDescriptor")
+        if kind == "xref":
+            return int(value.split()[0])
+        kind, value = doc.xref_get_key(font, "DescendantFonts")
+        found = re.search(r"(\d+) 0 R", value) if kind in ("array", "xref") else None
+        if kind == "xref" and found:  # the array itself is indirect
+            found = re.search(r"(\d+) 0 R", doc.xref_object(int(found.group(1))))
+        return descriptor(int(found.group(1))) if found and int(found.group(1)) != font else None
+
+    for font in fonts:
+        try:
+            base = doc.xref_get_key(font, "BaseFont")
+            desc = descriptor(font)
+        except Exception:  # noqa: BLE001
+            continue
+        if base[0] == "name" and desc in embedded:
+            embedded[desc][2].add(base[1])
+            doc.xref_set_key(font, "BaseFont", f"/{embedded[desc][1]}")
+    for program, _, names in embedded.values():
+        parts: set[str] = set()
+        for name in names:
+            plain = re.sub(r"#([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), _SUBSET.sub("", name.lstrip("/")))
+            parts |= {p for p in _NAME_PART.findall(plain) if not p.isdigit() and p.lower() not in _STYLE_WORDS}
+        if not parts:
+            continue
+        data = doc.xref_stream(program)
+        for part in sorted(parts, key=len, reverse=True):
+            for enc in ("latin-1", "utf-16-be"):
+                data = data.replace(part.encode(enc), ("X" * len(part)).encode(enc))
+        doc.update_stream(program, data)
 
 
 def _dict_keys(obj) -> list[str]:

@@ -54,17 +54,43 @@ def fold_text(text: str) -> str:
     return text
 
 
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, NKo, and their
+# presentation forms; NFKC has already folded the Arabic ones).
+_RTL = re.compile("[\u0590-\u07ff\u0800-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def views(text: str) -> list[str]:
-    """The forms a text is searched in: hyphens at line ends kept, and words rejoined."""
+    """The forms a text is searched in: hyphens at line ends kept, and words rejoined.
+
+    A line with right-to-left letters is also searched reversed: some readers (pypdf, and
+    PyMuPDF on a line mixing directions) give such text in the order it is drawn, left to
+    right, so "قال" comes back as "لاق" and a name in it would never match as written.
+    """
     folded = fold_text(text)
     kept = " ".join(_HYPHEN_BREAK.sub("-", folded).split())
     joined = " ".join(_LINE_HYPHEN.sub("", folded).split())
-    return [kept] if joined == kept else [kept, joined]
+    out = [kept] if joined == kept else [kept, joined]
+    if _RTL.search(folded):
+        drawn = " ".join(" ".join(line[::-1].split()) for line in folded.splitlines() if _RTL.search(line))
+        out.append(drawn)
+    return out
 
 
 def needle_form(text: str) -> str:
     """A needle as compared."""
     return " ".join(fold_text(text).split())
+
+
+def _word_pattern(word: str) -> str:
+    """One word of a needle; a right-to-left word may have a space between any two letters.
+
+    pdfminer.six puts a space wherever the gap between two glyphs is wide, and in Arabic it
+    is after the letters that do not join the next one (alef, dal, reh, waw) and elsewhere
+    ("كت ب" for "كتب"): without this, a name pdfminer reads would never match.
+    """
+    if not _RTL.search(word):
+        return re.escape(word)
+    return r"\s?".join(re.escape(c) for c in word)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -77,7 +103,7 @@ def compile_needle(
     pipeline/resolve/places.py, so verification skips what resolve skipped.
     """
     norm = needle_form(text)
-    body = r"\s*".join(re.escape(part) for part in norm.split())
+    body = r"\s*".join(_word_pattern(part) for part in norm.split())
     head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
     tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
     if number_may_follow:
@@ -121,13 +147,41 @@ def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(offsets)
 
 
-def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text."""
+# A hyphen between two lower-case letters inside a line: a reader that joins a PDF's lines
+# keeps a line-end hyphen ("taki-" / "mata" becomes "taki-mata"), and the line break that
+# would show it is gone.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+@functools.lru_cache(maxsize=64)
+def _dehyphenated(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """`folded_with_offsets(text)` without hyphens between lower-case letters, or None if it has none."""
     folded, offsets = folded_with_offsets(text)
+    cuts = [m.start() for m in _INNER_HYPHEN.finditer(folded) if folded[m.start() - 1].islower() and folded[m.start() + 1].islower()]
+    if not cuts:
+        return None
+    cut = set(cuts)
+    keep = [i for i in range(len(folded)) if i not in cut]
+    return "".join(folded[i] for i in keep), tuple(offsets[i] for i in keep)
+
+
+def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text.
+
+    Also looked for with hyphens between lower-case letters taken out (`_INNER_HYPHEN`): a
+    name broken at a line end whose break the reader dropped is still found (and redacted).
+    """
     spans = []
-    for m in pattern.finditer(folded):
-        if m.end() > m.start():
-            spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
+    forms = [folded_with_offsets(text), _dehyphenated(text)]
+    for form in forms:
+        if form is None:
+            continue
+        folded, offsets = form
+        for m in pattern.finditer(folded):
+            if m.end() > m.start():
+                span = (offsets[m.start()], offsets[m.end() - 1] + 1)
+                if span not in spans:
+                    spans.append(span)
     return spans
 
 

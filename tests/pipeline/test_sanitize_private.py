@@ -115,3 +115,27 @@ def test_catalog_keeps_only_the_whitelist(tmp_path):
     assert set(out.Root.keys()) <= {"/Type", "/Pages", "/Version", "/Lang"}
     assert str(out.Root.Lang) == "en-GB"
     assert len(out.pages) == 1
+
+
+def test_embedded_fonts_get_neutral_names_and_still_draw(tmp_path):
+    """A font's name can be a person's (a handwriting font): gone from /BaseFont, /FontName and its program."""
+    font = pymupdf.Font("tiro")  # MuPDF's built-in Nimbus Roman, embedded from its buffer
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    page.insert_text((72, 72), "Hello there", fontname="F0", fontsize=12)
+    page.insert_text((72, 100), "Plain words", fontname="helv", fontsize=12)
+    src = tmp_path / "fonts.pdf"
+    doc.save(src)
+    doc.close()
+    raw_in = pymupdf.open(src).tobytes(expand=255)
+    assert b"Nimbus" in raw_in
+    doc = pymupdf.open(src)
+    out = tmp_path / "out.pdf"
+    save_clean(doc, out)
+    doc.close()
+    expanded = pymupdf.open(out).tobytes(expand=255)
+    assert b"Nimbus" not in expanded and "Nimbus".encode("utf-16-be") not in expanded
+    assert b"Helvetica" in expanded  # not embedded: its name is how a viewer finds it
+    text = pymupdf.open(out)[0].get_text()
+    assert "Hello there" in text and "Plain words" in text

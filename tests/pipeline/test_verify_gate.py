@@ -7,6 +7,7 @@ and `finalise` on generated documents, and the matching through `find_leaks`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,10 @@ def test_names_are_case_sensitive_and_allowed_strings_subtracted():
         ("Met Smith\u200b.", name_needle("Smith")),  # zero-width space
         # Arabic presentation forms (as some PDFs draw them) against the ordinary letters.
         ("\ufe83\ufeb3\ufe8e\ufee3\ufe94 \ufe97\ufeae", Needle("\u0623\u0633\u0627\u0645\u0629", "name", case_sensitive=True)),
+        # Arabic as drawn, left to right (pypdf): "قال خليل" read back as "ليلخ لاق"
+        ("ليلخ لاق [Friend 1]", Needle("خليل", "name", case_sensitive=True)),
+        # Arabic with a space where pdfminer.six saw a gap between two letters
+        ("قا ل خ ليل إ ن", Needle("خليل", "name", case_sensitive=True)),
     ],
 )
 def test_matching_folds_what_hides_a_name(text, needle):
@@ -127,13 +132,16 @@ def test_matching_still_needs_a_word_boundary_in_latin_text():
     assert not find_leaks(["Blacksmith attended."], [name_needle("Smith")])
 
 
+def test_only_right_to_left_lines_are_read_reversed():
+    assert not find_leaks(["Mr htimS attended."], [name_needle("Smith")])  # Latin is never drawn reversed
+    assert not find_leaks(["قال خليلي"], [Needle("خليل", "name", case_sensitive=True)])  # still a whole word
+    assert not find_leaks(["قال خل يلي"], [Needle("خليل", "name", case_sensitive=True)])  # a space, not a letter, may come between
+
+
 SCRIPTS = [
     "Русский текст: Сергей написал отчёт о встрече.",
     "Ελληνικό κείμενο: ο Νίκος έγραψε την αναφορά.",
-    pytest.param(
-        "النص العربي: كتب أحمد التقرير.",
-        marks=pytest.mark.xfail(strict=True, reason="the DOCX layout cannot place Arabic text yet (refused, not leaked)"),
-    ),
+    "النص العربي: كتب أحمد التقرير.",
     "中文文本：他在会议上写了报告。",
 ]
 
@@ -146,7 +154,11 @@ def test_output_text_keeps_its_script_outside_the_redactions(tmp_path, engine, l
     result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
     assert not result.failures
     doc = result.documents[0]
+    # NFKC: the layout writes Arabic letters as their joined presentation forms (render/arabic.py),
+    # the same letters as drawn; every other script comes back code point for code point.
     flat = re.sub(r"\s+", "", read_text(doc.pdf))
+    if any("\u0600" <= c <= "\u06ff" for c in line):
+        flat = unicodedata.normalize("NFKC", flat)
     removed = " ".join(d.text for d in doc.decisions)
     words = re.findall(r"\w+", line)
     for word in words:
@@ -154,3 +166,53 @@ def test_output_text_keeps_its_script_outside_the_redactions(tmp_path, engine, l
             continue  # a redaction (a name in that script): compared outside the redactions only
         assert word in flat, "a word of another script changed in the output"
     assert sum(w not in removed for w in words) >= 2  # something outside the redactions was compared
+
+
+ARABIC_CASE = """case_id: SFO60002
+region: North East
+supervised_individual:
+  name: Corwin Blathersby
+third_parties:
+  - name: خليل عبد الله
+    relationship: friend
+"""
+
+
+def test_an_arabic_name_detection_missed_is_removed_and_the_rest_stays_arabic(tmp_path, engine, monkeypatch):
+    """A lam in a name ('خليل') is drawn with a glyph that once read back as a Latin letter: the check was blind to it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "case.yaml").write_text(ARABIC_CASE, encoding="utf-8")
+    case = load_case(src / "case.yaml")
+    line = "قال خليل عبد الله إن التقرير كتب في المكتب."
+    review = _docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
+    monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
+    result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
+    assert not result.failures
+    doc = result.documents[0]
+    text = read_text(doc.pdf)
+    for needle in case_file_needles(case):
+        assert not find_leaks([text], [needle]), needle.category
+    # Words in either order (readers give right-to-left text as stored or as drawn), spaces
+    # aside (pdfminer.six puts one wherever two letters are drawn apart).
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    for word in ("قال", "إن", "التقرير", "كتب", "في", "المكتب"):
+        assert word in flat or word[::-1] in flat
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "found"),
+    [
+        ("no sea taki-mata sanctus", "takimata", "taki-mata"),  # a line-end hyphen kept by the reader
+        ("Mr Maece-nas attended", "Maecenas", "Maece-nas"),
+        ("Anne-Marie Smith attended", "Anne-Marie", "Anne-Marie"),  # a double-barrelled name as written
+        ("Annemarie Smith attended", "Anne-Marie", None),  # near miss: the hyphen of the name is not optional
+        ("Anne-Marie Smith attended", "AnneMarie", None),  # near miss: a capital after the hyphen is a real hyphen
+        ("the co-operate plan", "cooperate", "co-operate"),  # lower-case either side: looked for joined
+    ],
+)
+def test_release_check_finds_a_name_split_by_a_kept_line_end_hyphen(text, form, found):
+    from pipeline.verify.match import compile_needle, find_spans
+
+    spans = find_spans(text, compile_needle(form, True))
+    assert [text[s:e] for s, e in spans] == ([found] if found else [])
