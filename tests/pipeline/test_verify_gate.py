@@ -185,7 +185,7 @@ def test_an_arabic_name_detection_missed_is_removed_and_the_rest_stays_arabic(tm
     (src / "case.yaml").write_text(ARABIC_CASE, encoding="utf-8")
     case = load_case(src / "case.yaml")
     line = "قال خليل عبد الله إن التقرير كتب في المكتب."
-    review = _docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
+    review = review_docx(src / "SFO60002_Review.docx", ["Case reference: SFO60002", "This review concerns Corwin Blathersby.", line])
     monkeypatch.setattr(redact_module, "detect", lambda document, engine, case=None: [])
     result = redact_case([review], tmp_path / "draft", case=case, engine=engine)
     assert not result.failures
