@@ -24,6 +24,8 @@ import regex
 
 from pipeline.errors import RenderError
 from pipeline.model import (
+    PAGE_COUNT,
+    PAGE_NUMBER,
     Block,
     Cell,
     Decision,
@@ -270,8 +272,11 @@ def _column_widths(columns: list[list[tuple[float, float]]], width: float) -> li
     return [a + spare * e / sum(extra) for a, e in zip(least, extra, strict=True)]
 
 
-# A private-use character marks where an Arabic letter ends until the text is escaped.
-_CLUSTER_END = "\ue000"
+# A private-use character marks where an Arabic letter ends until the text is escaped. It
+# must not be one of the page-number marks (model.PAGE_NUMBER, PAGE_COUNT): those are filled
+# in per page after escaping, and a shared character wiped "Page 1 of 4" to "Page of 4".
+_CLUSTER_END = "\ue00f"
+assert _CLUSTER_END not in (PAGE_NUMBER, PAGE_COUNT)
 
 
 def _escape(text: str) -> str:
