@@ -22,7 +22,7 @@ from pipeline import vocabulary
 from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
-from pipeline.resolve.places import is_place, stands_for_a_place
+from pipeline.resolve.places import first_and_surnames, is_place, stands_for_a_place
 from pipeline.resolve.roles import (
     CONDUCT,
     HARM,
@@ -199,9 +199,8 @@ def _places() -> frozenset[str]:
 @functools.cache
 def _listed_names() -> frozenset[str]:
     """Every first name and surname the name lists hold, lower case."""
-    from recognizers.name_list import DATA, load_name_list
-
-    return frozenset(load_name_list(DATA / "first_names.txt")[0] | load_name_list(DATA / "surnames.txt")[0])
+    first, surnames = first_and_surnames()
+    return first | surnames
 
 
 def _is_place_here(cand: _Candidate, text: str) -> bool:

@@ -102,7 +102,8 @@ def in_longer_place(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _first_and_surnames() -> tuple[frozenset[str], frozenset[str]]:
+def first_and_surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The name lists' first names and surnames, lower case, read once for resolve and this module."""
     from recognizers.name_list import DATA, load_name_list
 
     return frozenset(load_name_list(DATA / "first_names.txt")[0]), frozenset(load_name_list(DATA / "surnames.txt")[0])
@@ -115,7 +116,7 @@ def is_place_not_name(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 2 or not is_place(text):
         return False
-    first, surnames = _first_and_surnames()
+    first, surnames = first_and_surnames()
     return not (tokens[0].lower() in first and tokens[-1].lower() in surnames)
 
 
