@@ -141,7 +141,11 @@ def _template(decisions: Sequence[Decision], needle: Needle) -> Decision | None:
         if needle.person and d.person == needle.person:
             return d
     for d in decisions:
-        if d.action is not Action.DISCLOSE and not needle.person and d.category.value == needle.category and d.entity == needle.entity:
+        if d.action is Action.DISCLOSE or needle.person or d.category.value != needle.category:
+            continue
+        # a phrase the draft check built from a decision carries its entity; one from the
+        # case file or a log may not ("" for unknown): the category is then enough
+        if not needle.entity or (d.entity or "") == needle.entity:
             return d
     return None
 

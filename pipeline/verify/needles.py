@@ -143,7 +143,7 @@ def needles_for(resolution: Resolution, decisions: Sequence[Decision], document:
             for form in prison_forms(d.text):
                 needles[(form, False)] = Needle(form, d.category.value, label=d.label)
             continue
-        needles[(d.text, False)] = Needle(d.text, d.category.value, label=d.label)
+        needles[(d.text, False)] = Needle(d.text, d.category.value, label=d.label, entity=d.entity or "")
     for key, label in labels.items():
         person = resolution.people[key]
         _add_person(needles, [person.canonical, *person.variants], person=key, label=label, drop_labels=person.role_source != "case file")

@@ -56,3 +56,23 @@ def test_two_leaked_forms_of_one_place_are_both_placed():
     new, unplaced = locate_fixes(plan, existing, leaked)
     assert unplaced == []
     assert [(d.unit_id, d.text, d.label) for d in new] == [(units[1], "PENWARDEN", "KT")]
+
+
+def test_a_withheld_phrase_found_again_elsewhere_is_placed_not_refused():
+    """A staff circumstance withheld in one paragraph and left in another: the draft check's
+    needle from the decision carries its entity, and the release check places the second
+    copy with the first's category (it refused a generated 40-page review: the needle's
+    entity "" never equalled the decision's)."""
+    from pipeline.model import Action, Category, Decision
+    from pipeline.resolve import Resolution
+    from pipeline.verify.gate import RELEASE_CHECK, locate_fixes
+    from pipeline.verify.needles import needles_for
+
+    review = document("PP2 said she was unwell with stress.", "The review found she was unwell with stress in March.")
+    units = list(review.units)
+    first = Decision(units[0], 13, 36, "was unwell with stress", Category.STAFF_CIRCUMSTANCES, Action.WITHHOLD, "[staff personal circumstances]", "staff personal circumstances", "StaffCircumstanceRecognizer", 0.8, "test", None, "STAFF_CIRCUMSTANCE")
+    leaked = [n for n in needles_for(Resolution(people={}, mentions=[], others=[]), [first], review) if n.category == Category.STAFF_CIRCUMSTANCES.value]
+    assert [n.entity for n in leaked] == ["STAFF_CIRCUMSTANCE"]
+    new, unplaced = locate_fixes(review, [first], leaked)
+    assert unplaced == []
+    assert [(d.unit_id, d.text, d.category, d.recognizer) for d in new] == [(units[1], "was unwell with stress", Category.STAFF_CIRCUMSTANCES, RELEASE_CHECK)]
