@@ -39,6 +39,17 @@ from dataclasses import dataclass
 from pipeline import vocabulary
 from pipeline.decide.labels import STAFF_LABEL_PREFIX
 from pipeline.model import Action, Category, Decision, Document, Person, Role, Style
+from pipeline.resolve.pronouns import PRONOUN as _PRONOUN
+from pipeline.resolve.pronouns import PRONOUN_GENDER as _PRONOUN_GENDER
+from pipeline.resolve.pronouns import SENTENCE_END as _SENTENCE_END
+from pipeline.resolve.pronouns import (
+    continues_first_subject,
+    is_clause_subject,
+    is_generic,
+    reports_about,
+    sentence_start,
+    told_by,
+)
 from pipeline.resolve.roles import conduct_after, practice_after
 from recognizers.vocabulary import VOCABULARY
 
@@ -53,16 +64,6 @@ _MAY_BE_FOR = "pronoun that may be for "
 # herself" read "PP1 themself" and "asked themself" (the label twice would not).
 REFLEXIVE = "themself"
 
-_PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
-# Generic pronouns name nobody ("he or she", "his/her", "s/he"); "Her Majesty's Prison" is an institution.
-_GENERIC_AFTER = re.compile(r"\s*(?:or|/)\s*(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
-_GENERIC_BEFORE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself|s)\s*(?:or|/)\s*$|\(s\)$", re.IGNORECASE)
-_MAJESTY = re.compile(r"\s+Majesty", re.IGNORECASE)
-
 # After "her", these words make it the object ("told her that", "gave her the file"); any
 # other word makes it a possessive ("her caseload", "her own cases").
 _FUNCTION_WORDS = frozenset(
@@ -74,7 +75,6 @@ _FUNCTION_WORDS = frozenset(
     is was were be been being are am has had have do did does will would could should may
     might must can shall""".split()
 )
-_SENTENCE_END = re.compile(r"[.!?][\s\"'”’)]")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 
 # A staff label already written in the text ("PP1", "SPO 2", "Head of PDU 1").
@@ -267,7 +267,7 @@ def gendered_references(
             # "She then recorded the arrest": only a member of staff records, refers or
             # escalates (the cues that make a named person staff), so no one else competes.
             practice = word in ("he", "she") and practice_after(unit.text, m.end())
-            found = _referent(mentions, i, m.start(), gender, units, staff_only=practice)
+            found = _referent(mentions, i, m.start(), m.end(), gender, units, staff_only=practice)
             if found is None:
                 continue
             staff, blocker = found
@@ -290,6 +290,7 @@ def gendered_references(
                 and not practice
                 and not _staff_over_subject(unit.text, m, staff, i, units)
                 and not _continues_subject(m, staff, i, units, mentions, accepted)
+                and not _among_staff(m, staff, i, units, mentions)
             ):
                 blocker = _SUBJECT
             if blocker is None:
@@ -465,6 +466,39 @@ def _continues_subject(
     return True
 
 
+def _among_staff(m: re.Match[str], staff: _Mention, index: int, units: Sequence, mentions: list[list[_Mention]]) -> bool:
+    """Whether a subject pronoun opens the sentence after one about members of staff alone.
+
+    "SPO1 supervised Mr Hartley. He said he found the supervision useful": the sentence
+    before names two members of staff and no one else, the referent (the one of the
+    pronoun's gender) as a subject or an object, not a possessor; it tells of no contact with
+    someone unnamed (_CONTACT), and the pronoun's words are not what only a supervised
+    individual does. A sentence about one member of staff ("PP1 completed the OASys. He
+    scored as high risk") is not enough: the supervised individual, unnamed, is as likely.
+    """
+    word = m.group(0).lower()
+    text = units[index].text
+    if word not in ("he", "she") or _sentence_start(text, m.start()) != m.start() or conduct_after(text, m.end()):
+        return False
+    staff_text = units[staff.unit_index].text
+    start = _sentence_start(staff_text, staff.start)
+    if staff.unit_index == index:
+        stop = _SENTENCE_END.search(staff_text, staff.end, m.start())
+        if stop is None or stop.end() != m.start():
+            return False
+        stop_at = m.start()
+    elif staff.unit_index == index - 1 and m.start() == 0 and not _SENTENCE_END.search(staff_text, staff.end):
+        stop_at = len(staff_text)
+    else:
+        return False
+    people = [x for x in mentions[staff.unit_index] if start <= x.start < stop_at]
+    if not all(x.staff for x in people) or len({x.key for x in people}) < 2:
+        return False
+    if staff_text.startswith(("'s", "’s"), staff.end) or _CONTACT.search(staff_text, start, stop_at):
+        return False
+    return not _PRONOUN.search(staff_text, start, stop_at)
+
+
 def referent_of(decision: Decision) -> str:
     """The label or role a pronoun row's rewrite stands for (a reflexive's rewrite does not say)."""
     for prefix in (_FOR, _MAY_BE_FOR):
@@ -474,16 +508,14 @@ def referent_of(decision: Decision) -> str:
 
 
 def _generic(text: str, m: re.Match[str]) -> bool:
-    return bool(
-        _GENERIC_AFTER.match(text, m.end()) or _GENERIC_BEFORE.search(text[: m.start()]) or _MAJESTY.match(text, m.end())
-    )
+    return is_generic(text, m.start(), m.end())
 
 
 def _referent(
-    mentions: list[list[_Mention]], index: int, pos: int, gender: str, units: Sequence, *, staff_only: bool = False
+    mentions: list[list[_Mention]], index: int, pos: int, end: int, gender: str, units: Sequence, *, staff_only: bool = False
 ) -> tuple[_Mention, _Mention | None] | None:
     """(the staff referent, the mention in between that makes it unsure), or None when the
-    pronoun is not a staff member's (no member of staff of that gender mentioned near it).
+    pronoun text[pos:end] is not a staff member's (no member of staff of that gender near it).
     With `staff_only` (the pronoun's own words are staff practice) only staff compete.
     """
     window: list[_Mention] = [x for x in mentions[index] if x.end <= pos]
@@ -496,17 +528,31 @@ def _referent(
     if staff_at is None:
         return None
     staff = compatible[staff_at]
-    blocker = next((x for x in compatible[:staff_at] if x.key != staff.key), None)
+    between = [x for x in compatible[:staff_at] if x.key != staff.key]
+    blocker = between[0] if between else None
+    here = units[index].text
+    if blocker is not None and staff.unit_index == index and all(x.unit_index == index for x in between):
+        # "PP1 asked the police about the SI's address, but she did not receive a reply": the
+        # subject of a clause joined by "but" is the first clause's, over a possessor in between.
+        if continues_first_subject(here, staff.start, staff.end, pos, [(x.start, x.end) for x in between]):
+            blocker = None
     if blocker is None:
         # "Dean Farrow told Mr Morgan that he...", "Ms Okafor and Ms Shah agreed. She...": a
         # person or pronoun of that gender earlier in the referent's own sentence (its subject,
         # often) is as likely a referent as the member of staff.
         text = units[staff.unit_index].text
         opening = _sentence_start(text, staff.start)
-        blocker = next(
-            (x for x in compatible[staff_at + 1 :] if x.unit_index == staff.unit_index and x.start >= opening and x.key != staff.key),
-            None,
-        )
+        earlier_people = [x for x in compatible[staff_at + 1 :] if x.unit_index == staff.unit_index and x.start >= opening and x.key != staff.key]
+        for x in earlier_people:
+            if x.staff and staff.unit_index == index and told_by(text, x.end, staff.start, staff.end, pos, end):
+                # "SPO1 told PP1 that she was worried": the speaker's, both being staff
+                return x, None
+            if x.staff and reports_about(text, x.end, staff.start) and is_clause_subject(text, staff.start, staff.end):
+                # "PP1 said that SPO1 had not been available. He was on a course": the nearest
+                # subject, of what a member of staff said, over the one who said it
+                continue
+            blocker = x
+            break
         if blocker is None:
             earlier = next((p for p in _PRONOUN.finditer(text, opening, staff.start) if _PRONOUN_GENDER[p.group(0).lower()] == gender), None)
             if earlier is not None and not _generic(text, earlier):
@@ -518,10 +564,7 @@ def _referent(
     return staff, blocker
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    return ends[-1] if ends else 0
+_sentence_start = sentence_start
 
 
 def _rewrite(text: str, m: re.Match[str], label: str) -> str:
