@@ -271,7 +271,8 @@ def gendered_references(
             if found is None:
                 continue
             staff, blocker = found
-            if blocker is not None and not blocker.staff and blocker.gender == gender and not (
+            nearer = blocker is not None and (blocker.unit_index, blocker.start) > (staff.unit_index, staff.start)
+            if nearer and not blocker.staff and blocker.gender == gender and not (
                 staff.unit_index == i and not _SENTENCE_END.search(unit.text, staff.end, m.start())
             ):
                 continue  # a person of the pronoun's gender is nearer, and the member of staff is in an earlier sentence
@@ -471,7 +472,7 @@ def _among_staff(m: re.Match[str], staff: _Mention, index: int, units: Sequence,
 
     "SPO1 supervised Mr Hartley. He said he found the supervision useful": the sentence
     before names two members of staff and no one else, the referent (the one of the
-    pronoun's gender) as a subject or an object, not a possessor; it tells of no contact with
+    pronoun's gender) the object of what the other, its subject, did; it tells of no contact with
     someone unnamed (_CONTACT), and the pronoun's words are not what only a supervised
     individual does. A sentence about one member of staff ("PP1 completed the OASys. He
     scored as high risk") is not enough: the supervised individual, unnamed, is as likely.
@@ -495,6 +496,13 @@ def _among_staff(m: re.Match[str], staff: _Mention, index: int, units: Sequence,
     if not all(x.staff for x in people) or len({x.key for x in people}) < 2:
         return False
     if staff_text.startswith(("'s", "’s"), staff.end) or _CONTACT.search(staff_text, start, stop_at):
+        return False
+    # The referent is acted on by the other ("SPO1 supervised PP1", "SPO1 reminded PP1 to..."):
+    # a referent that is itself a subject ("PP1 and SPO1 reviewed the case. He had been
+    # drinking") may be followed by the supervised individual's pronoun, unnamed.
+    if is_clause_subject(staff_text, staff.start, staff.end) or staff_text[start : staff.start].rstrip().endswith(("and", ",")):
+        return False
+    if not any(x.key != staff.key and x.start < staff.start and is_clause_subject(staff_text, x.start, x.end) for x in people):
         return False
     return not _PRONOUN.search(staff_text, start, stop_at)
 
@@ -534,7 +542,7 @@ def _referent(
     if blocker is not None and staff.unit_index == index and all(x.unit_index == index for x in between):
         # "PP1 asked the police about the SI's address, but she did not receive a reply": the
         # subject of a clause joined by "but" is the first clause's, over a possessor in between.
-        if continues_first_subject(here, staff.start, staff.end, pos, [(x.start, x.end) for x in between]):
+        if continues_first_subject(here, staff.start, staff.end, pos, end, [(x.start, x.end) for x in between]):
             blocker = None
     if blocker is None:
         # "Dean Farrow told Mr Morgan that he...", "Ms Okafor and Ms Shah agreed. She...": a

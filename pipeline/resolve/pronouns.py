@@ -127,12 +127,28 @@ _OBLIQUE_BEFORE = re.compile(
 _POSSESSOR_AFTER = re.compile(r"['’]s\b")
 
 
-def continues_first_subject(text: str, subject_start: int, subject_end: int, pronoun_start: int, others: list[tuple[int, int]]) -> bool:
-    """Whether the pronoun at `pronoun_start` is the subject of a clause joined by "and" or
-    "but" to a clause whose subject is the mention text[subject_start:subject_end], with each
-    of `others` (spans of the pronoun's gender in between) a possessor after a preposition.
+# The second clause tells what the first clause's subject then did or failed to do ("but she
+# did not receive a reply", "and he then chased it"), not a state or an act the possessor's
+# ("but he had moved", "but she did not attend").
+_AGENT_ACT = re.compile(r"[ \t]+(?:did[ \t]+not|didn['’]t|could[ \t]+not|couldn['’]t|was[ \t]+unable[ \t]+to|then|also|later)[ \t]+(?P<verb>[\w-]+)")
+_COMPLIANCE = frozenset(
+    "attend comply engage answer reply respond return report turn open cooperate co-operate keep come show stay "
+    "live move want agree accept admit disclose tell say".split()
+)
+
+
+def continues_first_subject(
+    text: str, subject_start: int, subject_end: int, pronoun_start: int, pronoun_end: int, others: list[tuple[int, int]]
+) -> bool:
+    """Whether the pronoun text[pronoun_start:pronoun_end] is the subject of a clause joined by
+    "and" or "but" to a clause whose subject is the mention text[subject_start:subject_end],
+    with each of `others` (spans of the pronoun's gender in between) a possessor after a
+    preposition, and the pronoun's clause an act of the first subject's (_AGENT_ACT).
     """
     if not is_clause_subject(text, subject_start, subject_end) or SENTENCE_END.search(text, subject_end, pronoun_start):
+        return False
+    act = _AGENT_ACT.match(text, pronoun_end)
+    if act is None or act.group("verb").lower() in _COMPLIANCE:
         return False
     if not _COORDINATE.search(text[subject_end:pronoun_start]):
         return False
