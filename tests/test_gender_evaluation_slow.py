@@ -28,13 +28,13 @@ def test_staff_pronouns_rewritten_and_no_one_elses_changed(engine):
     assert report.changed_other == 0
     assert report.precision >= 0.99
     # Where no other person of the pronoun's gender is named before it, every staff pronoun is
-    # proposed (measured 0.985). Where one is (two members of staff, or the supervised
-    # individual, of that gender) the row asks the manager instead of guessing: measured 0.888
-    # proposed overall and 0.965 in the log with the right label on these seeds (0.898 on
-    # 97001-97100); issue 16 asks 0.95 proposed.
-    assert report.clear_recall >= 0.98
-    assert report.recall >= 0.88
-    assert report.logged_recall >= 0.95
+    # proposed (measured 1.000). Where one is (two members of staff, or the supervised
+    # individual, of that gender) the salience cues of resolve/pronouns.py decide some and the
+    # row asks the manager for the rest: measured 0.943 proposed overall and 0.976 in the log
+    # with the right label on these seeds (0.938 on 97001-97100); issue 16 asks 0.95 proposed.
+    assert report.clear_recall >= 0.99
+    assert report.recall >= 0.94
+    assert report.logged_recall >= 0.97
 
 
 @pytest.mark.slow
@@ -49,7 +49,7 @@ def test_without_case_files_no_one_elses_pronoun_changes(engine):
 @pytest.mark.slow
 def test_other_seeds_change_no_one_elses_pronoun(engine):
     # The rules were written looking at 91001-91100; a seed range not looked at is the check
-    # (measured there: recall 0.898, 1.000 where no one else of that gender is named, precision 1.000).
+    # (measured there: recall 0.938, 1.000 where no one else of that gender is named, precision 1.000).
     report = evaluate([generate(seed) for seed in range(97001, 97101)], engine)
     assert report.changed_other == 0 and report.precision >= 0.99
-    assert report.clear_recall >= 0.98
+    assert report.clear_recall >= 0.99 and report.recall >= 0.93

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pipeline.model import Category, Decision, Document, Style
 from pipeline.reidentify.generalise import generalise
 from pipeline.reidentify.rules import DetailPattern, Rules, load_rules
+from pipeline.resolve.pronouns import PRONOUN, PRONOUN_GENDER
 
 logger = logging.getLogger("sfo_redact")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'‘“(])")
-_PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
-_MALE = {"he", "his", "him", "himself"}
 _HEADINGS = (Style.TITLE, Style.HEADING1, Style.HEADING2, Style.HEADING3)
 
 
@@ -133,10 +132,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _possessive(text: str, after: int) -> str:
-    m = _PRONOUN.search(text, after)
+    m = PRONOUN.search(text, after)
     if m is None:
         return "their"
-    return "his" if m.group(0).lower() in _MALE else "her"
+    return "his" if PRONOUN_GENDER[m.group(0).lower()] == "m" else "her"
 
 
 def attribute(text: str, at: int, end: int, mentions: Sequence[tuple[int, int, str]], carried: str | None) -> str | None:
@@ -153,14 +152,14 @@ def attribute(text: str, at: int, end: int, mentions: Sequence[tuple[int, int, s
     before = [m for m in mentions if sentence[0] <= m[0] and m[1] <= at]
     if before:
         return before[-1][2]
-    pronoun_first = _PRONOUN.search(text, sentence[0], at) is not None
+    pronoun_first = PRONOUN.search(text, sentence[0], at) is not None
     after = [m for m in mentions if end <= m[0] <= sentence[1]]
     if after and not pronoun_first:
         return after[0][2]
     earlier = subject_before(text, mentions, sentence[0], sentences)
     if earlier is not None:
         return earlier
-    if pronoun_first or _PRONOUN.search(text, sentence[0], sentence[1]):
+    if pronoun_first or PRONOUN.search(text, sentence[0], sentence[1]):
         return carried
     return None
 

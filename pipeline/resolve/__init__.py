@@ -23,6 +23,7 @@ from pipeline.case import Case, CasePerson
 from pipeline.detect import CASE_FILE
 from pipeline.model import Detection, Document, Person, Role
 from pipeline.resolve.places import first_and_surnames, is_place, stands_for_a_place
+from pipeline.resolve.pronouns import PRONOUN_GENDER
 from pipeline.resolve.roles import (
     CONDUCT,
     HARM,
@@ -357,7 +358,6 @@ def share_roles(resolutions: list[Resolution]) -> None:
 
 # A circumstance told of a pronoun (recognizers.staff_circumstances): kept only for staff.
 IF_STAFF = "STAFF_CIRCUMSTANCE_IF_STAFF"
-_PRONOUN_GENDER = {"she": "f", "he": "m", "her": "f", "his": "m"}
 _LAST_PRONOUN = re.compile(r"\b(she|he|they|her|his|their)\b(?!.*\b(?:she|he|they|her|his|their)\b)", re.IGNORECASE | re.DOTALL)
 
 
@@ -384,7 +384,7 @@ def _confirm_staff_subjects(
         # the pronoun before the circumstance, or the possessive opening it ("Her father died")
         opening = re.match(r"(?:her|his|their)\b", text[d.start : d.start + 6], re.IGNORECASE)
         pronoun = _LAST_PRONOUN.search(text[max(0, d.start - 120) : d.start + (opening.end() if opening else 0)])
-        want = _PRONOUN_GENDER.get(pronoun.group(1).lower()) if pronoun else None
+        want = PRONOUN_GENDER.get(pronoun.group(1).lower()) if pronoun else None
         here = sorted((m for m in by_unit.get(d.unit_id, ()) if m.end <= d.start), key=lambda m: m.end, reverse=True)
         i = unit_order.get(d.unit_id, 0)
         before = sorted(by_unit.get(units[i - 1], ()), key=lambda m: m.end, reverse=True) if i > 0 else []
