@@ -29,7 +29,7 @@ from pathlib import Path
 from pipeline.errors import LeakDetectedError, SfoRedactError
 from pipeline.model import Category
 from pipeline.resolve.places import needle_guards
-from pipeline.verify.match import _NO_SPACE_CHAR, compile_needle, needle_form, views
+from pipeline.verify.match import _NO_SPACE_CHAR, NeedlePattern, compile_needle, needle_form, views
 from pipeline.verify.qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
 logger = logging.getLogger("sfo_redact")
@@ -268,7 +268,7 @@ def revisions(path: Path) -> int:
     return max(1, len(re.findall(rb"%%EOF", data)))
 
 
-def _patterns(needle: Needle) -> list[re.Pattern[str]]:
+def _patterns(needle: Needle) -> list[NeedlePattern]:
     """A needle's patterns; a case-sensitive name is also looked for in capitals."""
     forms = {needle.text}
     if needle.case_sensitive:

@@ -14,7 +14,6 @@ refused, naming the person's label or the kind of identifier and the page, never
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -23,7 +22,7 @@ from pipeline.model import Action, Category, Decision, Detection, Document, Pers
 from pipeline.resolve import Mention, Resolution
 from pipeline.resolve.places import needle_guards
 from pipeline.verify import Needle
-from pipeline.verify.match import compile_needle, find_spans
+from pipeline.verify.match import NeedlePattern, compile_needle, find_spans, lowered
 from pipeline.verify.needles import case_file_needles, identifier_forms, is_label_word, name_forms, name_needle
 
 RELEASE_CHECK = "release check"
@@ -33,10 +32,12 @@ CASE_PEOPLE = "CasePeople"
 MAX_ROUNDS = 3
 
 
-def _spans(patterns: Sequence[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+def _spans(patterns: Sequence[NeedlePattern], text: str) -> list[tuple[int, int]]:
     out = []
+    low = lowered(text)
     for p in patterns:
-        out.extend(find_spans(text, p))
+        if p.word is None or p.word in low:  # find_spans' own test, without a call per pattern
+            out.extend(find_spans(text, p))
     return sorted(set(out))
 
 
@@ -44,7 +45,7 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _name_patterns(forms: Iterable[str]) -> list[re.Pattern[str]]:
+def _name_patterns(forms: Iterable[str]) -> list[NeedlePattern]:
     out = []
     for form in sorted(forms):
         n = name_needle(form)
@@ -107,7 +108,7 @@ def release_fix(document: Document, resolution: Resolution, case: Case | None) -
             forms = {f for f in forms if not is_label_word(f)}
         if forms:
             people.append((key, _name_patterns(forms)))
-    ids: list[tuple[str, list[re.Pattern[str]]]] = []
+    ids: list[tuple[str, list[NeedlePattern]]] = []
     if case is not None:
         for n in case_file_needles(case):
             if n.entity:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-import weakref
 
 from pipeline.read.normalise import fold
 
@@ -94,10 +93,65 @@ def _word_pattern(word: str) -> str:
     return r"\s?".join(re.escape(c) for c in word)
 
 
+class NeedlePattern:
+    """A compiled needle (`compile_needle`): its regex, a lower-case word every match contains
+    as it is (or None), and whether it is matched in text whose no-space-script letters are
+    blanked to spaces (`_blank`).
+
+    The word lets a search skip, with a substring test in C, a text that cannot hold a match:
+    a 137-page guideline's reference list (780 authors' names, 2,500 units) spent 190 of its
+    520 seconds running name patterns over units that could not hold them.
+
+    Blanking keeps script-aware word boundaries cheap. A needle with no Chinese, Japanese,
+    Thai, ... letter needs a boundary only against letters of scripts that use spaces; with
+    those letters turned into spaces (one for one, so offsets hold) that is plain word-character class. The
+    character class that says it in one regex (`_WORD`) costs 2 to 4 ms to compile, and the
+    release check compiles one pattern per form of every person: 37 s for that guideline.
+    """
+
+    __slots__ = ("blanked", "regex", "word")
+
+    def __init__(self, regex: re.Pattern[str], word: str | None, blanked: bool) -> None:
+        self.regex = regex
+        self.word = word
+        self.blanked = blanked
+
+    def search(self, text: str) -> bool:
+        """Whether the needle is in `text` (an already folded view)."""
+        return self.regex.search(_blank(text) if self.blanked else text) is not None
+
+    def finditer(self, text: str):
+        """The regex's matches in `text` (an already folded view), offsets as in `text`."""
+        return self.regex.finditer(_blank(text) if self.blanked else text)
+
+
+_NO_SPACE_RUN = re.compile(f"[{_NO_SPACE}]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _blank(text: str) -> str:
+    """`text` with every letter of a no-space script replaced by a space (same length)."""
+    if not _NO_SPACE_CHAR.search(text):
+        return text
+    return _NO_SPACE_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def _required_word(norm: str) -> str | None:
+    """The longest word of a needle's compared form in lower case, or None where a substring
+    test is not safe: a right-to-left word is matched letter by letter, and a non-ASCII one
+    may change length in lower case.
+    """
+    words = norm.lower().split()
+    if not words or _RTL.search(norm):
+        return None
+    key = max(words, key=len)
+    return key if key.isascii() else None
+
+
 @functools.lru_cache(maxsize=8192)
 def compile_needle(
     text: str, case_sensitive: bool, number_may_follow: bool = False, guards: tuple[str, str] = ("", "")
-) -> re.Pattern[str]:
+) -> NeedlePattern:
     """A whole-word pattern for a (folded) needle; words may be joined by any spacing.
 
     `guards` are extra (lookbehind, lookahead) conditions: for names, the place rule of
@@ -105,30 +159,16 @@ def compile_needle(
     """
     norm = needle_form(text)
     body = r"\s*".join(_word_pattern(part) for part in norm.split())
-    head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
-    tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
+    blanked = not _NO_SPACE_CHAR.search(norm)
+    if blanked:
+        head, tail = r"(?<!\w)", r"(?!\w)"
+    else:
+        head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
+        tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
     if number_may_follow:
         tail += r"(?!\s+\d)"
-    pattern = re.compile(guards[0] + head + body + tail + guards[1], 0 if case_sensitive else re.IGNORECASE)
-    _REQUIRED[pattern] = _required_word(norm)
-    return pattern
-
-
-# For each pattern of `compile_needle`, a lower-case word every match contains as it is (the
-# longest of the needle's words; words are joined by optional spacing), or None where no
-# such test is safe (a right-to-left word is matched letter by letter, a non-ASCII one may
-# change length in lower case). `find_spans` skips a text without it: a substring test runs
-# in C, and a 137-page guideline's reference list (780 authors' names, 2,500 units) spent
-# 190 of its 520 seconds running name patterns over units that could not hold them.
-_REQUIRED: weakref.WeakKeyDictionary[re.Pattern[str], str | None] = weakref.WeakKeyDictionary()
-
-
-def _required_word(norm: str) -> str | None:
-    words = norm.lower().split()
-    if not words or _RTL.search(norm):
-        return None
-    key = max(words, key=len)
-    return key if key.isascii() else None
+    regex = re.compile(guards[0] + head + body + tail + guards[1], 0 if case_sensitive else re.IGNORECASE)
+    return NeedlePattern(regex, _required_word(norm), blanked)
 
 
 @functools.lru_cache(maxsize=64)
@@ -186,7 +226,7 @@ def _dehyphenated(text: str) -> tuple[str, tuple[int, ...]] | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _lowered(text: str) -> str:
+def lowered(text: str) -> str:
     """Both compared forms of `text` (`find_spans` searches each) in lower case, for the
     required-word test.
     """
@@ -194,14 +234,13 @@ def _lowered(text: str) -> str:
     return "\n".join(f[0].lower() for f in forms if f is not None)
 
 
-def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def find_spans(text: str, pattern: NeedlePattern) -> list[tuple[int, int]]:
     """Where `pattern` (from `compile_needle`) matches `text`, as spans of the original text.
 
     Also looked for with hyphens between lower-case letters taken out (`_INNER_HYPHEN`): a
     name broken at a line end whose break the reader dropped is still found (and redacted).
     """
-    key = _REQUIRED.get(pattern)
-    if key is not None and key not in _lowered(text):
+    if pattern.word is not None and pattern.word not in lowered(text):
         return []
     spans = []
     forms = [folded_with_offsets(text), _dehyphenated(text)]
@@ -217,4 +256,4 @@ def find_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["compile_needle", "find_spans", "fold_text", "folded_with_offsets", "needle_form", "views"]
+__all__ = ["NeedlePattern", "compile_needle", "find_spans", "lowered", "fold_text", "folded_with_offsets", "needle_form", "views"]

@@ -108,6 +108,9 @@ def test_names_are_case_sensitive_and_allowed_strings_subtracted():
     ("text", "needle"),
     [
         ("我们在会议上见到了王伟和他的同事。", name_needle("王伟")),  # CJK name inside running Chinese
+        ("我们在会议上见到了Smith和他的同事。", name_needle("Smith")),  # Latin name inside running Chinese
+        ("会议记录：SMITH。", name_needle("Smith")),  # in capitals, beside CJK punctuation
+        ("สมิธพบกับJones แล้ว", name_needle("Jones")),  # beside Thai
         ("The report was written by Maece-\nnas after the visit.", name_needle("Maecenas")),  # hyphen at line end
         ("The report was written by Maece\u00ad\nnas after the visit.", name_needle("Maecenas")),  # soft hyphen
         ("Mr Ruﬄe attended.", name_needle("Ruffle")),  # ligature
@@ -130,6 +133,25 @@ def test_matching_folds_what_hides_a_name(text, needle):
 def test_matching_still_needs_a_word_boundary_in_latin_text():
     assert not find_leaks(["Smithson attended."], [name_needle("Smith")])
     assert not find_leaks(["Blacksmith attended."], [name_needle("Smith")])
+    # blanking Chinese letters for the boundary must not open one inside a Latin word
+    assert not find_leaks(["我们见到了Smithson。"], [name_needle("Smith")])
+    assert not find_leaks(["我们见到了Blacksmith。"], [name_needle("Smith")])
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "spans"),
+    [
+        ("我们见到了Smith和他的同事。", "Smith", [(5, 10)]),
+        ("Smith met SMITH and Smithson.", "Smith", [(0, 5)]),  # case-sensitive, whole word
+        ("The report was written by Maece-\nnas.", "Maecenas", [(26, 36)]),  # line-end hyphen
+        ("No such person here.", "Smith", []),  # the required-word test skips the unit
+        ("王伟和李娜。", "王伟", [(0, 2)]),
+    ],
+)
+def test_release_check_spans_are_offsets_of_the_unit_text(text, form, spans):
+    from pipeline.verify.match import compile_needle, find_spans
+
+    assert find_spans(text, compile_needle(form, True)) == spans
 
 
 def test_only_right_to_left_lines_are_read_reversed():
