@@ -20,7 +20,7 @@ def recognizer():
         ("PP1 was back on reduced hours after a knee operation.", 1, [(8, 52)]),
         ("The SPO was on leave while his partner was in hospital.", 1, [(12, 54)]),
         ("The practitioner was off sick with anxiety.", 1, [(21, 42)]),
-        ("The PP was the only Black woman in the office.", 1, [(11, 45)]),
+        ("The PP was the only Black woman in the office.", 1, [(11, 31)]),
         ("The officer had injured her back.", 1, [(12, 32)]),
         ("SPO2 started maternity leave in June.", 1, [(5, 36)]),
         # every probation role acronym of pipeline/vocabulary.py is a cue; a police rank is not
@@ -30,7 +30,7 @@ def recognizer():
         # the cue in the sentence before; workplace circumstances with no cue at all
         ("The PP had a high caseload. She was on reduced hours after a knee operation.", 1, [(36, 75)]),
         ("Sarah Jones had just returned from maternity leave.", 1, [(21, 50)]),
-        ("He was the only male officer in the team.", 1, [(7, 40)]),
+        ("He was the only male officer in the team.", 1, [(7, 28)]),
         ("She was on a phased return to work.", 1, [(8, 34)]),
         # a relative's death or illness as its own clause, family life, own health, faith,
         # sexuality and abuse at home, each after a staff cue
@@ -50,12 +50,13 @@ def recognizer():
         ("The PP was recovering the file from the archive.", 0, []),
         ("The PP noted that the divorce was final.", 0, []),
         ("The SPO asked whether the father was caring for the children.", 0, []),
-        # a protected characteristic that singles out a member of staff (guidance 3.4.4)
-        ("The PP was the only male PP in the team.", 1, [(11, 39)]),
+        # a protected characteristic that singles out a member of staff (guidance 3.4.4); the
+        # workplace says it is staff but stays (a team's name is often a town's: Wigan)
+        ("The PP was the only male PP in the team.", 1, [(11, 27)]),
         ("PP1 was the only female PP.", 1, [(8, 26)]),
-        ("She was one of only two women in the Wigan team.", 1, [(8, 47)]),
-        ("SPO1 was the youngest manager in the North Wales PDU.", 1, [(9, 52)]),
-        ("As the only Urdu-speaking officer in the office, PP2 took the interviews.", 1, [(3, 47)]),
+        ("She was one of only two women in the Wigan team.", 1, [(8, 29)]),
+        ("SPO1 was the youngest manager in the North Wales PDU.", 1, [(9, 29)]),
+        ("As the only Urdu-speaking officer in the office, PP2 took the interviews.", 1, [(3, 33)]),
         ("The SPO was the only Sikh member of staff.", 1, [(12, 41)]),
         # near misses: the same words about someone not at work, or with no characteristic
         ("The SI was the only male resident in the hostel.", 0, []),
