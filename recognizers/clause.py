@@ -12,7 +12,8 @@ capacity to oversee the team"), so a circumstance span stops at the first clause
 - the review period: "during/for/throughout/over (most of) the period under review", "the
   review period", "the period of supervision", "at the time of the assessment";
 - a preposition before a practice noun: "shortly before the MAPPA meeting", "when the case
-  was transferred";
+  was transferred"; or before a capitalised word: a town or a month ("in Belfast", "in May"),
+  which stay;
 - a comma, semicolon, full stop or line end (the patterns exclude these characters).
 
 `rest(n)` is the tail a circumstance may have after its lead words: at most `n` characters,
@@ -37,7 +38,7 @@ _OPENER = (
 _PRACTICE = (
     r"(?:MAPPA|MARAC|OASys|SI|supervised|case|caseload|assessment|review|meeting|visit|appointment|allocation|"
     r"transfer|offence|SFO|release|licence|recall|hearing|court|sentence|referral|report|interview|"
-    r"supervision|risk|plan|home[ \t]+visit|police|team|record|contact)\b"
+    r"supervision|risk|plan|home[ \t]+visit|police|team|record|contact)s?\b"
 )
 _PERIOD = (
     r"(?:(?:most|much|all|part|some|the[ \t]+rest|the[ \t]+end|the[ \t]+start)[ \t]+of[ \t]+)?the[ \t]+"
@@ -52,6 +53,8 @@ BOUNDARY = (
     r"|(?:during|for|throughout|over|in|across|at)[ \t]+" + _PERIOD
     + r"|(?:(?:shortly|just|immediately|soon|long|some[ \t]+time)[ \t]+)?(?:before|after|following|during|when|while|until|at|for|on|in)[ \t]+"
     r"(?:the|a|an|this|that|her|his|their)[ \t]+" + _PRACTICE
+    # a place or a month: towns, regions and chronology dates stay ("funeral in Belfast")
+    + r"|(?:in|at|to|from|near|around|outside)[ \t]+(?-i:[A-Z][a-z])"
     + r")"
 )
 

@@ -33,8 +33,10 @@ _OTHER_PERSON = (
     r"\b(?:(?i:SI|S\.I\.|SIs|supervised[ \t]+individual|victims?|offender)|Mrs?|Ms|Miss|Mx|Dr|Person[ \t]+[A-Z]|Victim[ \t]+[A-Z]"
     r"|(?i:the|a)[ \t]+(?:man|woman|boy|girl|young[ \t]+person|child|children|family|partner|mother|father|neighbour|witness))\b"
 )
+# An object pronoun in the bridge is someone else too ("the PP referred him to ...").
+_NOT_STAFF = r"(?:" + _OTHER_PERSON + r"|\b(?:him|them)\b)"
 _BRIDGE = (
-    r"(?:(?:(?!" + _OTHER_PERSON + r")[^.!?;\n]){0,200}[.!?][ \t]+)?(?:(?!" + _OTHER_PERSON + r")[^.;\n]){0,100}?"
+    r"(?:(?:(?!" + _NOT_STAFF + r")[^.!?;\n]){0,200}[.!?][ \t]+)?(?:(?!" + _NOT_STAFF + r")[^.;\n]){0,100}?"
 )
 _KIN = (
     r"(?:father|mother|dad|mum|partner|husband|wife|son|daughter|child|baby|brother|sister|parent|"
@@ -48,9 +50,11 @@ _REST = rest(50)
 # only male PP in the team"): the only one, or one of a few, in a team, office or unit.
 _CHARACTERISTIC = (
     r"(?:Black|Asian|white|White|mixed-race|male|female|gay|lesbian|trans|transgender|non-binary|Muslim|Jewish|Sikh|Hindu|"
-    r"Christian|Buddhist|disabled|deaf|Deaf|older|younger|[A-Z][a-z]+-speaking|man|woman|person[ \t]+of[ \t]+colour)"
+    r"Christian|Buddhist|disabled|deaf|Deaf|older|younger|[A-Z][a-z]+-speaking|man|woman|person[ \t]+of[ \t]+colour|"
+    # a nationality or language ("the only Polish speaker", "the only Nigerian officer")
+    r"[A-Z][a-z]+(?:ish|ese|ian|an|i)|Welsh|French|Dutch|Greek|Thai|Scots?)"
 )
-_CHARACTERISTIC_PLURAL = r"(?:men|women|Black|Asian|male|female|disabled|Muslim|Sikh|Hindu|Jewish|[A-Z][a-z]+[ \t]+speakers)"
+_CHARACTERISTIC_PLURAL = r"(?:men|women|Black|Asian|male|female|disabled|Muslim|Sikh|Hindu|Jewish|[A-Z][a-z]+[ \t]+speakers|[A-Z][a-z]+(?:ish|ese|ian|an|i))"
 # The workplace is what says the person is staff; it is not part of the span (a team's or
 # office's name is often a town's: "the only man in the Wigan team" keeps "Wigan").
 _WORKPLACE_PLACE = (
@@ -59,7 +63,7 @@ _WORKPLACE_PLACE = (
 )
 _ONLY_ONE = (
     r"(?:the[ \t]+only[ \t]+" + _CHARACTERISTIC + r"(?:[ \t]+[A-Za-z-]+){0,3}?"
-    r"|one[ \t]+of[ \t]+(?:only[ \t]+)?(?:two|three|four|a[ \t]+few|the[ \t]+few)[ \t]+" + _CHARACTERISTIC_PLURAL + r"(?:[ \t]+[A-Za-z-]+){0,2}?"
+    r"|one[ \t]+of[ \t]+(?:(?:only|very|just)[ \t]+)?(?:two|three|four|five|a[ \t]+few|the[ \t]+few|few|a[ \t]+handful[ \t]+of)[ \t]+" + _CHARACTERISTIC_PLURAL + r"(?:[ \t]+[A-Za-z-]+){0,2}?"
     r"|the[ \t]+(?:youngest|oldest)(?:[ \t]+[A-Za-z-]+){0,2}?)"
     r"(?=[ \t]+" + _WORKPLACE_PLACE + r")"
 )
@@ -80,11 +84,19 @@ _AILMENT = (
 _RELATIVE = r"(?:" + _KIN + r"|relative|friend|parent|loved[ \t]+one)"
 _CARE_ADJ = r"(?:(?:elderly|sick|disabled|terminally[ \t]+ill|seriously[ \t]+ill|young|poorly|dying|frail|close)[ \t]+)?"
 _FAITH = r"(?:Muslim|Jew|Christian|Catholic|Sikh|Hindu|Buddhist|Quaker)"
+# A relative's death or illness told as its own clause, after "her"/"his" or a staff
+# possessive ("PP2's partner died suddenly in February").
+_KIN_EVENT = (
+    r"(?:(?:elderly|late|young|eldest|youngest)[ \t]+)?" + _KIN + r"[ \t]+(?:had[ \t]+)?(?:recently[ \t]+|suddenly[ \t]+)?"
+    r"(?:died|passed[ \t]+away|(?:was|were|had[ \t]+been|became|fell)[ \t]+(?:(?:seriously|terminally|critically|very|gravely)[ \t]+)?"
+    r"(?:ill|unwell|in[ \t]+hospital|diagnosed|admitted)|had[ \t]+been[ \t]+made[ \t]+redundant|was[ \t]+made[ \t]+redundant)" + _REST
+)
 
 _CIRCUMSTANCE = (
     r"(?:(?:after|following|since|when)[ \t]+" + _POSS + r"[ \t]+" + _KIN + r"(?:['’]s)?[ \t]+"
     r"(?:had[ \t]+)?(?:died|death|passed[ \t]+away|funeral|illness|diagnosis|was[ \t]+(?:in[ \t]+hospital|ill|admitted|diagnosed))" + _REST
-    + r"|(?:a[ \t]+)?(?:close[ \t]+)?(?:family[ \t]+)?bereavement" + _REST
+    + r"|(?:a[ \t]+)?(?:close[ \t]+)?(?:family[ \t]+)?bereavement(?![ \t]+(?:service|counselling|support|charity|team|group|leave))" + _REST
+    + r"|(?:recently[ \t]+)?bereaved" + _REST
     + r"|(?:on|took|taking|started|began|returned[ \t]+from|back[ \t]+from)[ \t]+(?:a[ \t]+period[ \t]+of[ \t]+)?"
     r"(?:maternity|paternity|adoption|compassionate|bereavement|carer['’]?s|sick|special|shared[ \t]+parental|parental)[ \t]+leave" + _REST
     + r"|(?:back[ \t]+)?on[ \t]+(?:reduced|phased|part-time)[ \t]+(?:hours|return)(?:[ \t]+(?:after|following|because|due)" + _REST + r")?"
@@ -113,7 +125,7 @@ _CIRCUMSTANCE = (
     + r"|(?:after|following|since)[ \t]+" + _AILMENT + _REST
     + r"|(?:had[ \t]+been|was|been|being)[ \t]+diagnosed[ \t]+with" + _REST
     # Caring: "looking after a sick parent", "supporting her partner"
-    + r"|(?:looking[ \t]+after|caring[ \t]+for|supporting|nursing)[ \t]+(?:" + _POSS + r"|an?)[ \t]+" + _CARE_ADJ + _RELATIVE + _REST
+    + r"|(?:looking[ \t]+after|caring[ \t]+for|care[ \t]+for|supporting|nursing|(?:the[ \t]+)?(?:(?:main|sole|primary|full-time)[ \t]+)?carer[ \t]+for)[ \t]+(?:" + _POSS + r"|an?)[ \t]+" + _CARE_ADJ + _RELATIVE + _REST
     # Mental health in ordinary words
     + r"|(?:had|having|experienced|experiencing|suffered|suffering)[ \t]+(?:from[ \t]+)?(?:panic|anxiety)[ \t]+attacks" + _REST
     + r"|(?:receiving|having|attending|started|referred[ \t]+for|waiting[ \t]+for)[ \t]+(?:counselling|therapy|CBT|EMDR)" + _REST
@@ -138,9 +150,7 @@ _SHARED_CIRCUMSTANCE = (
     r"(?:"
     # A relative's death or illness told as its own clause ("Her father died in May", "his
     # son had been seriously ill in hospital"): the event verb, not a lead word, marks it.
-    + _POSS + r"[ \t]+(?:(?:elderly|late|young|eldest|youngest)[ \t]+)?" + _KIN + r"[ \t]+(?:had[ \t]+)?(?:recently[ \t]+|suddenly[ \t]+)?"
-    r"(?:died|passed[ \t]+away|(?:was|were|had[ \t]+been|became|fell)[ \t]+(?:(?:seriously|terminally|critically|very|gravely)[ \t]+)?"
-    r"(?:ill|unwell|in[ \t]+hospital|diagnosed|admitted)|had[ \t]+been[ \t]+made[ \t]+redundant|was[ \t]+made[ \t]+redundant)" + _REST
+    + _POSS + r"[ \t]+" + _KIN_EVENT
     # Family life: separation, divorce, caring, a crisis at home
     + r"|(?:going|went|gone)[ \t]+through[ \t]+(?:an?|" + _POSS + r")[ \t]+(?:(?:difficult|painful|acrimonious|messy|long)[ \t]+)?"
     r"(?:divorce|separation|break-?up|bereavement|IVF|fertility[ \t]+treatment|menopause)" + _REST
@@ -152,7 +162,7 @@ _SHARED_CIRCUMSTANCE = (
     + r"|struggling[ \t]+with[ \t]+(?:" + _POSS + r"[ \t]+(?:own[ \t]+)?)?(?:mental[ \t]+health|health|wellbeing|low[ \t]+mood|anxiety|"
     r"depression|stress|grief)" + _REST
     + r"|(?:suffering|suffered)[ \t]+(?:from|with)" + _REST
-    + r"|(?:reasonable[ \t]+adjustments|an?[ \t]+(?:reduced|protected)[ \t]+caseload[ \t]+as[ \t]+an?[ \t]+adjustment)" + _REST
+
     + r"|(?:had[ \t]+been|was|were|felt|feeling|became)[ \t]+(?:(?:very|quite|seriously)[ \t]+)?(?:unwell|ill|burnt[ \t]+out|burned[ \t]+out)" + _REST
     + r"|recovering[ \t]+from[ \t]+" + _REST
     # Faith, sexuality, abuse at home
@@ -183,8 +193,9 @@ _WORKPLACE = (
 # anyone else ("Following his mother's death, the PP referred him to ...": his mother is
 # the SI's).
 _LEAD_IN = (
-    r"(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Dd]uring|[Bb]ecause[ \t]+of|[Dd]ue[ \t]+to|[Oo]n[ \t]+(?:her|his|their)[ \t]+return[ \t]+from)[ \t]+"
-    r"(?P<entity>" + _POSS + r"[ \t]+(?:(?:elderly|late|young)[ \t]+)?" + _RELATIVE + r"(?:['’]s)?[ \t]+[^.;,\n]{0,40}"
+    r"(?:(?:[Ss]hortly|[Ss]oon|[Jj]ust|[Ww]eeks|[Dd]ays|[Mm]onths)[ \t]+)?(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Dd]uring|[Bb]ecause[ \t]+of|[Dd]ue[ \t]+to|[Oo]n[ \t]+(?:her|his|their)[ \t]+return[ \t]+from)[ \t]+"
+    r"(?P<entity>losing[ \t]+(?:" + _POSS + r"|an?)[ \t]+" + _CARE_ADJ + _RELATIVE
+    + r"|" + _POSS + r"[ \t]+(?:(?:elderly|late|young)[ \t]+)?" + _RELATIVE + r"(?:['’]s)?[ \t]+[^.;,\n]{0,40}"
     r"|the[ \t]+(?:(?:sudden|unexpected|recent)[ \t]+)?(?:death|loss)[ \t]+of[ \t]+" + _POSS + r"[ \t]+[^.;,\n]{0,40}"
     r"|(?:an?|" + _POSS + r")[ \t]+(?:(?:close|recent|sudden|family|personal)[ \t]+){0,2}(?:bereavement|family[ \t]+crisis|miscarriage)"
     r"|" + _AILMENT + r"|(?:a[ \t]+period[ \t]+of[ \t]+)?(?:maternity|paternity|adoption|sick|compassionate|bereavement|shared[ \t]+parental)[ \t]+leave)"
@@ -194,7 +205,13 @@ _LEAD_IN = (
 # Adjustments made for a named member of staff, told before them.
 _FOR_STAFF = (
     r"(?P<entity>[Rr]easonable[ \t]+adjustments|(?:an?[ \t]+)?(?:[Pp]hased[ \t]+return|[Ss]tress[ \t]+risk[ \t]+assessment))"
-    r"(?=[^.;\n]{0,40}?\b(?:for|with|by)[ \t]+(?:the[ \t]+)?" + _STAFF + r")"
+    r"(?=[^.;\n]{0,40}?\b(?:for|with)[ \t]+(?:the[ \t]+)?" + _STAFF + r")"
+)
+# Adjustments a member of staff has ("PP2 had reasonable adjustments for dyslexia"); a PP
+# who "did not consider reasonable adjustments for the SI" is practice, and stays.
+_HAS_ADJUSTMENTS = (
+    _STAFF + r"[ \t]+(?:had|has|was[ \t]+given|had[ \t]+been[ \t]+given|received|was[ \t]+granted|needed|needs|requested|asked[ \t]+for)"
+    r"[ \t]+(?:(?:agreed|some|several|formal|workplace)[ \t]+)?(?P<entity>reasonable[ \t]+adjustments" + _REST + r")"
 )
 
 
@@ -220,7 +237,9 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
         ),
         Pattern("circumstance only a workplace has", r"(?<![\w])(?P<entity>" + _WORKPLACE + r")", 0.6),
         Pattern("personal circumstance + staff cue", r"(?<![\w])" + _LEAD_IN, 0.75),
+        Pattern("staff possessive + relative's death or illness", _STAFF + r"['’]s[ \t]+(?P<entity>" + _KIN_EVENT + r")", 0.75),
         Pattern("adjustment for staff", r"(?<![\w])" + _FOR_STAFF, 0.75),
+        Pattern("staff who have adjustments", _HAS_ADJUSTMENTS, 0.75),
     ]
 
     def assess(self, match: re.Match, pattern: Pattern) -> tuple[float, bool | None]:
