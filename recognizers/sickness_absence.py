@@ -3,7 +3,8 @@
 Reviews record that "the PP was absent from work from 6 May 2023 with work-related stress";
 the absence is a practice fact and stays, the reason is personal data about the member of
 staff and goes (DOMAIN.md: staff sickness and bereavement are removed). The span is the
-reason only.
+reason only, ending at the clause boundary of `recognizers/clause.py` (shared with
+`staff_circumstances.py`), so "and had reduced capacity to oversee the team" stays.
 """
 
 from __future__ import annotations

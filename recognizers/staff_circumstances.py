@@ -4,7 +4,11 @@ SFO guidance 7.2: a practitioner's health, bereavement, leave and its reason, fa
 pregnancy, religion, ethnicity, sexuality and disability are removed; their practice stays.
 The recognizer keys on a staff cue earlier in the same sentence (PP, SPO, practitioner,
 officer, manager, a staff label such as PP1), so the supervised individual's health is left
-to the medical recognizers. The span is the circumstance clause.
+to the medical recognizers; someone else named between the cue and the circumstance (the
+SI, a victim, "Mr X", "him") makes it theirs, and nothing is reported. The span is the
+circumstance clause, ending where `recognizers/clause.py` says the practice finding begins.
+The absence itself ("the SPO was on leave", "off work for three weeks") is a practice fact
+and stays; its reason and detail go (guidance 7.2: "the exact detail of an absence").
 """
 
 from __future__ import annotations
