@@ -44,7 +44,7 @@ _BRIDGE = (
 )
 _KIN = (
     r"(?:father|mother|dad|mum|partner|husband|wife|son|daughter|child|baby|brother|sister|parent|"
-    r"grandmother|grandfather|nan|grandad|aunt|uncle|fianc[eé]e?)"
+    r"grandmother|grandfather|nan|grandad|aunt|uncle|fianc[eé]e?|children|parents|sons|daughters|twins|grandchildren)"
 )
 _POSS = r"(?:[Hh]is|[Hh]er|[Tt]heir)"
 # The circumstance's tail stops at the first clause boundary (recognizers/clause.py): the
@@ -86,7 +86,9 @@ _AILMENT = (
     r"chemotherapy|miscarriage|diagnosis|procedure|" + _BODY + r"[ \t]+(?:operation|replacement|injury))\b"
 )
 _RELATIVE = r"(?:" + _KIN + r"|relative|friend|parent|loved[ \t]+one)"
-_CARE_ADJ = r"(?:(?:elderly|sick|disabled|terminally[ \t]+ill|seriously[ \t]+ill|young|poorly|dying|frail|close)[ \t]+)?"
+_CARE_ADJ = (
+    r"(?:(?:two|three|four|elderly|sick|disabled|terminally[ \t]+ill|seriously[ \t]+ill|young|poorly|dying|frail|close|own)[ \t]+){0,3}"
+)
 _FAITH = r"(?:Muslim|Jew|Christian|Catholic|Sikh|Hindu|Buddhist|Quaker)"
 # A relative's death or illness told as its own clause, after "her"/"his" or a staff
 # possessive ("PP2's partner died suddenly in February").
@@ -132,6 +134,7 @@ _CIRCUMSTANCE = (
     + r"|(?:looking[ \t]+after|caring[ \t]+for|care[ \t]+for|supporting|nursing|(?:the[ \t]+)?(?:(?:main|sole|primary|full-time)[ \t]+)?carer[ \t]+for)[ \t]+(?:" + _POSS + r"|an?)[ \t]+" + _CARE_ADJ + _RELATIVE + _REST
     # Mental health in ordinary words
     + r"|(?:had|having|experienced|experiencing|suffered|suffering)[ \t]+(?:from[ \t]+)?(?:panic|anxiety)[ \t]+attacks" + _REST
+    + r"|(?:had|suffered)[ \t]+(?:a[ \t]+)?(?:(?:nervous|mental)[ \t]+)?breakdown" + _REST
     + r"|(?:receiving|having|attending|started|referred[ \t]+for|waiting[ \t]+for)[ \t]+(?:counselling|therapy|CBT|EMDR)" + _REST
     + r"|(?:phased|phasing)[ \t]+(?:back[ \t]+)?(?:in)?to[ \t]+work" + _REST
     # Faith and disability seen at work

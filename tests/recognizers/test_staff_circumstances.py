@@ -106,6 +106,9 @@ def test_table(recognizer, text, expected_len, expected_positions):
         ('PP2 was phasing back into work after an illness.', 1, [(8, 47)]),
         ('PP3 was looking after a sick parent.', 1, [(8, 35)]),
         ('The PP was the main carer for her husband.', 1, [(11, 41)]),
+        ('PP1 had been looking after his two young children alone.', 1, [(13, 55)]),
+        ('The PP had a breakdown in the autumn.', 1, [(7, 36)]),
+        ('The PP noted the SI had a breakdown in prison.', 0, []),
         # mental health, faith, disability, pregnancy and marriage
         ('PP2 had panic attacks before the interviews.', 1, [(4, 21)]),
         ('The SPO was receiving counselling at the time.', 1, [(12, 45)]),
