@@ -131,7 +131,9 @@ _CIRCUMSTANCE = (
     + r"|(?:after|following|since)[ \t]+" + _AILMENT + _REST
     + r"|(?:had[ \t]+been|was|been|being)[ \t]+diagnosed[ \t]+with" + _REST
     # Caring: "looking after a sick parent", "supporting her partner"
-    + r"|(?:looking[ \t]+after|caring[ \t]+for|care[ \t]+for|supporting|nursing|(?:the[ \t]+)?(?:(?:main|sole|primary|full-time)[ \t]+)?carer[ \t]+for)[ \t]+(?:" + _POSS + r"|an?)[ \t]+" + _CARE_ADJ + _RELATIVE + _REST
+    # time off to care ("had taken time off to care for her mother")
+    + r"|(?:time[ \t]+off|leave|off[ \t]+work)[ \t]+to[ \t]+(?:care[ \t]+for|look[ \t]+after|support|be[ \t]+with)[ \t]+(?:" + _POSS + r"|an?)[ \t]+"
+    + _CARE_ADJ + _RELATIVE + _REST
     # Mental health in ordinary words
     + r"|(?:had|having|experienced|experiencing|suffered|suffering)[ \t]+(?:from[ \t]+)?(?:panic|anxiety)[ \t]+attacks" + _REST
     + r"|(?:had|suffered)[ \t]+(?:a[ \t]+)?(?:(?:nervous|mental)[ \t]+)?breakdown" + _REST
@@ -162,7 +164,11 @@ _SHARED_CIRCUMSTANCE = (
     + r"|(?:going|went|gone)[ \t]+through[ \t]+(?:an?|" + _POSS + r")[ \t]+(?:(?:difficult|painful|acrimonious|messy|long)[ \t]+)?"
     r"(?:divorce|separation|break-?up|bereavement|IVF|fertility[ \t]+treatment|menopause)" + _REST
     + r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:separated|divorced)[ \t]+from" + _REST
-    + r"|caring[ \t]+for[ \t]+" + _POSS + r"[ \t]+(?:(?:elderly|sick|disabled|terminally[ \t]+ill|young|poorly)[ \t]+)?" + _KIN + _REST
+    # Caring ("looking after a sick parent", "the main carer for her husband"): a PP also
+    # "discussed caring for his mother" with the SI, so only as the staff word's own verb
+    + r"|(?:looking[ \t]+after|caring[ \t]+for|nursing|(?:the[ \t]+)?(?:(?:main|sole|primary|full-time)[ \t]+)?carer[ \t]+for)[ \t]+(?:" + _POSS + r"|an?)[ \t]+"
+    + _CARE_ADJ + _RELATIVE + _REST
+    + r"|supporting[ \t]+" + _POSS + r"[ \t]+" + _CARE_ADJ + _RELATIVE + r"[ \t]+through" + _REST
     + r"|(?:a[ \t]+)?(?:family|personal)[ \t]+(?:crisis|emergency|difficulties|problems)" + _REST
     + r"|(?:childcare|caring)[ \t]+(?:difficulties|problems|worries|pressures|responsibilities)" + _REST
     # Their own health in ordinary words
@@ -222,6 +228,14 @@ _HAS_ADJUSTMENTS = (
 )
 
 
+# A practice verb between the staff word and the circumstance makes the circumstance its
+# object, someone else's: "The PP discussed caring for his mother", "explored his grief".
+_PRACTICE_VERB = (
+    r"(?:discussed|explored|asked|noted|recorded|considered|assessed|raised|mentioned|talked|spoke|addressed|encouraged|"
+    r"advised|challenged|queried|reviewed|referred|about|of|on|regarding)\b"
+)
+
+
 class StaffCircumstancesRecognizer(SfoPatternRecognizer):
     """Recognise a staff member's personal circumstance after a staff cue in the sentence."""
 
@@ -238,7 +252,7 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
             "staff word as subject + personal circumstance",
             # up to three lower-case words between, none a pronoun or article of another
             # person ("The SPO was dealing with a family crisis", not "The PP noted he was")
-            _STAFF + r"(?:[ \t]+(?!(?:he|she|they|him|his|her|them|their|that|who|whose)\b)[a-z]+){0,3}?[ \t]+"
+            _STAFF + r"(?:[ \t]+(?!(?:he|she|they|him|his|her|them|their|that|who|whose)\b|" + _PRACTICE_VERB + r")[a-z]+){0,3}?[ \t]+"
             r"(?<![\w])(?P<entity>" + _SHARED_CIRCUMSTANCE + r")",
             0.75,
         ),
@@ -263,6 +277,8 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
         between = text[match.end("cue") : match.start("entity")]
         if _PRONOUN_IN.search(between) and _OTHER_PERSON_RE.search(text, sentence, match.start("cue")):
             return EntityRecognizer.MIN_SCORE, validation
+        if _REPORTED.search(between):
+            return EntityRecognizer.MIN_SCORE, validation
         return score, validation
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
@@ -271,6 +287,14 @@ class StaffCircumstancesRecognizer(SfoPatternRecognizer):
 
 
 _OTHER_PERSON_RE = re.compile(_OTHER_PERSON)
+# A member of staff reporting what they recorded about someone else: "The PP noted that he
+# had been diagnosed with ADHD", "was aware she was receiving counselling". The pronoun is
+# the person recorded, almost always the SI (a self-report reads "PP1 said she ...").
+_REPORTED = re.compile(
+    r"\b(?:noted|recorded|documented|observed|assessed|identified|learned|learnt|heard|knew|suspected|believed|considered"
+    r"|(?:was|were)[ \t]+(?:aware|unaware|told|informed))(?:[ \t]+(?:of|that))?[ \t]+(?:he|she|they|his|her|their)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_IN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -303,6 +327,18 @@ class StaffCircumstanceAfterPronounRecognizer(SfoPatternRecognizer):
             0.7,
         ),
     ]
+
+    def assess(self, match: re.Match, pattern: Pattern) -> tuple[float, bool | None]:
+        """Drop a pronoun that follows a reporting verb ("the PP noted that he ..."): the person recorded."""
+        score, validation = super().assess(match, pattern)
+        text = match.string
+        at = match.start("entity") if "cue" not in match.re.groupindex else match.start("cue")
+        sentence = max(text.rfind(c, 0, at) for c in ".!?;\n") + 1
+        # through the possessive that opens the circumstance ("recorded that his father died")
+        window = text[sentence : match.start("entity") + 6]
+        if _REPORTED.search(window):
+            return EntityRecognizer.MIN_SCORE, validation
+        return score, validation
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """The reason added to the explanation, from a fixed vocabulary (never document text)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.staff_circumstances import StaffCircumstancesRecognizer
+from recognizers.staff_circumstances import StaffCircumstanceAfterPronounRecognizer, StaffCircumstancesRecognizer
 from tests.recognizers.spans import assert_table_row
 
 
@@ -109,6 +109,15 @@ def test_table(recognizer, text, expected_len, expected_positions):
         ('PP1 had been looking after his two young children alone.', 1, [(13, 55)]),
         ('The PP had a breakdown in the autumn.', 1, [(7, 36)]),
         ('The PP noted the SI had a breakdown in prison.', 0, []),
+        # caring as the staff word's own verb; reported speech and practice verbs are someone else's
+        ('PP2 had taken time off to care for her mother after a stroke.', 1, [(14, 60)]),
+        ('PP3 was caring for her disabled son.', 1, [(8, 35)]),
+        ('The PP was supporting her partner through cancer treatment.', 1, [(11, 58)]),
+        ('The PP recorded that he had been diagnosed with ADHD as a child.', 0, []),
+        ('The PP noted that she was receiving counselling for the abuse.', 0, []),
+        ('The PP discussed caring for his mother at the next appointment.', 0, []),
+        ('The PP was supporting his mother to make a safeguarding referral.', 0, []),
+        ('The PP was aware he was suffering from depression.', 0, []),
         # mental health, faith, disability, pregnancy and marriage
         ('PP2 had panic attacks before the interviews.', 1, [(4, 21)]),
         ('The SPO was receiving counselling at the time.', 1, [(12, 45)]),
@@ -158,3 +167,19 @@ def test_table(recognizer, text, expected_len, expected_positions):
 )
 def test_span_end_plain_words_and_subject(recognizer, text, expected_len, expected_positions):
     assert_table_row(recognizer, text, expected_len, expected_positions)
+
+
+@pytest.mark.parametrize(
+    "text, expected_len, expected_positions",
+    [
+        ("She had recently separated from her husband.", 1, [(4, 43)]),
+        ("Her father died in May.", 1, [(0, 15)]),
+        ("PP1 said she was struggling with her mental health.", 1, [(17, 50)]),
+        # near misses: a pronoun after a reporting verb is the person recorded, not staff
+        ("The PP noted that he had been diagnosed with ADHD.", 0, []),
+        ("The PP was aware she was receiving counselling.", 0, []),
+        ("The PP recorded that his father had died in May.", 0, []),
+    ],
+)
+def test_pronoun_table(text, expected_len, expected_positions):
+    assert_table_row(StaffCircumstanceAfterPronounRecognizer(), text, expected_len, expected_positions)
