@@ -125,7 +125,10 @@ _CIRCUMSTANCE = (
     + r"|" + _POSS + r"[ \t]+" + _RELATIVE + r"['’]s[ \t]+(?:death|funeral|illness|diagnosis|cancer|stroke|operation)" + _REST
     + r"|grieving" + _REST
     # Operations and injuries: "had surgery on his knee", "a hernia operation", "on crutches"
-    + r"|(?:had|having|underwent|undergoing|needed|needing|awaiting)[ \t]+(?:an?[ \t]+)?(?:[a-z]+[ \t]+)?(?:operation|surgery)" + _REST
+    # (a police or multi-agency operation is not surgery: "the officer had an operation planned")
+    + r"|(?:had|having|underwent|undergoing|needed|needing|awaiting)[ \t]+(?:an?[ \t]+)?"
+    r"(?:(?!police|covert|joint|multi-agency|search|surveillance)[a-z]+[ \t]+)?(?:operation|surgery)"
+    r"(?![ \t]+(?:planned|to|against|targeting|by|was[ \t]+planned)\b)" + _REST
     + r"|(?:an?[ \t]+)?(?:hernia|cataract|gallbladder|" + _BODY + r")[ \t]+(?:operation|fracture|injury|replacement)" + _REST
     + r"|(?:on[ \t]+crutches|in[ \t]+plaster|(?:an?|the)[ \t]+(?:car|road[ \t]+traffic|cycling)[ \t]+(?:accident|collision))" + _REST
     + r"|(?:after|following|since)[ \t]+" + _AILMENT + _REST

@@ -101,6 +101,8 @@ def test_table(recognizer, text, expected_len, expected_positions):
         ('The practitioner had been bereaved twice that year.', 1, [(26, 50)]),
         ("PP1's father passed away in June.", 1, [(6, 24)]),
         ('The PP had surgery on her shoulder.', 1, [(7, 34)]),
+        ('The officer had a police operation planned for May.', 0, []),
+        ('The PP had an operation planned to arrest the SI.', 0, []),
         ('The SPO had broken his wrist in a fall.', 1, [(8, 38)]),
         ('The PP was on crutches after an ankle fracture.', 1, [(11, 46)]),
         ('PP2 was phasing back into work after an illness.', 1, [(8, 47)]),
