@@ -298,6 +298,9 @@ _REPORTED = re.compile(
     r"|(?:was|were)[ \t]+(?:aware|unaware|told|informed))(?:[ \t]+(?:of|that))?[ \t]+(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
+# Someone else telling a member of staff about a pronoun ("The SI told the PP he was off
+# sick"): the pronoun is the teller's.
+_TOLD_BY_OTHER = re.compile(_OTHER_PERSON + r"[^.;\n]{0,40}?\b(?:told|informed|reminded|assured|asked|said[ \t]+to)\b")
 _PRONOUN_IN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -332,14 +335,14 @@ class StaffCircumstanceAfterPronounRecognizer(SfoPatternRecognizer):
     ]
 
     def assess(self, match: re.Match, pattern: Pattern) -> tuple[float, bool | None]:
-        """Drop a pronoun that follows a reporting verb ("the PP noted that he ..."): the person recorded."""
+        """Drop a pronoun that follows a reporting verb ("the PP noted that he ..."), or someone else's telling."""
         score, validation = super().assess(match, pattern)
         text = match.string
         at = match.start("entity") if "cue" not in match.re.groupindex else match.start("cue")
         sentence = max(text.rfind(c, 0, at) for c in ".!?;\n") + 1
         # through the possessive that opens the circumstance ("recorded that his father died")
         window = text[sentence : match.start("entity") + 6]
-        if _REPORTED.search(window):
+        if _REPORTED.search(window) or _TOLD_BY_OTHER.search(window):
             return EntityRecognizer.MIN_SCORE, validation
         return score, validation
 

@@ -181,6 +181,8 @@ def test_span_end_plain_words_and_subject(recognizer, text, expected_len, expect
         ("The PP noted that he had been diagnosed with ADHD.", 0, []),
         ("The PP was aware she was receiving counselling.", 0, []),
         ("The PP recorded that his father had died in May.", 0, []),
+        ("The SI told the PP he was off sick with stress.", 0, []),
+        ("The victim's mother informed PP2 that she had been diagnosed with cancer.", 0, []),
     ],
 )
 def test_pronoun_table(text, expected_len, expected_positions):
