@@ -166,7 +166,7 @@ _SHARED_CIRCUMSTANCE = (
     # Family life: separation, divorce, caring, a crisis at home
     + r"|(?:going|went|gone)[ \t]+through[ \t]+(?:an?|" + _POSS + r")[ \t]+(?:(?:difficult|painful|acrimonious|messy|long)[ \t]+)?"
     r"(?:divorce|separation|break-?up|bereavement|IVF|fertility[ \t]+treatment|menopause)" + _REST
-    + r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:separated|divorced)[ \t]+from" + _REST
+    + r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:separated|divorced)(?:[ \t]+from)?" + _REST
     # Caring ("looking after a sick parent", "the main carer for her husband"): a PP also
     # "discussed caring for his mother" with the SI, so only as the staff word's own verb
     + r"|(?:looking[ \t]+after|caring[ \t]+for|nursing|(?:the[ \t]+)?(?:(?:main|sole|primary|full-time)[ \t]+)?carer[ \t]+for)[ \t]+(?:" + _POSS + r"|an?)[ \t]+"

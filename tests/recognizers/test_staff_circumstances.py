@@ -131,6 +131,8 @@ def test_table(recognizer, text, expected_len, expected_positions):
         ('The SPO was undergoing IVF treatment.', 1, [(12, 36)]),
         ('PP4 was getting married that month.', 1, [(8, 23)]),
         ('PP3 was moving house after her marriage broke down.', 1, [(27, 50)]),
+        ('The SPO had recently divorced and moved to a new area.', 1, [(8, 29)]),
+        ("The PP noted that the SI's parents had divorced.", 0, []),
         # characteristics that single staff out: the workplace is context, not span
         ('The PP was the only Polish speaker in the Crewe office.', 1, [(11, 34)]),
         ('The SPO was one of very few Black managers in the region.', 1, [(12, 42)]),
