@@ -27,6 +27,16 @@ def recognizer():
         ("He was off work.", 0, []),
         ("The SI was absent without leave from the hostel.", 0, []),
         ("The visit was cancelled with no reason recorded.", 0, []),
+        # the reason ends at the clause boundary or where the absence's dates and length begin
+        ('PP2 was absent with work-related stress for two months.', 1, [(20, 39)]),
+        ('The SPO was signed off with depression for most of the period under review.', 1, [(28, 38)]),
+        ('PP1 was off sick with stress and had reduced capacity to oversee the team.', 1, [(22, 28)]),
+        ('She was off sick with stress and anxiety.', 1, [(22, 40)]),
+        ('The PP was off sick with a chest infection from March to June.', 1, [(25, 42)]),
+        ('He was off sick with flu in May.', 1, [(21, 24)]),
+        # near misses: the absence without a reason, an SI's absence from an appointment
+        ('PP3 was signed off for six weeks.', 0, []),
+        ('The SI was absent from the appointment in Leeds.', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):
