@@ -29,7 +29,7 @@ from pathlib import Path
 from pipeline.errors import LeakDetectedError, SfoRedactError
 from pipeline.model import Category
 from pipeline.resolve.places import needle_guards
-from pipeline.verify.match import _NO_SPACE_CHAR, NeedlePattern, compile_needle, needle_form, views
+from pipeline.verify.match import _NO_SPACE_CHAR, NeedlePattern, blank, compile_needle, needle_form, views
 from pipeline.verify.qpdf import PikeView, info_problem, inspect_pikepdf, page_list
 
 logger = logging.getLogger("sfo_redact")
@@ -280,6 +280,9 @@ def _patterns(needle: Needle) -> list[NeedlePattern]:
     ]
 
 
+_TOKEN = re.compile(r"\w+")
+
+
 def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Needle, int]]:
     """Needles found in any of the texts, with the 1-based index of the text they were found in.
 
@@ -290,6 +293,11 @@ def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Ne
     """
     pages = [views(t) for t in texts]
     lowered = [[v.lower() for v in p] for p in pages]
+    # The words of each view (letters of no-space scripts blanked, as patterns see them): a
+    # one-word needle is found only as a whole word, so "lee" is looked for only on pages
+    # with the word "lee", not on every page with "sleep" (a guideline's reference list made
+    # a million searches of whole pages for short surnames before this).
+    words = [[set(_TOKEN.findall(blank(lv))) for lv in low] for low in lowered]
     # A second view with no spaces catches text an extractor split into letters.
     squashed = [p[0].lower().replace(" ", "") for p in pages]
     found = []
@@ -304,9 +312,13 @@ def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Ne
         # where it cannot, which is nearly all of them. "Mr" would skip none.
         key = max(norm.lower().split(), key=len)
         prefilter = key.isascii()
+        whole_word = prefilter and " " not in norm and key.isalnum() and all(p.blanked for p in patterns)
         min_len = 6 if any(c.isdigit() for c in compact) else 8
-        for n, (page, low, flat) in enumerate(zip(pages, lowered, squashed, strict=True), start=1):
-            if any((not prefilter or key in lv) and any(p.search(v) for p in patterns) for v, lv in zip(page, low, strict=True)):
+        for n, (page, low, flat, page_words) in enumerate(zip(pages, lowered, squashed, words, strict=True), start=1):
+            if any(
+                (key in ws if whole_word else (not prefilter or key in lv)) and any(p.search(v) for p in patterns)
+                for v, lv, ws in zip(page, low, page_words, strict=True)
+            ):
                 found.append((needle, n))
                 break
             if len(compact) >= min_len and not needle.case_sensitive and compact in flat:

@@ -118,18 +118,18 @@ class NeedlePattern:
 
     def search(self, text: str) -> bool:
         """Whether the needle is in `text` (an already folded view)."""
-        return self.regex.search(_blank(text) if self.blanked else text) is not None
+        return self.regex.search(blank(text) if self.blanked else text) is not None
 
     def finditer(self, text: str):
         """The regex's matches in `text` (an already folded view), offsets as in `text`."""
-        return self.regex.finditer(_blank(text) if self.blanked else text)
+        return self.regex.finditer(blank(text) if self.blanked else text)
 
 
 _NO_SPACE_RUN = re.compile(f"[{_NO_SPACE}]+")
 
 
 @functools.lru_cache(maxsize=256)
-def _blank(text: str) -> str:
+def blank(text: str) -> str:
     """`text` with every letter of a no-space script replaced by a space (same length)."""
     if not _NO_SPACE_CHAR.search(text):
         return text
@@ -256,4 +256,4 @@ def find_spans(text: str, pattern: NeedlePattern) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["NeedlePattern", "compile_needle", "find_spans", "lowered", "fold_text", "folded_with_offsets", "needle_form", "views"]
+__all__ = ["NeedlePattern", "blank", "compile_needle", "find_spans", "lowered", "fold_text", "folded_with_offsets", "needle_form", "views"]

@@ -111,6 +111,9 @@ def test_names_are_case_sensitive_and_allowed_strings_subtracted():
         ("我们在会议上见到了Smith和他的同事。", name_needle("Smith")),  # Latin name inside running Chinese
         ("会议记录：SMITH。", name_needle("Smith")),  # in capitals, beside CJK punctuation
         ("สมิธพบกับJones แล้ว", name_needle("Jones")),  # beside Thai
+        ("Sleep was poor, Lee said.", name_needle("Lee")),  # a short name after a word holding it
+        ("He met Le-\ne at the flat.", name_needle("Lee")),  # one word split at a line end
+        ("REF M0362WQ.", Needle("M0362WQ", "identifier")),
         ("The report was written by Maece-\nnas after the visit.", name_needle("Maecenas")),  # hyphen at line end
         ("The report was written by Maece\u00ad\nnas after the visit.", name_needle("Maecenas")),  # soft hyphen
         ("Mr Ruﬄe attended.", name_needle("Ruffle")),  # ligature
@@ -136,6 +139,7 @@ def test_matching_still_needs_a_word_boundary_in_latin_text():
     # blanking Chinese letters for the boundary must not open one inside a Latin word
     assert not find_leaks(["我们见到了Smithson。"], [name_needle("Smith")])
     assert not find_leaks(["我们见到了Blacksmith。"], [name_needle("Smith")])
+    assert not find_leaks(["Sleep was poor and he was fleeing."], [name_needle("Lee")])
 
 
 @pytest.mark.parametrize(
