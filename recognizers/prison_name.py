@@ -47,6 +47,19 @@ _CUSTODY_WORD = (
     r"|cat(?:egory)?[ \t]+[A-D])\b)"
 )
 _IN_SENTENCE = r"[^.!?\n]{0,120}?"
+# "at", "of" and "in" precede towns far more than prisons, so before a listed name they count
+# only when the name is no town of the gazetteer and the sentence is about prison life:
+# "three months at the Mount before moving to an open prison", "the OMU at Hewell", "the
+# Governor of Swaleside". These words are about prison life only; wider than _CUSTODY_WORD
+# because a town never follows "at" here.
+_PRISON_LIFE_WORD = (
+    r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve[ds]?|serving"
+    r"|cat(?:egory)?[ \t]+[A-D]|governor|sentence[ds]?|segregation|adjudications?|keyworker|POM|licence"
+    r"|parole|released?|recall(?:ed)?|lifers?|YOI|HMP|jail|gaol|locked[ \t]+up|banged[ \t]+up)\b)"
+)
+# Between a listed name and "prison": the kind of prison ("Ford open prison", "Ranby
+# category C prison").
+_KIND = r"(?:[ \t]+(?i:open|closed|local|resettlement|training|women['’]?s|cat(?:egory)?[ \t]+[A-D]))?"
 
 
 # Second words that an unlisted establishment's name commonly ends with.
@@ -79,6 +92,24 @@ _NOT_GENERIC = (
     r"|That|Each|Every|Any|Another|Which|What|Whose|Majesty['’]?s|HM|State|Federal|Former|New|Old|Main"
     r"|Same|Current|Previous|Next|Last|First|Second|Third)\b)"
 )
+
+
+def _is_distinctive(
+    term: str, places: frozenset[str] | set[str], names: set[str], first: set[str], surnames: set[str]
+) -> bool:
+    """A listed name that is the prison wherever it stands.
+
+    One word: no place and no person's name ("Belmarsh", not "Durham" or "Ford"). Several
+    words: the whole phrase is no place and does not read as first name + surname ("Long
+    Lartin", "Low Newton", "Foston Hall" are prisons; "Warren Hill" could be a person). A
+    surname-like word inside a longer name ("Hall", "Wood", "Newton") names no one alone.
+    """
+    words = term.split()
+    if term.lower() in places:
+        return False
+    if len(words) == 1:
+        return term.lower() not in names
+    return not (words[0].lower() in first and words[-1].lower() in surnames)
 
 
 def _cue_regex(cues: tuple[str, ...]) -> str:
@@ -121,6 +152,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
                 self._patterns(_names_regex(self.prison_list))
                 + self._nickname_patterns(NICKNAME_LIST)
                 + self._distinctive_patterns(self.prison_list)
+                + self._prison_life_patterns(self.prison_list)
             )
         super().__init__(patterns, context, supported_language, supported_entity, name)
 
@@ -133,15 +165,48 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         from recognizers.name_list import DATA, load_name_list, load_places
 
         places = load_places() | {t.lower() for t in load_terms(ALSO_PLACES)}
-        names = load_name_list(DATA / "first_names.txt")[0] | load_name_list(DATA / "surnames.txt")[0]
-        distinctive = [
-            t for t in load_terms(path)
-            if t.lower() not in places and not any(w.lower() in places or w.lower() in names for w in t.split())
-        ]
+        first = load_name_list(DATA / "first_names.txt")[0]
+        surnames = load_name_list(DATA / "surnames.txt")[0]
+        names = first | surnames
+        distinctive = [t for t in load_terms(path) if _is_distinctive(t, places, names, first, surnames)]
+        distinctive += [f"the{t[3:]}" for t in distinctive if t.startswith("The ")]
         if not distinctive:
             return []
         alone = r"(?:" + trie_regex(distinctive, case_sensitive=True) + r")"
         return [Pattern("distinctive listed prison name", r"(?<![\w'’-])(?P<entity>" + alone + r")(?![\w'’-])" + _NOT_THE_PRISON, 0.75)]
+
+    @staticmethod
+    def _prison_life_patterns(path: Path) -> list[Pattern]:
+        """A listed name that is no town after "at", "of" or "in", in a sentence about prison life.
+
+        After "in", only a name of several words or with "the" ("in the Verne", "in Long
+        Lartin"): single words such as "Wandsworth" or "Risley" are districts people live in.
+        """
+        from recognizers.name_list import load_places
+
+        towns = load_places()
+        listed = [t for t in load_terms(path) if t.lower() not in towns]
+        plain = [t for t in listed if not t.startswith("The ")]
+        # "The Mount" is written "the Mount": the article is part of the name, never optional.
+        articled = [t[4:] for t in listed if t.startswith("The ")]
+        if not plain:
+            return []
+
+        def alternatives(terms: list[str]) -> str:
+            return r"(?:" + trie_regex(terms, case_sensitive=True) + r")" if terms else r"(?!)"
+
+        with_article = r"(?P<entity>(?:the|The)[ \t]+" + alternatives(articled) + r")"
+        at_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives(plain) + r"))"
+        in_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives([t for t in plain if " " in t]) + r"))"
+        end = r"(?![\w'’-])" + _NOT_THE_PRISON
+        at = r"(?<![\w])(?P<cue>(?i:at|of))[ \t]+" + at_names + end
+        in_ = r"(?<![\w])(?P<cue>(?i:in))[ \t]+" + in_names + end
+        before = r"(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
+        after = r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")"
+        return [
+            Pattern("listed prison after at/of/in, prison-life word before", before + r"(?:" + at + r"|" + in_ + r")", 0.75),
+            Pattern("listed prison after at/of/in, prison-life word after", r"(?:" + at + r"|" + in_ + r")" + after, 0.75),
+        ]
 
     @staticmethod
     def _patterns(names: str) -> list[Pattern]:
@@ -162,7 +227,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             ),
             Pattern(
                 "listed prison + 'prison'",
-                r"(?<![\w'’-])" + names + r"[ \t]+(?:" + _SUFFIX + r")" + end,
+                r"(?<![\w'’-])" + names + _KIND + r"[ \t]+(?:" + _SUFFIX + r")" + end,
                 0.85,
             ),
             Pattern("'prison' + listed prison", r"(?<![\w])(?i:prison)[ \t]+" + names + end, 0.8),

@@ -63,6 +63,24 @@ def recognizer():
         ('HMP Perth', 1, [(0, 9)]),
         ('He moved to Perth with his sister.', 0, []),
         ('He was released from HMP Shepton Mallet in 2012.', 1, [(21, 39)]),
+        # names of several words that read as no person are the prison anywhere
+        ('He was at Long Lartin from 2015.', 1, [(10, 21)]),
+        ('While at Low Newton she completed a course.', 1, [(9, 19)]),
+        ('his years in the Verne', 1, [(13, 22)]),
+        ('Warren Hill said he would help.', 0, []),
+        ('They walked along the Fosse Way to Leicester.', 0, []),
+        # at / of / in before a listed name that is no town, in a sentence about prison life
+        ('He spent three months at the Mount before moving to an open prison.', 1, [(25, 34)]),
+        ('The OMU at Hewell completed the handover.', 1, [(11, 17)]),
+        ('He had been a prisoner at High Down for four years.', 1, [(26, 35)]),
+        ('He visited the Mount with his PP.', 0, []),
+        ('He lived in Wandsworth before his sentence.', 0, []),
+        ('He had a meeting at Leeds before his sentence.', 0, []),
+        ('The Governor of Durham Probation Service met him on release.', 0, []),
+        ('He was seen at Thames Valley Police station on licence.', 0, []),
+        # the kind of prison between the name and "prison"
+        ('then to Ford open prison', 1, [(8, 24)]),
+        ('He drove a Ford van for work.', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):
