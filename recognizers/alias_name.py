@@ -12,9 +12,18 @@ from presidio_analyzer import Pattern
 from recognizers.base import SfoPatternRecognizer
 from recognizers.name_parts import NAME_SEQUENCE
 
+# Cues, loose as reviewers write them: "nicknamed him", "went by the name of", "used the
+# alias", "answered to", "referred to as", "street name was". Case is left to the name that
+# follows (a capital), so "what is known as a cuckooing arrangement" stays.
+_OBJECT = r"(?:[ \t]+(?:him|her|them))"
 _CUE = (
-    r"(?P<cue>(?i:(?:also[ \t]+|better[ \t]+|widely[ \t]+)?known(?:[ \t]+(?:on[ \t]+the[ \t]+(?:street|streets|estate)|to[ \t]+(?:friends|his[ \t]+friends|her[ \t]+friends|police|peers|associates|everyone)|locally|around[ \t]+(?:the[ \t]+)?[a-z]+|in[ \t]+the[ \t]+(?:area|community)))?[ \t]+as|a\.?k\.?a\.?|nicknamed|calls[ \t]+(?:himself|herself|themselves)"
-    r"|goes[ \t]+by(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|street[ \t]+name|alias))"
+    r"(?P<cue>(?i:(?:also[ \t]+|better[ \t]+|widely[ \t]+)?known(?:[ \t]+(?:on[ \t]+the[ \t]+(?:street|streets|estate)|to[ \t]+(?:friends|his[ \t]+friends|her[ \t]+friends|police|peers|associates|everyone)|locally|around[ \t]+(?:the[ \t]+)?[a-z]+|in[ \t]+the[ \t]+(?:area|community)))?[ \t]+as|a\.?k\.?a\.?|nicknamed" + _OBJECT + r"?|calls[ \t]+(?:himself|herself|themselves)"
+    r"|(?:nick)?named[ \t]+(?:him|her|them)(?:self|selves)?|called[ \t]+(?:him|her|them)(?:self|selves)?"
+    r"|(?:also[ \t]+|commonly[ \t]+|often[ \t]+)?referred[ \t]+to" + _OBJECT + r"?[ \t]+as"
+    r"|(?:goes|go|went|going)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?"
+    r"|answer(?:s|ed)?[ \t]+to(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?"
+    r"|(?:us(?:es|ed|ing)|gave|give|gives|under)[ \t]+the[ \t]+(?:nickname|alias|street[ \t]+name|false[ \t]+name|name)(?:[ \t]+of)?"
+    r"|(?:street[ \t]+name|nickname|alias)(?:[ \t]+(?:was|is|being))?))"
 )
 # Quotes of any kind may surround the alias.
 _OPEN = r"[ \t]*+[:,]?[ \t]*+[\"“‘']?"
@@ -29,6 +38,12 @@ class AliasNameRecognizer(SfoPatternRecognizer):
     PATTERNS = [Pattern("alias after cue", r"(?<![\w])" + _CUE + _OPEN + r"(?P<entity>" + NAME_SEQUENCE + r")", 0.9)]
     CONTEXT: list[str] = []
     FLAGS = 0  # names are recognised by their capitals
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A town or region is a place's other name, not a person's ("known as Merthyr to locals")."""
+        from recognizers.name_list import load_places
+
+        return " ".join(pattern_text.split()).lower() in load_places()
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """The line added to a match's explanation."""
