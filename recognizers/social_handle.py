@@ -21,8 +21,28 @@ _PLATFORM = (
 # Words that may sit between the platform and the handle.
 _BRIDGE = (
     r"(?:[ \t]*+(?:[:,(\-–]|account|profile|page|user[ \t]?name|username|handle|name|id|"
-    r"called|named|under|as|of|was|is|being|the|with)(?![\w])){0,4}+[ \t]*+"
+    r"user|called|named|under|as|of|was|is|being|the|with)(?![\w])){0,4}+[ \t]*+"
 )
+# A plain word is a handle only when the sentence names it as one: "a TikTok account called
+# smokeyj", "his Snapchat handle was bigmanting". Words that describe an account are not.
+_NAMING = (
+    r"(?:[ \t]+(?:account|profile|page|user))?[ \t]+(?:called|named|(?:handle|user[ \t]?name|username|gamertag"
+    r"|name)[ \t]*+(?::|was|is|being))[ \t]*+"
+)
+_NOT_A_HANDLE = (
+    r"(?!(?:the|a|an|his|her|their|its|it|also|still|not|never|now|then|deleted|changed|blocked|removed"
+    r"|unknown|private|public|hidden|reported|shared|visible|active|suspended|different|similar|used|given"
+    r"|found|same|new|fake|false|real|out|up|off|on|in|by|after|because|and|or|but|well|taken|closed|set"
+    r"|created|made|traced|linked|seized|checked|viewed|monitored|known|listed|recorded|unclear)(?![\w.]))"
+)
+_PLAIN = r"(?P<entity>" + _NOT_A_HANDLE + r"[a-z][a-z0-9]{2,29})(?![\w@]|\.[A-Za-z0-9])"
+# The platform may stand apart from the handle, before or after it in the sentence: "from
+# the account jaybird_99 on Instagram", "she blocked the account lil_shadz; it was on
+# Instagram". Only the strict shape (a digit, "_" or "." inside) is taken this way.
+_ACCOUNT_FIRST = r"(?i:account|profile|user[ \t]?name|username|handle|user)[ \t]+"
+_ANY_PLATFORM = r"(?<![\w])" + _PLATFORM.replace("(?P<cue>", "(?:") + r"(?![\w])"
+_PLATFORM_IN_SENTENCE_AFTER = r"(?=[^.!?\n]{0,80}?" + _ANY_PLATFORM + r")"
+_PLATFORM_IN_SENTENCE_BEFORE = r"(?<=" + _ANY_PLATFORM + r"[^.!?\n]{0,80}?)"
 _HANDLE_CORE = r"[A-Za-z0-9][A-Za-z0-9._]{1,28}[A-Za-z0-9_]"
 _HANDLE = (
     r"(?P<entity>@[A-Za-z0-9._]{2,30}[A-Za-z0-9_]"
@@ -41,6 +61,17 @@ class SocialHandleRecognizer(SfoPatternRecognizer):
     PATTERNS = [
         Pattern("handle after platform word", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _BRIDGE + _HANDLE + r"(?![\w@])", 0.75),
         Pattern("quoted handle after platform word", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _BRIDGE + _QUOTED, 0.75),
+        Pattern("plain word named as a handle", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _NAMING + _PLAIN, 0.75),
+        Pattern(
+            "account + handle, platform later in the sentence",
+            r"(?<![\w])" + _ACCOUNT_FIRST + _HANDLE + r"(?![\w@])" + _PLATFORM_IN_SENTENCE_AFTER,
+            0.75,
+        ),
+        Pattern(
+            "account + handle, platform earlier in the sentence",
+            _PLATFORM_IN_SENTENCE_BEFORE + r"(?<![\w])" + _ACCOUNT_FIRST + _HANDLE + r"(?![\w@])",
+            0.75,
+        ),
     ]
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:

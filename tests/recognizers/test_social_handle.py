@@ -27,6 +27,18 @@ def recognizer():
         ("He joined Facebook 2019 or so.", 0, []),
         ("The PP checked Facebook with the Police.", 0, []),
         ("Community Mental Health Team in Neath", 0, []),
+        # a plain word the sentence names as a handle
+        ("threats from a TikTok account called smokeyj.", 1, [(37, 44)]),
+        ("His Snapchat handle was bigmanting.", 1, [(24, 34)]),
+        ("the Instagram user kxng.ty posted it", 1, [(19, 26)]),
+        ("His Snapchat name was changed in May.", 0, []),
+        ("Her Facebook account called the Police.", 0, []),
+        ("His Instagram handle was deleted by Thames Valley Police.", 0, []),
+        # the platform apart from the handle, in the same sentence
+        ("He messaged her from the account jaybird_99 on Instagram.", 1, [(33, 43)]),
+        ("She blocked the account lil_shadz; it was on Instagram.", 1, [(24, 33)]),
+        ("The PP checked the account X123456 on nDelius.", 0, []),
+        ("His bank account 12345678 was frozen. He used Instagram.", 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):
