@@ -55,7 +55,8 @@ _IN_SENTENCE = r"[^.!?\n]{0,120}?"
 _PRISON_LIFE_WORD = (
     r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve[ds]?|serving"
     r"|cat(?:egory)?[ \t]+[A-D]|governor|sentence[ds]?|segregation|adjudications?|keyworker|POM|licence"
-    r"|parole|released?|recall(?:ed)?|lifers?|YOI|HMP|jail|gaol|locked[ \t]+up|banged[ \t]+up)\b)"
+    r"|parole|released?|recall(?:ed)?|lifers?|YOI|HMP|jail|gaol|locked[ \t]+up|banged[ \t]+up"
+    r"|spent|spending|time|stint|spell)\b)"
 )
 # Between a listed name and "prison": the kind of prison ("Ford open prison", "Ranby
 # category C prison").
@@ -198,7 +199,8 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         with_article = r"(?P<entity>(?:the|The)[ \t]+" + alternatives(articled) + r")"
         at_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives(plain) + r"))"
         in_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives([t for t in plain if " " in t]) + r"))"
-        end = r"(?![\w'’-])" + _NOT_THE_PRISON
+        # Not the first word of a longer proper name ("at Parc Eirin", "at Hewell Road").
+        end = r"(?![\w'’-])" + _NOT_THE_PRISON + r"(?![ \t]+(?:[A-Z][a-z]|y[ \t]|yr[ \t]))"
         at = r"(?<![\w])(?P<cue>(?i:at|of))[ \t]+" + at_names + end
         in_ = r"(?<![\w])(?P<cue>(?i:in))[ \t]+" + in_names + end
         before = r"(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
@@ -266,6 +268,19 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
                 "colloquial prison name after movement cue, custody word after",
                 move + r"[ \t]+(?P<entity>" + cued + r")" + end + r"(?=" + _IN_SENTENCE + _CUSTODY_WORD + r")",
                 0.8,
+            ),
+            # "at Armley", never "in Armley": people grow up in districts, not at them.
+            Pattern(
+                "colloquial prison name after 'at', prison-life word before",
+                r"(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")"
+                + end + r"(?![ \t]+[A-Z][a-z])",
+                0.75,
+            ),
+            Pattern(
+                "colloquial prison name after 'at', prison-life word after",
+                r"(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")" + end + r"(?![ \t]+[A-Z][a-z])"
+                + r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")",
+                0.75,
             ),
         ]
 

@@ -26,14 +26,14 @@ _BRIDGE = (
 # A plain word is a handle only when the sentence names it as one: "a TikTok account called
 # smokeyj", "his Snapchat handle was bigmanting". Words that describe an account are not.
 _NAMING = (
-    r"(?:[ \t]+(?:account|profile|page|user))?[ \t]+(?:called|named|(?:handle|user[ \t]?name|username|gamertag"
+    r"(?:[ \t]+(?:by|from|with|a|an|the|his|her|their)){0,2}(?:[ \t]+(?:account|profile|page|user))?[ \t]+(?:called|named|(?:handle|user[ \t]?name|username|gamertag"
     r"|name)[ \t]*+(?::|was|is|being))[ \t]*+"
 )
 _NOT_A_HANDLE = (
     r"(?!(?:the|a|an|his|her|their|its|it|also|still|not|never|now|then|deleted|changed|blocked|removed"
     r"|unknown|private|public|hidden|reported|shared|visible|active|suspended|different|similar|used|given"
     r"|found|same|new|fake|false|real|out|up|off|on|in|by|after|because|and|or|but|well|taken|closed|set"
-    r"|created|made|traced|linked|seized|checked|viewed|monitored|known|listed|recorded|unclear)(?![\w.]))"
+    r"|created|made|traced|linked|seized|checked|viewed|monitored|known|listed|recorded|unclear)(?![\w]|\.[A-Za-z0-9]))"
 )
 _PLAIN = r"(?P<entity>" + _NOT_A_HANDLE + r"[a-z][a-z0-9]{2,29})(?![\w@]|\.[A-Za-z0-9])"
 # The platform may stand apart from the handle, before or after it in the sentence: "from

@@ -28,7 +28,11 @@ from tests.recognizers.spans import spans
         ("On the estate he answered to the name Trigger.", ["Trigger"]),
         ("Associates referred to him as Mouse; they called him Mouse.", ["Mouse", "Mouse"]),
         ("He used the nickname Bambi when dealing.", ["Bambi"]),
+        ("Her partner was known to the family as Chief.", ["Chief"]),
         # near misses
+        ("The approach known as Think Family was used.", []),
+        ("The hostel, referred to as Elm House, is in Swindon.", []),
+        ("The estate, known locally as the Flats, is in Leigh.", []),
         ("What is referred to as a cuckooing arrangement was found.", []),
         ("The process referred to as MAPPA was followed.", []),
         ("The city, better known as Cardiff, has a PDU office.", []),

@@ -78,6 +78,11 @@ def recognizer():
         ('He had a meeting at Leeds before his sentence.', 0, []),
         ('The Governor of Durham Probation Service met him on release.', 0, []),
         ('He was seen at Thames Valley Police station on licence.', 0, []),
+        ('during his time in the Mount', 1, [(19, 28)]),
+        ('He was at Parc Eirin at the time.', 0, []),
+        ('He spent six months at Armley on remand.', 1, [(23, 29)]),
+        ('He grew up in Armley before his first custodial sentence.', 0, []),
+        ('He was at Walton Hall Park at the time.', 0, []),
         # the kind of prison between the name and "prison"
         ('then to Ford open prison', 1, [(8, 24)]),
         ('He drove a Ford van for work.', 0, []),
