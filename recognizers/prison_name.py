@@ -203,7 +203,8 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         end = r"(?![\w'’-])" + _NOT_THE_PRISON + r"(?![ \t]+(?:[A-Z][a-z]|y[ \t]|yr[ \t]))"
         at = r"(?<![\w])(?P<cue>(?i:at|of))[ \t]+" + at_names + end
         in_ = r"(?<![\w])(?P<cue>(?i:in))[ \t]+" + in_names + end
-        before = r"(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
+        # The cheap look-ahead first, so the long look-behind runs only where a cue starts.
+        before = r"(?=(?i:at|of|in)[ \t])(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
         after = r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")"
         return [
             Pattern("listed prison after at/of/in, prison-life word before", before + r"(?:" + at + r"|" + in_ + r")", 0.75),
@@ -272,7 +273,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             # "at Armley", never "in Armley": people grow up in districts, not at them.
             Pattern(
                 "colloquial prison name after 'at', prison-life word before",
-                r"(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")"
+                r"(?=(?i:at)[ \t])(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")"
                 + end + r"(?![ \t]+[A-Z][a-z])",
                 0.75,
             ),

@@ -69,7 +69,8 @@ class SocialHandleRecognizer(SfoPatternRecognizer):
         ),
         Pattern(
             "account + handle, platform earlier in the sentence",
-            _PLATFORM_IN_SENTENCE_BEFORE + r"(?<![\w])" + _ACCOUNT_FIRST + _HANDLE + r"(?![\w@])",
+            # The cheap look-ahead first, so the long look-behind runs only where a cue starts.
+            r"(?<![\w])(?=" + _ACCOUNT_FIRST + r")" + _PLATFORM_IN_SENTENCE_BEFORE + _ACCOUNT_FIRST + _HANDLE + r"(?![\w@])",
             0.75,
         ),
     ]
