@@ -42,6 +42,13 @@ _PLAIN = r"(?P<entity>" + _NOT_A_HANDLE + r"[a-z][a-z0-9]{2,29})(?![\w@]|\.[A-Za
 _ACCOUNT_FIRST = r"(?i:account|profile|user[ \t]?name|username|handle|user)[ \t]+"
 _ANY_PLATFORM = r"(?<![\w])" + _PLATFORM.replace("(?P<cue>", "(?:") + r"(?![\w])"
 _PLATFORM_IN_SENTENCE_AFTER = r"(?=[^.!?\n]{0,80}?" + _ANY_PLATFORM + r")"
+# A handle straight before "on"/"via" + platform needs no account word: "messaged her as
+# kaz_x2 on Snapchat"; a plain word only after "as": "added him as tinyb on Snapchat".
+_ON_PLATFORM = r"(?=[ \t]+(?i:on|via|through)[ \t]+" + _ANY_PLATFORM + r")"
+# "@" + a name is a handle wherever it stands (not the "@" of an e-mail address, with a word
+# character before it, nor "@ 10am").
+# An agency's own account ("@NorthWalesPolice", "@HMPPS") is the agency, which stays.
+_AT_HANDLE = r"(?<![\w.@])(?!@[A-Za-z0-9._]*(?i:police|probation|council|nhs|hmpps|gov|court|prison|constabulary))(?P<entity>@[A-Za-z_][A-Za-z0-9._]{1,29}(?<![.]))(?![\w@]|\.[A-Za-z0-9])"
 _PLATFORM_IN_SENTENCE_BEFORE = r"(?<=" + _ANY_PLATFORM + r"[^.!?\n]{0,80}?)"
 _HANDLE_CORE = r"[A-Za-z0-9][A-Za-z0-9._]{1,28}[A-Za-z0-9_]"
 _HANDLE = (
@@ -57,11 +64,17 @@ class SocialHandleRecognizer(SfoPatternRecognizer):
     ENTITY = "SOCIAL_HANDLE"
     FLAGS = 0
     CONTEXT: list[str] = []
-    REQUIRES = r"snap|insta|tik|facebook|fb|twitter|x\.com|threads|whatsapp|telegram|discord|youtube|twitch|xbox|playstation|psn|kik|reddit|onlyfans|grindr|tinder|hinge|bumble|fish|messenger|gamertag|name|handle"
+    # Every platform word (one list, vocabulary.PLATFORMS), the other cues, and "@".
+    REQUIRES = "@|x\\.com|gamertag|name|handle|" + "|".join(
+        re.escape(p.split()[0].lower()) for p in sorted(PLATFORMS, key=len, reverse=True)
+    )
     PATTERNS = [
         Pattern("handle after platform word", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _BRIDGE + _HANDLE + r"(?![\w@])", 0.75),
         Pattern("quoted handle after platform word", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _BRIDGE + _QUOTED, 0.75),
         Pattern("plain word named as a handle", r"(?<![\w])" + _PLATFORM + r"(?![\w])" + _NAMING + _PLAIN, 0.75),
+        Pattern("handle before on + platform", r"(?<![\w@.])" + _HANDLE + r"(?![\w@])" + _ON_PLATFORM, 0.75),
+        Pattern("plain word after 'as', before on + platform", r"(?<=(?<![\w])as[ \t]+)" + _PLAIN + _ON_PLATFORM, 0.75),
+        Pattern("@handle", _AT_HANDLE, 0.6),
         Pattern(
             "account + handle, platform later in the sentence",
             r"(?<![\w])" + _ACCOUNT_FIRST + _HANDLE + r"(?![\w@])" + _PLATFORM_IN_SENTENCE_AFTER,
