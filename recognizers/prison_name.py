@@ -197,7 +197,8 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             return r"(?:" + trie_regex(terms, case_sensitive=True) + r")" if terms else r"(?!)"
 
         with_article = r"(?P<entity>(?:the|The)[ \t]+" + alternatives(articled) + r")"
-        at_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives(plain) + r"))"
+        # "at the Wolds", "at the Parc": after "at" an article may stand before any of them.
+        at_names = r"(?:" + with_article + r"|(?:the[ \t]+)?(?P<entity>" + alternatives(plain) + r"))"
         in_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives([t for t in plain if " " in t]) + r"))"
         # Not the first word of a longer proper name ("at Parc Eirin", "at Hewell Road").
         end = r"(?![\w'’-])" + _NOT_THE_PRISON + r"(?![ \t]+(?:[A-Z][a-z]|y[ \t]|yr[ \t]))"

@@ -83,6 +83,10 @@ def recognizer():
         ('He spent six months at Armley on remand.', 1, [(23, 29)]),
         ('He grew up in Armley before his first custodial sentence.', 0, []),
         ('He was at Walton Hall Park at the time.', 0, []),
+        ('He was at the Wolds on remand.', 1, [(14, 19)]),
+        ('He lived in the Wolds as a child.', 0, []),
+        ('He spent a year in Forest Bank.', 1, [(19, 30)]),
+        ('He walked the high down path.', 0, []),
         # the kind of prison between the name and "prison"
         ('then to Ford open prison', 1, [(8, 24)]),
         ('He drove a Ford van for work.', 0, []),
