@@ -32,6 +32,7 @@ STRONG_CUES: tuple[str, ...] = (
     "detained at", "detained in", "received into", "custody at", "custody in",
     "sentence at", "sentence in", "serving at", "imprisoned at", "imprisoned in",
     "incarcerated at", "incarcerated in", "escaped from", "absconded from",
+    "sent down to", "locked up in", "locked up at",
 )
 # Cues of movement and place: people move to towns and cases are transferred between
 # offices ("moved to Leeds", "the case was transferred to Durham", "a meeting held at
@@ -40,7 +41,7 @@ STRONG_CUES: tuple[str, ...] = (
 MOVE_CUES: tuple[str, ...] = (
     "transferred to", "transferred from", "transfer to", "moved to", "moved from",
     "returned to", "relocated to", "held at", "held in", "located at", "received at",
-    "discharged from",
+    "discharged from", "sent to", "taken to", "sent back to", "went back to",
 )
 _CUSTODY_WORD = (
     r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve|serving"

@@ -87,6 +87,16 @@ def recognizer():
         ('He lived in the Wolds as a child.', 0, []),
         ('He spent a year in Forest Bank.', 1, [(19, 30)]),
         ('He walked the high down path.', 0, []),
+        # nicknames of two words and of closed establishments
+        ('He called Wakefield Monster Mansion.', 1, [(20, 35)]),
+        ('He spent ten years in Long Kesh.', 1, [(22, 31)]),
+        ('He was released from the Maze in 1998.', 1, [(21, 29)]),
+        ('He got lost in the maze.', 0, []),
+        ('He lived on Crumlin Road.', 0, []),
+        # more custody and movement cues
+        ('He was sent to Durham to serve his sentence.', 1, [(15, 21)]),
+        ('He was sent to Durham to live with his aunt.', 0, []),
+        ('He was sent down to Leeds in 2019.', 1, [(20, 25)]),
         # the kind of prison between the name and "prison"
         ('then to Ford open prison', 1, [(8, 24)]),
         ('He drove a Ford van for work.', 0, []),
