@@ -19,9 +19,10 @@ ALSO_PLACES = DATA_DIR / "prison_names_also_places.txt"
 # "HMP", "HMYOI", "HMP/YOI", "HMP & YOI", "HMP and YOI", "HM Prison", "HM Young Offender
 # Institution", "YOI". "HMPPS" is not a prefix (no space after HMP), and "HM Prison and
 # Probation Service" has no listed name after "HM Prison".
+# Welsh: "Carchar" (prison), "CEF" / "Carchar Ei Fawrhydi" (HM Prison): "CEF Caerdydd".
 _PREFIX = (
     r"(?:HMP[ \t]*(?:/|&|and)[ \t]*YOI|HMYOI|HMP|HM[ \t]+(?i:prison)(?:[ \t]+(?:and|&)[ \t]+YOI)?"
-    r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI)"
+    r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI|CEF|(?i:carchar)(?:[ \t]+(?i:ei[ \t]+fawrhydi))?)"
 )
 # "Leeds jail" and "Lincoln gaol" are how people (and reviewers quoting them) say it.
 _SUFFIX = r"(?i:prison|jail|gaol|young[ \t]+offender[ \t]+institution)|YOI"
@@ -122,7 +123,10 @@ def _names_regex(path: Path) -> str:
     # "HMP The Verne" is "the Verne" in a sentence: names that begin with "The" match both.
     terms = load_terms(path)
     terms += [f"the{t[3:]}" for t in terms if t.startswith("The ")]
-    return r"(?:" + trie_regex(terms, case_sensitive=True) + r")"
+    # Tables and headings write establishments in capitals ("HMP LEEDS", "released from
+    # WORMWOOD SCRUBS").
+    terms += [t.upper() for t in terms]
+    return r"(?:" + trie_regex(sorted(set(terms)), case_sensitive=True) + r")"
 
 
 class PrisonNameRecognizer(SfoPatternRecognizer):
@@ -172,6 +176,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         names = first | surnames
         distinctive = [t for t in load_terms(path) if _is_distinctive(t, places, names, first, surnames)]
         distinctive += [f"the{t[3:]}" for t in distinctive if t.startswith("The ")]
+        distinctive += [t.upper() for t in distinctive if len(t) > 4]
         if not distinctive:
             return []
         alone = r"(?:" + trie_regex(distinctive, case_sensitive=True) + r")"

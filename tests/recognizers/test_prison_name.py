@@ -97,6 +97,14 @@ def recognizer():
         ('He was sent to Durham to serve his sentence.', 1, [(15, 21)]),
         ('He was sent to Durham to live with his aunt.', 0, []),
         ('He was sent down to Leeds in 2019.', 1, [(20, 25)]),
+        # capitals of tables and headings; Welsh prefixes
+        ('ESTABLISHMENT: HMP LEEDS', 1, [(15, 24)]),
+        ('released from WORMWOOD SCRUBS', 1, [(14, 29)]),
+        ('THE PROBATION SERVICE IN LEEDS', 0, []),
+        ('HMPPS WALES', 0, []),
+        ('CEF Caerdydd', 1, [(0, 12)]),
+        ('Carchar Abertawe', 1, [(0, 16)]),
+        ('He lives in Caerdydd.', 0, []),
         # the kind of prison between the name and "prison"
         ('then to Ford open prison', 1, [(8, 24)]),
         ('He drove a Ford van for work.', 0, []),
