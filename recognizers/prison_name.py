@@ -22,10 +22,13 @@ ALSO_PLACES = DATA_DIR / "prison_names_also_places.txt"
 # Welsh: "Carchar" (prison), "CEF" / "Carchar Ei Fawrhydi" (HM Prison): "CEF Caerdydd".
 _PREFIX = (
     r"(?:HMP[ \t]*(?:/|&|and)[ \t]*YOI|HMYOI|HMP|HM[ \t]+(?i:prison)(?:[ \t]+(?:and|&)[ \t]+YOI)?"
-    r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI|CEF|(?i:carchar)(?:[ \t]+(?i:ei[ \t]+fawrhydi))?)"
+    r"|HM[ \t]+(?i:young[ \t]+offenders?['’]?[ \t]+institut(?:ion|e))|YOI|CEF|(?i:carchar)(?:[ \t]+(?i:ei[ \t]+fawrhydi))?)"
 )
 # "Leeds jail" and "Lincoln gaol" are how people (and reviewers quoting them) say it.
-_SUFFIX = r"(?i:prison|jail|gaol|young[ \t]+offender[ \t]+institution)|YOI"
+# People write "Young Offenders Institution" and "Young Offenders' Institute" as often as
+# the official "Young Offender Institution".
+_YOUNG_OFFENDER = r"young[ \t]+offenders?['’]?[ \t]+institut(?:ion|e)"
+_SUFFIX = r"(?i:prison|jail|gaol|" + _YOUNG_OFFENDER + r")|YOI"
 # Cues that put a bare establishment name in a custody sentence. Custody cues are about
 # custody only. "at"/"in" are not cues: they precede towns ("in Leeds") far more often.
 STRONG_CUES: tuple[str, ...] = (
@@ -81,7 +84,7 @@ _NOT_A_NAME = r"(?!(?:The|And|Prison|Prisons|Probation|Service|Services|Inspecto
 # "Barlinnie Prison", "Harmondsworth IRC", "Oakhill Secure Training Centre". Lowercase
 # "prison" after an unknown word is too loose ("a local prison", "Leeds prison" is listed).
 _INSTITUTION = (
-    r"(?:Prison|Young[ \t]+Offender[ \t]+Institution|Immigration[ \t]+Removal[ \t]+Centre|IRC"
+    r"(?:Prison|Young[ \t]+Offenders?['’]?[ \t]+Institut(?:ion|e)|Immigration[ \t]+Removal[ \t]+Centre|IRC"
     r"|Secure[ \t]+Training[ \t]+Centre|STC)"
 )
 # Words that stand before "Prison" in titles and ordinary prose but name no establishment:
@@ -213,7 +216,10 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         # The cheap look-ahead first, so the long look-behind runs only where a cue starts.
         before = r"(?=(?i:at|of|in)[ \t])(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
         after = r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")"
+        # A name with "the" is no town people move to: "moved to the Mount" needs no custody word.
+        move = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(MOVE_CUES) + r"))[ \t]+"
         return [
+            Pattern("listed prison with 'the' after movement cue", move + with_article + end, 0.75),
             Pattern("listed prison after at/of/in, prison-life word before", before + r"(?:" + at + r"|" + in_ + r")", 0.75),
             Pattern("listed prison after at/of/in, prison-life word after", r"(?:" + at + r"|" + in_ + r")" + after, 0.75),
         ]

@@ -105,6 +105,11 @@ def recognizer():
         ('CEF Caerdydd', 1, [(0, 12)]),
         ('Carchar Abertawe', 1, [(0, 16)]),
         ('He lives in Caerdydd.', 0, []),
+        ('He was moved to the Mount in May.', 1, [(16, 25)]),
+        ('He moved to the Moorlands estate.', 0, []),
+        ('He was held at Feltham Young Offenders Institution.', 1, [(15, 50)]),
+        ("He was in Oakhill Young Offenders' Institute.", 1, [(10, 44)]),
+        ('a Young Offenders Institution', 0, []),
         # the kind of prison between the name and "prison"
         ('then to Ford open prison', 1, [(8, 24)]),
         ('He drove a Ford van for work.', 0, []),
