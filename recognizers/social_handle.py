@@ -47,8 +47,9 @@ _PLATFORM_IN_SENTENCE_AFTER = r"(?=[^.!?\n]{0,80}?" + _ANY_PLATFORM + r")"
 _ON_PLATFORM = r"(?=[ \t]+(?i:on|via|through)[ \t]+" + _ANY_PLATFORM + r")"
 # "@" + a name is a handle wherever it stands (not the "@" of an e-mail address, with a word
 # character before it, nor "@ 10am").
+_AT_HANDLE = r"(?<![\w.@])(?P<entity>@[A-Za-z_][A-Za-z0-9._]{1,29}(?<![.]))(?![\w@]|\.[A-Za-z0-9])"
 # An agency's own account ("@NorthWalesPolice", "@HMPPS") is the agency, which stays.
-_AT_HANDLE = r"(?<![\w.@])(?!@[A-Za-z0-9._]*(?i:police|probation|council|nhs|hmpps|gov|court|prison|constabulary))(?P<entity>@[A-Za-z_][A-Za-z0-9._]{1,29}(?<![.]))(?![\w@]|\.[A-Za-z0-9])"
+_AGENCY_ACCOUNT = re.compile(r"police|probation|council|nhs|hmpps|gov|court|prison|constabulary", re.IGNORECASE)
 _PLATFORM_IN_SENTENCE_BEFORE = r"(?<=" + _ANY_PLATFORM + r"[^.!?\n]{0,80}?)"
 _HANDLE_CORE = r"[A-Za-z0-9][A-Za-z0-9._]{1,28}[A-Za-z0-9_]"
 _HANDLE = (
@@ -87,6 +88,10 @@ class SocialHandleRecognizer(SfoPatternRecognizer):
             0.75,
         ),
     ]
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """An agency's account names the agency, which stays."""
+        return _AGENCY_ACCOUNT.search(pattern_text) is not None
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """The reason added to the explanation, from a fixed vocabulary (never document text)."""

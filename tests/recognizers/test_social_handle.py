@@ -39,6 +39,7 @@ def recognizer():
         ("e-mail j.bloggs@example.co.uk", 0, []),
         ("meet @ 10am at the PDU", 0, []),
         ("as posted by @NorthWalesPolice.", 0, []),
+        ("The team's Twitter account @HMPPS was not involved.", 0, []),
         ("messaged her as kaz_x2 on Snapchat", 1, [(16, 22)]),
         ("added him as tinyb on Snapchat.", 1, [(13, 18)]),
         ("as well on Snapchat", 0, []),
