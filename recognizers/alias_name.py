@@ -10,7 +10,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from recognizers.base import SfoPatternRecognizer
-from recognizers.name_parts import NAME_SEQUENCE
+from recognizers.name_parts import NAME_SEQUENCE, NAME_TOKEN
 
 # Cues, loose as reviewers write them: "nicknamed him", "went by the name of", "used the
 # alias", "answered to", "referred to as", "street name was". Case is left to the name that
@@ -23,7 +23,9 @@ _CUE = (
     r"|(?:goes|go|went|going)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?"
     r"|answer(?:s|ed)?[ \t]+to(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?"
     r"|(?:us(?:es|ed|ing)|gave|give|gives|under)[ \t]+the[ \t]+(?:nickname|alias|street[ \t]+name|false[ \t]+name|name)(?:[ \t]+of)?"
-    r"|(?:street[ \t]+name|nickname|alias)(?:[ \t]+(?:was|is|being))?))"
+    r"|(?:street[ \t]+name|nickname|alias)(?:[ \t]+(?:was|is|being))?"
+    # "Kai Wendrell was called Spider": only straight after a name word (no stop word), so "the intervention was called Building Better Relationships" stays.
+    r"|(?<=(?<![\w])" + NAME_TOKEN + r"[ \t]+)(?:was|is|were)(?:[ \t]+(?:also|often|sometimes|usually))?[ \t]+called))"
 )
 # A thing named just before the cue makes it a thing's name: "the approach known as Think
 # Family", "a hostel referred to as Elm House", "the estate, known locally as the Flats".

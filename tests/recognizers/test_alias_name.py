@@ -29,7 +29,11 @@ from tests.recognizers.spans import spans
         ("Associates referred to him as Mouse; they called him Mouse.", ["Mouse", "Mouse"]),
         ("He used the nickname Bambi when dealing.", ["Bambi"]),
         ("Her partner was known to the family as Chief.", ["Chief"]),
+        ("Among his peers Kai Wendrell was called Spider.", ["Spider"]),
         # near misses
+        ("The intervention was called Building Better Relationships.", []),
+        ("The Probation Service was called Tuesday.", []),
+        ("On Monday he was called Back to the office.", []),
         ("The approach known as Think Family was used.", []),
         ("The hostel, referred to as Elm House, is in Swindon.", []),
         ("The estate, known locally as the Flats, is in Leigh.", []),
