@@ -13,8 +13,9 @@ _DIGIT = re.compile(r"[0-9]")
 class UkPhoneRecognizer(SfoPatternRecognizer):
     """Recognise UK phone numbers in the usual spacings (Ofcom national numbering plan).
 
-    National numbers are 0 + 9 or 10 digits. Separators are single spaces or hyphens,
-    never slashes or dots, so dates (02/04/1990, 2.4.90) and identifiers are not numbers.
+    National numbers are 0 + 9 or 10 digits. Separators are single spaces or hyphens, or
+    dots between groups of three to five digits; never slashes, so dates (02/04/1990,
+    2.4.90, 02.04.1990) and identifiers are not numbers.
     """
 
     ENTITY = "UK_PHONE"
@@ -24,6 +25,13 @@ class UkPhoneRecognizer(SfoPatternRecognizer):
         Pattern(
             "UK phone (national)",
             r"(?<![\w+/.])0[1-9](?:[ -]?[0-9]){8,9}(?![\w/]|[.-][0-9])",
+            0.6,
+        ),
+        # 07700.900.123, 0161.496.0000: dotted groups, as some people type them. Ten or
+        # eleven digits in 3-5 / 3-4 / 3-4 groups, never a date's 2-2-2/4 shape.
+        Pattern(
+            "UK phone (dotted)",
+            r"(?<![\w+/.])0[1-9][0-9]{1,3}\.[0-9]{3,4}\.?[0-9]{3,4}(?![\w/]|[.-][0-9])",
             0.6,
         ),
         # (0161) 496 0000, (01632) 960000.
@@ -44,6 +52,6 @@ class UkPhoneRecognizer(SfoPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         """Reject a bracketed form whose digit count is not a UK national number's."""
         digits = len(_DIGIT.findall(pattern_text))
-        if pattern_text.startswith("("):
+        if pattern_text.startswith("(") or "." in pattern_text:
             return None if digits in (10, 11) else False
         return None

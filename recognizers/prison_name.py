@@ -19,12 +19,16 @@ ALSO_PLACES = DATA_DIR / "prison_names_also_places.txt"
 # "HMP", "HMYOI", "HMP/YOI", "HMP & YOI", "HMP and YOI", "HM Prison", "HM Young Offender
 # Institution", "YOI". "HMPPS" is not a prefix (no space after HMP), and "HM Prison and
 # Probation Service" has no listed name after "HM Prison".
+# Welsh: "Carchar" (prison), "CEF" / "Carchar Ei Fawrhydi" (HM Prison): "CEF Caerdydd".
 _PREFIX = (
     r"(?:HMP[ \t]*(?:/|&|and)[ \t]*YOI|HMYOI|HMP|HM[ \t]+(?i:prison)(?:[ \t]+(?:and|&)[ \t]+YOI)?"
-    r"|HM[ \t]+(?i:young[ \t]+offender[ \t]+institution)|YOI)"
+    r"|HM[ \t]+(?i:young[ \t]+offenders?['’]?[ \t]+institut(?:ion|e))|YOI|CEF|(?i:carchar)(?:[ \t]+(?i:ei[ \t]+fawrhydi))?)"
 )
 # "Leeds jail" and "Lincoln gaol" are how people (and reviewers quoting them) say it.
-_SUFFIX = r"(?i:prison|jail|gaol|young[ \t]+offender[ \t]+institution)|YOI"
+# People write "Young Offenders Institution" and "Young Offenders' Institute" as often as
+# the official "Young Offender Institution".
+_YOUNG_OFFENDER = r"young[ \t]+offenders?['’]?[ \t]+institut(?:ion|e)"
+_SUFFIX = r"(?i:prison|jail|gaol|" + _YOUNG_OFFENDER + r")|YOI"
 # Cues that put a bare establishment name in a custody sentence. Custody cues are about
 # custody only. "at"/"in" are not cues: they precede towns ("in Leeds") far more often.
 STRONG_CUES: tuple[str, ...] = (
@@ -32,6 +36,7 @@ STRONG_CUES: tuple[str, ...] = (
     "detained at", "detained in", "received into", "custody at", "custody in",
     "sentence at", "sentence in", "serving at", "imprisoned at", "imprisoned in",
     "incarcerated at", "incarcerated in", "escaped from", "absconded from",
+    "sent down to", "locked up in", "locked up at",
 )
 # Cues of movement and place: people move to towns and cases are transferred between
 # offices ("moved to Leeds", "the case was transferred to Durham", "a meeting held at
@@ -40,13 +45,27 @@ STRONG_CUES: tuple[str, ...] = (
 MOVE_CUES: tuple[str, ...] = (
     "transferred to", "transferred from", "transfer to", "moved to", "moved from",
     "returned to", "relocated to", "held at", "held in", "located at", "received at",
-    "discharged from",
+    "discharged from", "sent to", "taken to", "sent back to", "went back to",
 )
 _CUSTODY_WORD = (
     r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve|serving"
     r"|cat(?:egory)?[ \t]+[A-D])\b)"
 )
 _IN_SENTENCE = r"[^.!?\n]{0,120}?"
+# "at", "of" and "in" precede towns far more than prisons, so before a listed name they count
+# only when the name is no town of the gazetteer and the sentence is about prison life:
+# "three months at the Mount before moving to an open prison", "the OMU at Hewell", "the
+# Governor of Swaleside". These words are about prison life only; wider than _CUSTODY_WORD
+# because a town never follows "at" here.
+_PRISON_LIFE_WORD = (
+    r"(?i:\b(?:prisons?|custody|custodial|remand(?:ed)?|wing|cell|landing|inmates?|prisoners?|OMU|serve[ds]?|serving"
+    r"|cat(?:egory)?[ \t]+[A-D]|governor|sentence[ds]?|segregation|adjudications?|keyworker|POM|licence"
+    r"|parole|released?|recall(?:ed)?|lifers?|YOI|HMP|jail|gaol|locked[ \t]+up|banged[ \t]+up"
+    r"|spent|spending|time|stint|spell)\b)"
+)
+# Between a listed name and "prison": the kind of prison ("Ford open prison", "Ranby
+# category C prison").
+_KIND = r"(?:[ \t]+(?i:open|closed|local|resettlement|training|women['’]?s|cat(?:egory)?[ \t]+[A-D]))?"
 
 
 # Second words that an unlisted establishment's name commonly ends with.
@@ -65,7 +84,7 @@ _NOT_A_NAME = r"(?!(?:The|And|Prison|Prisons|Probation|Service|Services|Inspecto
 # "Barlinnie Prison", "Harmondsworth IRC", "Oakhill Secure Training Centre". Lowercase
 # "prison" after an unknown word is too loose ("a local prison", "Leeds prison" is listed).
 _INSTITUTION = (
-    r"(?:Prison|Young[ \t]+Offender[ \t]+Institution|Immigration[ \t]+Removal[ \t]+Centre|IRC"
+    r"(?:Prison|Young[ \t]+Offenders?['’]?[ \t]+Institut(?:ion|e)|Immigration[ \t]+Removal[ \t]+Centre|IRC"
     r"|Secure[ \t]+Training[ \t]+Centre|STC)"
 )
 # Words that stand before "Prison" in titles and ordinary prose but name no establishment:
@@ -81,6 +100,24 @@ _NOT_GENERIC = (
 )
 
 
+def _is_distinctive(
+    term: str, places: frozenset[str] | set[str], names: set[str], first: set[str], surnames: set[str]
+) -> bool:
+    """A listed name that is the prison wherever it stands.
+
+    One word: no place and no person's name ("Belmarsh", not "Durham" or "Ford"). Several
+    words: the whole phrase is no place and does not read as first name + surname ("Long
+    Lartin", "Low Newton", "Foston Hall" are prisons; "Warren Hill" could be a person). A
+    surname-like word inside a longer name ("Hall", "Wood", "Newton") names no one alone.
+    """
+    words = term.split()
+    if term.lower() in places:
+        return False
+    if len(words) == 1:
+        return term.lower() not in names
+    return not (words[0].lower() in first and words[-1].lower() in surnames)
+
+
 def _cue_regex(cues: tuple[str, ...]) -> str:
     return "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in sorted(cues, key=len, reverse=True))
 
@@ -89,7 +126,10 @@ def _names_regex(path: Path) -> str:
     # "HMP The Verne" is "the Verne" in a sentence: names that begin with "The" match both.
     terms = load_terms(path)
     terms += [f"the{t[3:]}" for t in terms if t.startswith("The ")]
-    return r"(?:" + trie_regex(terms, case_sensitive=True) + r")"
+    # Tables and headings write establishments in capitals ("HMP LEEDS", "released from
+    # WORMWOOD SCRUBS").
+    terms += [t.upper() for t in terms]
+    return r"(?:" + trie_regex(sorted(set(terms)), case_sensitive=True) + r")"
 
 
 class PrisonNameRecognizer(SfoPatternRecognizer):
@@ -121,6 +161,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
                 self._patterns(_names_regex(self.prison_list))
                 + self._nickname_patterns(NICKNAME_LIST)
                 + self._distinctive_patterns(self.prison_list)
+                + self._prison_life_patterns(self.prison_list)
             )
         super().__init__(patterns, context, supported_language, supported_entity, name)
 
@@ -133,15 +174,55 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
         from recognizers.name_list import DATA, load_name_list, load_places
 
         places = load_places() | {t.lower() for t in load_terms(ALSO_PLACES)}
-        names = load_name_list(DATA / "first_names.txt")[0] | load_name_list(DATA / "surnames.txt")[0]
-        distinctive = [
-            t for t in load_terms(path)
-            if t.lower() not in places and not any(w.lower() in places or w.lower() in names for w in t.split())
-        ]
+        first = load_name_list(DATA / "first_names.txt")[0]
+        surnames = load_name_list(DATA / "surnames.txt")[0]
+        names = first | surnames
+        distinctive = [t for t in load_terms(path) if _is_distinctive(t, places, names, first, surnames)]
+        distinctive += [f"the{t[3:]}" for t in distinctive if t.startswith("The ")]
+        distinctive += [t.upper() for t in distinctive if len(t) > 4]
         if not distinctive:
             return []
         alone = r"(?:" + trie_regex(distinctive, case_sensitive=True) + r")"
         return [Pattern("distinctive listed prison name", r"(?<![\w'’-])(?P<entity>" + alone + r")(?![\w'’-])" + _NOT_THE_PRISON, 0.75)]
+
+    @staticmethod
+    def _prison_life_patterns(path: Path) -> list[Pattern]:
+        """A listed name that is no town after "at", "of" or "in", in a sentence about prison life.
+
+        After "in", only a name of several words or with "the" ("in the Verne", "in Long
+        Lartin"): single words such as "Wandsworth" or "Risley" are districts people live in.
+        """
+        from recognizers.name_list import load_places
+
+        towns = load_places()
+        listed = [t for t in load_terms(path) if t.lower() not in towns]
+        plain = [t for t in listed if not t.startswith("The ")]
+        # "The Mount" is written "the Mount": the article is part of the name, never optional.
+        articled = [t[4:] for t in listed if t.startswith("The ")]
+        if not plain:
+            return []
+
+        def alternatives(terms: list[str]) -> str:
+            return r"(?:" + trie_regex(terms, case_sensitive=True) + r")" if terms else r"(?!)"
+
+        with_article = r"(?P<entity>(?:the|The)[ \t]+" + alternatives(articled) + r")"
+        # "at the Wolds", "at the Parc": after "at" an article may stand before any of them.
+        at_names = r"(?:" + with_article + r"|(?:the[ \t]+)?(?P<entity>" + alternatives(plain) + r"))"
+        in_names = r"(?:" + with_article + r"|(?P<entity>" + alternatives([t for t in plain if " " in t]) + r"))"
+        # Not the first word of a longer proper name ("at Parc Eirin", "at Hewell Road").
+        end = r"(?![\w'’-])" + _NOT_THE_PRISON + r"(?![ \t]+(?:[A-Z][a-z]|y[ \t]|yr[ \t]))"
+        at = r"(?<![\w])(?P<cue>(?i:at|of))[ \t]+" + at_names + end
+        in_ = r"(?<![\w])(?P<cue>(?i:in))[ \t]+" + in_names + end
+        # The cheap look-ahead first, so the long look-behind runs only where a cue starts.
+        before = r"(?=(?i:at|of|in)[ \t])(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")"
+        after = r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")"
+        # A name with "the" is no town people move to: "moved to the Mount" needs no custody word.
+        move = r"(?<![\w])(?P<cue>(?i:" + _cue_regex(MOVE_CUES) + r"))[ \t]+"
+        return [
+            Pattern("listed prison with 'the' after movement cue", move + with_article + end, 0.75),
+            Pattern("listed prison after at/of/in, prison-life word before", before + r"(?:" + at + r"|" + in_ + r")", 0.75),
+            Pattern("listed prison after at/of/in, prison-life word after", r"(?:" + at + r"|" + in_ + r")" + after, 0.75),
+        ]
 
     @staticmethod
     def _patterns(names: str) -> list[Pattern]:
@@ -162,7 +243,7 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
             ),
             Pattern(
                 "listed prison + 'prison'",
-                r"(?<![\w'’-])" + names + r"[ \t]+(?:" + _SUFFIX + r")" + end,
+                r"(?<![\w'’-])" + names + _KIND + r"[ \t]+(?:" + _SUFFIX + r")" + end,
                 0.85,
             ),
             Pattern("'prison' + listed prison", r"(?<![\w])(?i:prison)[ \t]+" + names + end, 0.8),
@@ -201,6 +282,19 @@ class PrisonNameRecognizer(SfoPatternRecognizer):
                 "colloquial prison name after movement cue, custody word after",
                 move + r"[ \t]+(?P<entity>" + cued + r")" + end + r"(?=" + _IN_SENTENCE + _CUSTODY_WORD + r")",
                 0.8,
+            ),
+            # "at Armley", never "in Armley": people grow up in districts, not at them.
+            Pattern(
+                "colloquial prison name after 'at', prison-life word before",
+                r"(?=(?i:at)[ \t])(?<=" + _PRISON_LIFE_WORD + _IN_SENTENCE + r")(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")"
+                + end + r"(?![ \t]+[A-Z][a-z])",
+                0.75,
+            ),
+            Pattern(
+                "colloquial prison name after 'at', prison-life word after",
+                r"(?<![\w])(?P<cue>(?i:at))[ \t]+(?P<entity>" + cued + r")" + end + r"(?![ \t]+[A-Z][a-z])"
+                + r"(?=" + _IN_SENTENCE + _PRISON_LIFE_WORD + r")",
+                0.75,
             ),
         ]
 

@@ -23,8 +23,9 @@ _CURRENT = r"[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-9][0-9])[ \t]?[A-HJ-PR-Z]{3}"
 _PREFIX = r"[A-HJ-NP-Y][1-9][0-9]{0,2}[ \t]?[A-HJ-PR-Y]{3}"
 _SUFFIX = r"[A-HJ-PR-Y]{3}[ \t]?[1-9][0-9]{0,2}[A-HJ-NP-Y]"
 _CUE = (
-    r"(?P<cue>(?i:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|taxi|registration|"
-    r"reg(?:istration)?[ \t]+(?:no\.?|number|mark|plate)|number[ \t]+plate|plates?|VRM|index))"
+    r"(?P<cue>(?i:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|taxi|registration|registered|"
+    r"reg(?:istration)?[ \t]+(?:no\.?|number|mark|plate)|reg\.?|number[ \t]+plate|plates?|VRM|index|ANPR"
+    r"|driving|drove|driven|drive))"
 )
 _BRIDGE = r"[^.;\n]{0,60}?"
 
@@ -40,7 +41,8 @@ class VehicleRegistrationRecognizer(SfoPatternRecognizer):
         Pattern("current registration (AB12 CDE)", _B + r"(?P<entity>" + _CURRENT + r")" + _E, 0.6),
         Pattern(
             "older registration after vehicle cue",
-            r"\b" + _CUE + r"\b" + _BRIDGE + _B + r"(?P<entity>" + _PREFIX + r"|" + _SUFFIX + r")" + _E,
+            # The cue may end in a full stop ("reg no. T901 RMX"): no word character after it.
+            r"\b" + _CUE + r"(?![\w])" + _BRIDGE + _B + r"(?P<entity>" + _PREFIX + r"|" + _SUFFIX + r")" + _E,
             0.6,
         ),
     ]

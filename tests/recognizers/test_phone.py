@@ -30,6 +30,12 @@ def recognizer():
         ('PNC 2009/0123456C', 0, []),
         ('NHS 943 476 5919', 0, []),
         ('On 12.03.2023 the PP visited', 0, []),
+        # dotted groups
+        ('Mobile 07700.900.123', 1, [(7, 20)]),
+        ('tel. 0161.496.0000.', 1, [(5, 18)]),
+        ('version 01.2023.0001 of the form', 0, []),
+        ('On 02.04.1990 at 10.30', 0, []),
+        ('Section 03.123.456 of the Probation Service manual', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):

@@ -20,6 +20,13 @@ def recognizer():
         ("ANPR picked up YX19ABC on the M62.", 1, [(15, 22)]),
         ("registration A123 BCD", 1, [(13, 21)]),
         ("his car, ABC 123D, was seen outside", 1, [(9, 17)]),
+        ("his partner's Golf (reg no. T901 RMX)", 1, [(28, 36)]),
+        ("a silver Corsa, reg. P123 ABC, nearby", 1, [(21, 29)]),
+        ("He was seen driving Y876 HGF that night.", 1, [(20, 28)]),
+        ("The Transit was registered as R45 TWN.", 1, [(30, 37)]),
+        ("He was driving. The reference A123 BCD was quoted.", 0, []),
+        ("He drove to the Probation Service office at 14:30 on 12/03/2023.", 0, []),
+        ("He drove along the M62 to J27 at 7 pm.", 0, []),
         # near misses: identifiers of other shapes, older shapes with no vehicle cue,
         # lower case, postcodes, an agency and a town
         ("CRN X123456 and PNC 2009/0123456A", 0, []),
