@@ -321,10 +321,25 @@ def find_leaks(texts: Iterable[str], needles: Iterable[Needle]) -> list[tuple[Ne
             ):
                 found.append((needle, n))
                 break
-            if len(compact) >= min_len and not needle.case_sensitive and compact in flat:
+            if len(compact) >= min_len and not needle.case_sensitive and compact in flat and _split_apart(low[0], compact):
                 found.append((needle, n))
                 break
     return found
+
+
+def _split_apart(text: str, compact: str) -> bool:
+    """Whether `compact` is in `text` with its spaces removed only where it is split apart
+    ("c h e m o", "chemo therapy"): found whole in one word ("radiotherapy" inside
+    "chemoradiotherapy"), it is part of another word, which the word patterns have judged.
+    """
+    positions = [i for i, c in enumerate(text) if c != " "]
+    flat = "".join(text[i] for i in positions)
+    start = flat.find(compact)
+    while start >= 0:
+        if positions[start + len(compact) - 1] - positions[start] + 1 > len(compact):
+            return True
+        start = flat.find(compact, start + 1)
+    return False
 
 
 def _no_space(c: str) -> bool:

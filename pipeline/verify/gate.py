@@ -45,13 +45,19 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _name_patterns(forms: Iterable[str]) -> list[NeedlePattern]:
+def _name_patterns(forms: Iterable[str], glued: bool = False) -> list[NeedlePattern]:
     out = []
     for form in sorted(forms):
         n = name_needle(form)
         for f in {form, form.upper()}:
-            out.append(compile_needle(f, True, n.number_may_follow, needle_guards(f)))
+            out.append(compile_needle(f, True, n.number_may_follow, needle_guards(f), glued))
     return out
+
+
+def _needle_patterns(needle: Needle, glued: bool = False) -> list[NeedlePattern]:
+    if needle.case_sensitive:
+        return _name_patterns([needle.text], glued)
+    return [compile_needle(f, False, glued=glued) for f in identifier_forms(needle.text)]
 
 
 def import_case_people(document: Document, resolution: Resolution, people: Iterable[Person]) -> int:
@@ -163,29 +169,45 @@ def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iter
     added: dict[str, list[tuple[int, int]]] = defaultdict(list)  # placed in this call
     for needle in leaked:
         template = _template(decisions, needle)
-        patterns = _name_patterns([needle.text]) if needle.case_sensitive else [compile_needle(f, False) for f in identifier_forms(needle.text)]
-        placed = False
-        for uid, unit in document.units.items():
-            for s, e in _spans(patterns, unit.text):
-                if _overlaps(added[uid], s, e):
-                    # another leaked form of this round was placed here ("PENHALIGON" for
-                    # both "Penhaligon" and its capitals): this one is placed too
-                    placed = True
-                    continue
-                if _overlaps(covered[uid], s, e) or template is None:
-                    continue
-                new.append(
-                    Decision(
-                        uid, s, e, unit.text[s:e], template.category, template.action, template.label, template.gist,
-                        RELEASE_CHECK, 1.0, RELEASE_CHECK, template.person, template.entity,
-                    )
-                )
-                covered[uid].append((s, e))
-                added[uid].append((s, e))
-                placed = True
+        placed = _place(document, template, _needle_patterns(needle), covered, added, new)
+        if not placed:
+            # A reader of the draft parted what the document's reader joined: a footnote mark
+            # after the word ("levothyroxinej"). The word, without the mark, is what leaked.
+            placed = _place(document, template, _needle_patterns(needle, glued=True), covered, added, new)
         if not placed:
             unplaced.append(needle)
     return new, unplaced
+
+
+def _place(
+    document: Document,
+    template: Decision | None,
+    patterns: Sequence[NeedlePattern],
+    covered: dict[str, list[tuple[int, int]]],
+    added: dict[str, list[tuple[int, int]]],
+    new: list[Decision],
+) -> bool:
+    """Add a decision (copied from `template`) for each uncovered match; whether any place was found."""
+    placed = False
+    for uid, unit in document.units.items():
+        for s, e in _spans(patterns, unit.text):
+            if _overlaps(added[uid], s, e):
+                # another leaked form of this round was placed here ("PENHALIGON" for
+                # both "Penhaligon" and its capitals): this one is placed too
+                placed = True
+                continue
+            if _overlaps(covered[uid], s, e) or template is None:
+                continue
+            new.append(
+                Decision(
+                    uid, s, e, unit.text[s:e], template.category, template.action, template.label, template.gist,
+                    RELEASE_CHECK, 1.0, RELEASE_CHECK, template.person, template.entity,
+                )
+            )
+            covered[uid].append((s, e))
+            added[uid].append((s, e))
+            placed = True
+    return placed
 
 
 def describe(needle: Needle) -> str:

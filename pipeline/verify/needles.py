@@ -77,8 +77,20 @@ def name_forms(names: Iterable[str]) -> set[str]:
         if len(toks) >= 2:
             out.add(f"{toks[-1]}, {toks[0]}")
             out.add(f"{toks[-1].upper()}, {toks[0]}")
-    # A two-character name is common in Chinese ("王伟"); elsewhere two letters are too short.
-    return {v for v in out if v.lower() not in MONTHS and (len(v) >= 3 or (len(v) == 2 and all(_NO_SPACE_CHAR.match(c) for c in v)))}
+    # A two-character name is common in Chinese ("王伟"); elsewhere two letters are too short,
+    # and a form of initials only ("Y H" of "Yamashita H", whose "H" the resolver took for a
+    # surname) names nobody and is in any text.
+    return {
+        v for v in out
+        if v.lower() not in MONTHS
+        and (len(v) >= 3 or (len(v) == 2 and all(_NO_SPACE_CHAR.match(c) for c in v)))
+        and not _initials_only(v)
+    }
+
+
+def _initials_only(form: str) -> bool:
+    words = [w.strip(".,") for w in form.split()]
+    return all(len(w) <= 1 and not _NO_SPACE_CHAR.match(w or " ") for w in words)
 
 
 def person_key(name: str) -> str:

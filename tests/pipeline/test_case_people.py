@@ -76,3 +76,37 @@ def test_a_withheld_phrase_found_again_elsewhere_is_placed_not_refused():
     new, unplaced = locate_fixes(review, [first], leaked)
     assert unplaced == []
     assert [(d.unit_id, d.text, d.category, d.recognizer) for d in new] == [(units[1], "was unwell with stress", Category.STAFF_CIRCUMSTANCES, RELEASE_CHECK)]
+
+
+def test_a_word_a_draft_reader_parted_from_its_footnote_mark_is_placed():
+    """The document's reader joins a footnote letter to the word ("levothyroxinej"); a reader
+    of the draft parts them and finds the medical term. It is placed over the word, not the
+    mark, instead of refusing the document; a word merely starting with it stays."""
+    from pipeline.model import Action, Category, Decision
+    from pipeline.verify import Needle
+    from pipeline.verify.gate import locate_fixes
+
+    review = document("He was given levothyroxine daily.", "Consider levothyroxinej therapy.", "Levothyroxineless regimes.")
+    units = list(review.units)
+    first = Decision(units[0], 13, 26, "levothyroxine", Category.MEDICAL, Action.WITHHOLD, "[medical information]", "medical information", "MedicalRecognizer", 0.8, "test", None, "MEDICAL")
+    new, unplaced = locate_fixes(review, [first], [Needle("levothyroxine", Category.MEDICAL.value, entity="MEDICAL")])
+    assert unplaced == []
+    assert [(d.unit_id, d.start, d.end) for d in new] == [(units[1], 9, 22)]
+
+
+def test_forms_of_initials_only_are_not_needles():
+    from pipeline.verify.needles import name_forms
+
+    forms = name_forms(["Yamashita H"])
+    assert "Yamashita" in forms and "Yamashita H" in forms
+    assert not {"Y H", "Y. H"} & forms
+    assert "王伟" in name_forms(["王伟"])
+
+
+def test_a_term_found_only_inside_a_longer_word_is_no_leak():
+    from pipeline.verify import Needle, find_leaks
+
+    needle = Needle("radiotherapy", "medical")
+    assert not find_leaks(["Concurrent chemoradiotherapy is an option."], [needle])
+    assert find_leaks(["He had r a d i o t h e r a p y last year."], [needle])
+    assert find_leaks(["He had radio therapy last year."], [needle])
