@@ -28,6 +28,23 @@ _START = r"(?<![\w'’-])"
 _END = r"(?![\w'’-])"
 _WHEN = r"(?:" + _S + r"(?:at[ \t]+night|in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat)|every[ \t]+day|daily|again))?"
 
+# Sections of the Mental Health Act 1983 that detain or remove a person. With an article
+# alone ("a section 2") the Children Act's sections 7, 17, 20, 37 and 47 are left out: "a
+# section 47 enquiry" is a child protection process, not a detention.
+_MHA_SECTION_ALONE = (
+    r"(?:section|s\.)[ \t]*(?:2|3|4|5[ \t]*\([24]\)|35|36|37[ \t]*/[ \t]*41|38|41|45A|47[ \t]*/[ \t]*49|48[ \t]*/[ \t]*49|117|135|136)(?![\w/])"
+)
+_MHA_SECTION = r"(?:(?:section|s\.?)[ \t]*(?:37|47|48|7|17|5)(?:[ \t]*/[ \t]*[0-9]{2})?(?![\w/(])|" + _MHA_SECTION_ALONE + r")"
+# "section 3 of this review": a section followed by "of" is another document's, unless the
+# Act is named.
+_NOT_OTHER_SECTION = r"(?!" + _S + r"(?:of|notice|report|order)" + r"\b(?!" + _S + r"the" + _S + r"(?:Mental|Act|1983)))"
+_BODY = (
+    r"(?:head|face|forehead|eyes?|nose|jaw|cheek|cheekbone|mouth|lips?|ears?|neck|throat|chest|back|shoulders?|"
+    r"arms?|forearms?|elbows?|wrists?|hands?|fingers?|thumbs?|ribs?|stomach|abdomen|hips?|legs?|thighs?|knees?|"
+    r"ankles?|foot|feet|toes?|skull|spine|collarbone|pelvis|groin|scalp|eye[ \t]+socket|eyebrow|temple|shin|calf|heel|teeth|tooth)"
+)
+_BODY_OF = r"(?:(?:his|her|their|the|both|one)" + _S + r")(?:(?:left|right|upper|lower)" + _S + r")?" + _BODY
+
 # Each class: (pattern name, regex). The name is the reason in the log, so it is plain words.
 _CLASSES: list[tuple[str, str]] = [
     (
@@ -101,8 +118,83 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth",
     ),
     (
+        # a section of the Mental Health Act 1983 after a verb of detaining or an article:
+        # "detained under section 136", "placed on a section 2", "released from a section 3";
+        # "section 3 of this review" and "a section 21 notice" are not sections of the Act
         "mental health detention in ordinary words",
-        r"detained" + _S + r"under" + _S + r"(?:section" + _S + r"[0-9]{1,2}[A-Z]?|the" + _S + r"Mental" + _S + r"Health" + _S + r"Act)",
+        r"(?:(?:detained|held|kept|placed|put|admitted|assessed|released|discharged|removed|taken|recalled|transferred)" + _S
+        + r"(?:" + _OBJ + _S + r")?(?:on|under|from|off|onto)" + _S + r"(?:(?:an?|the)" + _S + r")?" + _MHA_SECTION
+        + r"|(?:an?|his|her|their)" + _S + _MHA_SECTION_ALONE + r")" + _NOT_OTHER_SECTION
+        + r"|(?:detained|assessed|admitted|held|kept|treated|removed|sectioned)" + _S + r"under" + _S
+        + r"(?:the" + _S + r")?Mental" + _S + r"Health" + _S + r"Act"
+        r"|(?:an?" + _S + r")?Mental" + _S + r"Health" + _S + r"Act" + _S + r"assessments?",
+    ),
+    (
+        # an injury named with the part of the body: "a cut to his head", "a broken nose",
+        # "broke his wrist", "six stitches in his hand"
+        "injury in ordinary words",
+        r"(?:(?:an?|his|her|their|two|three|several|deep|small|large|nasty|serious|superficial|minor)" + _S + r")?"
+        r"(?:(?:deep|small|large|nasty|serious|superficial|minor|bad)" + _S + r")?"
+        r"(?:cuts?|gash(?:es)?|graze[sd]?|lacerations?|wounds?|stab" + _S + r"wounds?|bruises?|bruising|burns?|swelling|fractures?|injur(?:y|ies)|bite" + _S + r"marks|bites?)"
+        + _S + r"(?:to|on|in|across|above|below|under|around)" + _S + _BODY_OF
+        + r"|(?:broke|broken|fractured|fracturing|dislocated|dislocating|sprained|spraining|twisted|injured|injuring|hurt|hurting|damaged|burnt|burned|bruised|banged|gashed|grazed)"
+        + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right|upper|lower)" + _S + r")?" + _BODY
+        + r"|(?:an?|his|her|their)" + _S + r"(?:(?:badly|suspected)" + _S + r")?(?:broken|fractured|dislocated|sprained|bloody|bloodied|swollen|black)" + _S + _BODY
+        + r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
+        r"(?:" + _S + r"(?:in|to|on|above|below|across)" + _S + _BODY_OF + r")?"
+        r"|(?:lost|losing|regained)" + _S + r"consciousness|(?:knocked|was|were|left|found|lay)" + _S + r"unconscious"
+        r"|(?:passed|blacked)" + _S + r"out(?!" + _S + r"(?:of|from|leaflets|the|to)\b)|(?:was|were|found)" + _S + r"unresponsive",
+    ),
+    (
+        # pain named by where it is: "chest pains", "back pain", "a pain in her side", "headaches"
+        "pain in ordinary words",
+        r"(?:chest|back|stomach|neck|knee|joint|nerve|abdominal|leg|shoulder|hip|ear|tooth|pelvic|period|muscle|"
+        r"arm|kidney|foot|groin|rib|jaw|eye)" + _S + r"(?:pains?|aches?)"
+        r"|(?:toothache|backache|earache|stomach-?ache|headaches|migraines?)"
+        r"|(?:pains?|aching|soreness)" + _S + r"in" + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right|lower|upper)" + _S + r")?(?:side|" + _BODY + r")",
+    ),
+    (
+        # a symptom named by what it affects: memory, sleep, eating, weight, breathing
+        "symptom in ordinary words",
+        r"(?:memory|concentration|sleep|sleeping|eating|breathing|balance|continence|bladder|bowel|heart|chest|eyesight|"
+        r"hearing|vision|weight|dental|skin|stomach|liver|kidney|health)" + _S + r"(?:problems?|difficult(?:y|ies)|issues|loss)"
+        r"|(?:problems?|difficult(?:y|ies)|trouble|issues)" + _S + r"(?:with" + _S + r"(?:his|her|their)" + _S
+        + r"(?:memory|sleep|sleeping|eating|breathing|eyesight|hearing|balance|heart|chest|liver|kidneys|bladder|bowels|back|knees?|hips?|teeth|weight)"
+        r"|(?:sleeping|breathing|eating|walking|swallowing|concentrating|remembering|standing))"
+        r"|(?:poor|disturbed|broken|little|no|restless|interrupted)" + _S + r"sleep(?!" + _S + r"(?:hygiene|over|in)\b)"
+        r"|(?:could" + _S + r"not|couldn['’]t|cannot|can['’]t|unable" + _S + r"to|struggl(?:ing|ed|es)" + _S + r"to|not" + _S + r"able" + _S + r"to)" + _S + r"sleep"
+        r"|(?:not|stopped|wasn['’]t|weren['’]t|hardly|barely)" + _S + r"eating"
+        r"(?:" + _S + r"(?:properly|well|enough|regularly|much|anything|at[ \t]+all))?"
+        r"(?!" + _S + r"(?:with|together|at|in|out|meat|fish|lunch|dinner|breakfast|tea|his|her|their|the|there|takeaways?|food)\b)"
+        r"|off" + _S + r"(?:his|her|their)" + _S + r"food"
+        r"|(?:lost|losing|loss" + _S + r"of|poor|no|reduced|little)" + _S + r"(?:(?:his|her|their)" + _S + r")?appetite"
+        r"|(?:lost|losing|had[ \t]+lost)" + _S + r"(?:(?:a[ \t]+lot[ \t]+of|a[ \t]+great[ \t]+deal[ \t]+of|so[ \t]+much|some|significant|considerable|noticeable)" + _S + r")?weight"
+        r"|(?:cope|coping|deal|dealing|block|blocking|drown|drowning|silence|quieten)" + _S + r"(?:out" + _S + r")?(?:with" + _S + r")?the" + _S + r"voices"
+        r"|the" + _S + r"voices" + _S + r"(?:told|telling|were" + _S + r"telling|said|got" + _S + r"worse|in" + _S + r"(?:his|her|their)" + _S + r"head)"
+        r"|racing" + _S + r"thoughts"
+        r"|(?:liver|kidney|lung|thyroid|heart|renal)" + _S + r"function"
+        r"|(?:vomiting|coughing" + _S + r"up|passing|bringing" + _S + r"up)" + _S + r"blood|(?:was|were|kept|had[ \t]+been)" + _S + r"vomiting",
+    ),
+    (
+        # an illness he was sick with, or an infection: "sick with the flu", "a chest infection"
+        "episode of illness in ordinary words",
+        r"(?:an?|the)" + _S + r"(?:chest|urinary" + _S + r"tract|kidney|ear|eye|skin|wound|bladder|water|throat|tooth|dental|bacterial|viral|fungal|blood)" + _S + r"infection"
+        r"|(?:sick|ill|unwell|poorly|off|laid" + _S + r"up|in" + _S + r"bed|down)" + _S + r"with" + _S
+        + r"(?:the" + _S + r"|a" + _S + r")?(?:flu|influenza|covid(?:-19)?|coronavirus|norovirus|virus|bug|chest" + _S + r"infection|chickenpox|shingles|measles|tonsillitis|pneumonia|sickness|a[ \t]+bad[ \t]+back)"
+        r"|(?:caught|had|contracted|tested" + _S + r"positive" + _S + r"for)" + _S + r"(?:the" + _S + r")?(?:flu|covid(?:-19)?|coronavirus|norovirus|chickenpox|shingles|measles)"
+        r"|(?:suffering|suffered|suffers|suffer)" + _S + r"from" + _S + r"(?:(?:severe|mild|chronic|acute|bad|terrible|really" + _S + r"bad|ongoing)" + _S + r")?"
+        r"(?:anxiety|stress|depression|nerves|panic|paranoia|trauma|PTSD|insomnia|headaches|migraines|pain|back" + _S + r"pain|fatigue|exhaustion|"
+        r"an?" + _S + r"(?:[a-z-]+" + _S + r")?(?:illness|condition|disorder|infection|disease|injury|virus))",
+    ),
+    (
+        # being treated in hospital: "put on a drip", "on a ventilator", "recovering from surgery"
+        "treatment in ordinary words",
+        r"(?:put" + _S + r"on|on)" + _S + r"(?:a" + _S + r")?(?:drip|ventilator|life" + _S + r"support)"
+        r"|(?:an?" + _S + r")?(?:induced" + _S + r")?coma|intubated"
+        r"|recover(?:ing|ed|y)" + _S + r"from" + _S + r"(?:(?:an?|his|her|their|the)" + _S + r")?(?:[a-z]+" + _S + r")?"
+        r"(?:surgery|operation|stroke|heart[ \t]+attack|illness|injuries|injury|overdose|fall|infection|pneumonia|covid|flu|chemotherapy|treatment)"
+        r"|(?:an?|the|his|her|their)" + _S + r"(?:operation|surgery|procedure)" + _S + r"on" + _S + _BODY_OF
+        + r"|(?:knee|hip|back|heart|shoulder|eye|brain|stomach|spinal|bowel|dental|cosmetic|gastric|bypass)" + _S + r"(?:surgery|operation|op)",
     ),
     (
         "treatment in ordinary words",
