@@ -52,11 +52,25 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:seeing|hearing|smelling|feeling)" + _S + r"(?:things|voices|people|noises|shadows|insects)"
         r"(?:" + _S + r"(?:that|which|who)" + _S + r"(?:were|was)" + _S + r"(?:not|n['’]t)" + _S + r"(?:really" + _S + r")?there"
         r"|" + _S + r"(?:that|which|who)" + _S + r"(?:nobody|no[ \t]+one)" + _S + r"else" + _S + r"could" + _S + r"(?:see|hear)"
-        r"|" + _S + r"at[ \t]+night|" + _S + r"in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat))",
+        r"|" + _S + r"at[ \t]+night|" + _S + r"in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat)"
+        r"|" + _S + r"(?:coming" + _S + r"from|through|in|inside)" + _S + r"the" + _S + r"(?:walls?|ceiling|floor|pipes|television|TV|radio|vents?))",
+    ),
+    (
+        # things that speak or send messages to a person: "the television was talking to him"
+        "symptom in ordinary words",
+        r"(?:the" + _S + r")?(?:television|TV|radio|telly|walls|computer|birds)" + _S + r"(?:was|were|had[ \t]+been|kept)" + _S
+        + r"(?:talking|speaking|sending" + _S + r"(?:him|her|them)" + _S + r"messages|sending" + _S + r"messages|giving" + _S + r"(?:him|her|them)" + _S + r"messages)"
+        r"(?:" + _S + r"to" + _S + _OBJ + r")?",
     ),
     (
         "symptom in ordinary words",
-        r"(?:believed|convinced|thought)" + _S + r"(?:that" + _S + r")?(?:he|she|they)" + _S + r"(?:was|were)" + _S
+        r"(?:believed|convinced|thought|was[ \t]+sure)" + _S + r"(?:that" + _S + r")?(?:his|her|their)" + _S
+        + r"(?:food|drink|water|tea|medication|flat|phone|room|cell|car)" + _S + r"(?:was|were|had[ \t]+been)" + _S + r"(?:being" + _S + r")?"
+        r"(?:poisoned|bugged|tampered[ \t]+with|spiked|drugged|watched)"
+        r"|(?:believed|convinced|thought)" + _S + r"(?:that" + _S + r")?(?:people|the[ \t]+neighbours|neighbours|the[ \t]+police|MI5|the[ \t]+government|someone|others)" + _S
+        + r"(?:were|was)" + _S + r"(?:watching|following|poisoning|controlling|spying[ \t]+on|reading[ \t]+(?:his|her|their)[ \t]+(?:mind|thoughts))"
+        r"(?:" + _S + _OBJ + r")?"
+        r"|(?:believed|convinced|thought)" + _S + r"(?:that" + _S + r")?(?:he|she|they)" + _S + r"(?:was|were)" + _S
         + r"being" + _S + r"(?:watched|followed|poisoned|controlled|spied[ \t]+on)",
     ),
     (
@@ -124,7 +138,9 @@ _CLASSES: list[tuple[str, str]] = [
         "mental health detention in ordinary words",
         r"(?:(?:detained|held|kept|placed|put|admitted|assessed|released|discharged|removed|taken|recalled|transferred)" + _S
         + r"(?:" + _OBJ + _S + r")?(?:on|under|from|off|onto)" + _S + r"(?:(?:an?|the)" + _S + r")?" + _MHA_SECTION
-        + r"|(?:an?|his|her|their)" + _S + _MHA_SECTION_ALONE + r")" + _NOT_OTHER_SECTION
+        + r"|(?:an?|his|her|their|under|used|using|invoked|invoking|applied)" + _S + _MHA_SECTION_ALONE + r")" + _NOT_OTHER_SECTION
+        + r"|(?:put|placed|kept|held)" + _S + r"(?:" + _OBJ + _S + r")?on" + _S + r"a" + _S + r"section(?![ \t]*[0-9])(?!" + _S + r"(?:of|about|on|in)\b)"
+        r"|(?:detained|sectioned)" + _S + r"under" + _S + r"the" + _S + r"Act"
         + r"|(?:detained|assessed|admitted|held|kept|treated|removed|sectioned)" + _S + r"under" + _S
         + r"(?:the" + _S + r")?Mental" + _S + r"Health" + _S + r"Act"
         r"|(?:an?" + _S + r")?Mental" + _S + r"Health" + _S + r"Act" + _S + r"assessments?",
@@ -140,7 +156,14 @@ _CLASSES: list[tuple[str, str]] = [
         + r"|(?:broke|broken|fractured|fracturing|dislocated|dislocating|sprained|spraining|twisted|injured|injuring|hurt|hurting|damaged|burnt|burned|bruised|banged|gashed|grazed)"
         + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right|upper|lower)" + _S + r")?" + _BODY
         + r"|(?:an?|his|her|their)" + _S + r"(?:(?:badly|suspected)" + _S + r")?(?:broken|fractured|dislocated|sprained|bloody|bloodied|swollen|black)" + _S + _BODY
-        + r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
+        + r"|(?:an?|his|her|their)" + _S + r"(?:bandage|dressing|plaster[ \t]+cast|cast|sling|splint|brace|neck[ \t]+brace)" + _S + r"(?:on|around|round)" + _S + _BODY_OF
+        + r"|(?:his|her|their)" + _S + _BODY + _S + r"in" + _S + r"(?:a" + _S + r")?(?:sling|cast|plaster|splint|brace)"
+        r"|on" + _S + r"crutches"
+        r"|(?:split|cracked|chipped|bust|busted|broken)" + _S + r"(?:his|her|their)" + _S + r"(?:lip|lips|ribs?|teeth|tooth|head|nose|skull|eyebrow)"
+        r"|(?:an?|his|her|their)" + _S + r"(?:bad|dodgy|injured|sore|painful|weak|gammy)" + _S + r"(?:back|knees?|legs?|hips?|shoulders?|ankles?|foot|feet|wrists?|neck|arms?|elbows?)"
+        r"|(?:was|were|had[ \t]+been)" + _S + r"in" + _S + r"agony"
+        r"|in" + _S + r"(?:a[ \t]+lot[ \t]+of|severe|constant|terrible|great|chronic)" + _S + r"(?:pain|agony)"
+        r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
         r"(?:" + _S + r"(?:in|to|on|above|below|across)" + _S + _BODY_OF + r")?"
         r"|(?:lost|losing|regained)" + _S + r"consciousness|(?:knocked|was|were|left|found|lay)" + _S + r"unconscious"
         r"|(?:passed|blacked)" + _S + r"out(?!" + _S + r"(?:of|from|leaflets|the|to)\b)|(?:was|were|found)" + _S + r"unresponsive",
@@ -167,11 +190,19 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:" + _S + r"(?:properly|well|enough|regularly|much|anything|at[ \t]+all))?"
         r"(?!" + _S + r"(?:with|together|at|in|out|meat|fish|lunch|dinner|breakfast|tea|his|her|their|the|there|takeaways?|food)\b)"
         r"|off" + _S + r"(?:his|her|their)" + _S + r"food"
-        r"|(?:lost|losing|loss" + _S + r"of|poor|no|reduced|little)" + _S + r"(?:(?:his|her|their)" + _S + r")?appetite"
+        r"|(?:lost|losing|loss" + _S + r"of|poor|no|reduced|little)" + _S + r"(?:(?:his|her|their)" + _S + r")?appetite(?!" + _S + r"for\b)"
         r"|(?:lost|losing|had[ \t]+lost)" + _S + r"(?:(?:a[ \t]+lot[ \t]+of|a[ \t]+great[ \t]+deal[ \t]+of|so[ \t]+much|some|significant|considerable|noticeable)" + _S + r")?weight"
         r"|(?:cope|coping|deal|dealing|block|blocking|drown|drowning|silence|quieten)" + _S + r"(?:out" + _S + r")?(?:with" + _S + r")?the" + _S + r"voices"
         r"|the" + _S + r"voices" + _S + r"(?:told|telling|were" + _S + r"telling|said|got" + _S + r"worse|in" + _S + r"(?:his|her|their)" + _S + r"head)"
         r"|racing" + _S + r"thoughts"
+        r"|(?:getting|became|becoming|increasingly|more|very|often)" + _S + r"(?:confused|disorientated|disoriented)"
+        r"(?!" + _S + r"(?:about|by|with|over)" + _S + r"(?!where|who|what[ \t]+day|the[ \t]+(?:date|time|day)\b))"
+        r"|(?:talking|laughing|muttering|whispering|mumbling)" + _S + r"to" + _S + _SELF
+        + r"|(?:stopped|not|wasn['’]t|was[ \t]+not)" + _S + r"(?:washing|showering|bathing)(?!" + _S + r"(?:the|his|her|their|up|cars?|dishes|clothes|pots)\b)"
+        r"|(?:neglecting" + _S + _SELF + r"|(?:poor|neglected)" + _S + r"(?:personal" + _S + r")?hygiene)"
+        r"|(?:had" + _S + r"not|hadn['’]t|not)" + _S + r"eaten" + _S + r"(?:for|in)" + _S + r"(?:days|weeks|a[ \t]+(?:day|week|few[ \t]+days)|[0-9]+[ \t]+days|two|three|several)"
+        r"|(?:he|she|they)" + _S + r"(?:was|were|looked|appeared|seemed)" + _S + r"(?:very|extremely|painfully|dangerously|worryingly)" + _S + r"thin"
+        r"|(?:forgetting|forgot|forgets)" + _S + r"things|(?:becoming|became|increasingly|very)" + _S + r"forgetful"
         r"|(?:liver|kidney|lung|thyroid|heart|renal)" + _S + r"function"
         r"|(?:vomiting|coughing" + _S + r"up|passing|bringing" + _S + r"up)" + _S + r"blood|(?:was|were|kept|had[ \t]+been)" + _S + r"vomiting",
     ),
@@ -205,6 +236,12 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:on" + _S + r"the" + _S + r")?waiting" + _S + r"list" + _S + r"for" + _S
         + r"(?:counselling|therapy|treatment|surgery|an[ \t]+operation|a[ \t]+scan|psychological[ \t]+therapy)"
         r"|(?:had|underwent|needed)" + _S + r"an?" + _S + r"(?:CT|MRI|brain|head)" + _S + r"scan"
+        # seeing a doctor whose speciality is the fact ("saw a psychiatrist"); a prison or
+        # forensic psychologist assesses risk, not health, and stays
+        r"|(?:saw|seen" + _S + r"by|seeing|sees|assessed" + _S + r"by|referred" + _S + r"to|appointment" + _S + r"with|under" + _S + r"the" + _S + r"care" + _S + r"of)" + _S
+        + r"(?:an?|the|his|her|their)" + _S + r"(?:(?:consultant|visiting|private|locum)" + _S + r")?"
+        r"(?:psychiatrists?|clinical[ \t]+psychologists?|neurologists?|cardiologists?|oncologists?|surgeons?|psychotherapists?|counsellors?)"
+        r"|(?:on|collect\w*|pick\w*" + _S + r"up)" + _S + r"(?:a|his|her|their)" + _S + r"(?:(?:methadone|buprenorphine|Subutex|Espranor|daily|weekly)" + _S + r")?script(?!" + _S + r"(?:of|for)\b)"
         r"|treated" + _S + r"(?:in" + _S + r"hospital" + _S + r")?for" + _S + r"(?:an?" + _S + r")?[a-z]+(?:" + _S + r"(?!and\b|but\b|in\b|at\b|on\b)[a-z]+)?",
     ),
     (
@@ -223,7 +260,7 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|came[ \t]+off|coming[ \t]+off|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|came[ \t]+off|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
         + r"(?:(?:monthly|fortnightly|weekly|daily|regular|usual|prescribed)" + _S + r")?"

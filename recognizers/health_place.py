@@ -85,6 +85,8 @@ _KIND_CLINIC = (
 _BRIDGE = r"[^.;\n]{0,80}?"
 # "Court" may end the name of a unit ("Hawthorn Court"), never of a court of law.
 _LAW_COURT = re.compile(r"\b(?:Crown|Magistrates['’]?|County|Family|Coroner['’]?s|Supreme|High|Appeal|Combined|Law|Youth|Royal)[ \t]+Courts?\b")
+# A listed name followed by a street type is an address ("Hollins Park Road").
+_STREET = r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Close|Way|Crescent|Grove|Gardens|Place|Terrace|Estate|View|Walk|Row|Square|Mews|Rise|Hill)"
 _B = r"(?<![\w'’-])"
 _E = r"(?![\w'’-])"
 
@@ -110,7 +112,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
         if patterns is None:
             listed = trie_regex(sections.get("anywhere", []), case_sensitive=True)
             gated = trie_regex(sections.get("with a health cue", []), case_sensitive=True)
-            gated_name = _B + r"(?P<entity>(?:" + gated + r"))" + r"(?:[ \t]+" + _STRONG + r")?" + _E
+            gated_name = _B + r"(?P<entity>(?:" + gated + r"))" + r"(?:[ \t]+" + _STRONG + r")?" + _E + r"(?![ \t]+" + _STREET + r"\b)"
             # A bare name: capitalised words (and linking words) with no head word, agency
             # word or prison prefix; it must end where the name ends, not inside a longer one.
             not_word = r"(?!" + _AGENCY.replace("Court|", "") + r"\b|" + _STRONG + r"\b|" + _WEAK + r"\b|HMP|HMYOI|HM\b)"
@@ -119,7 +121,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
             patterns = [
                 Pattern(
                     "listed health place",
-                    _B + r"(?P<entity>(?:" + listed + r"))" + r"(?:[ \t]+" + _STRONG + r")?" + _E + r"(?![ \t]+" + _WEAK + r"\b)",
+                    _B + r"(?P<entity>(?:" + listed + r"))" + r"(?:[ \t]+" + _STRONG + r")?" + _E + r"(?![ \t]+(?:" + _WEAK + r"|" + _STREET + r")\b)",
                     0.8,
                 ),
                 Pattern("listed health place, also a town or word; health cue before", r"\b" + _CUE + r"\b" + _BRIDGE + gated_name, 0.75),
@@ -131,6 +133,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
                 ),
                 Pattern("name described as a place of treatment", _B + r"(?:(?i:the)[ \t]+)?(?P<entity>" + bare + r")" + _DESCRIBED, 0.75),
                 Pattern("name after a patient cue", r"\b" + _PATIENT_CUE + r"[ \t]+(?:the[ \t]+)?(?P<entity>" + bare + r")", 0.75),
+                Pattern("numbered hospital ward", _B + r"(?P<entity>Ward[ \t]+[0-9]{1,3}[A-Z]?)" + _E, 0.75),
                 Pattern("clinic named by its kind", _B + r"(?P<entity>" + _KIND_CLINIC + r")" + _E, 0.75),
                 Pattern("phrase headed by Hospital/Infirmary/Hospice", _B + r"(?P<entity>" + _PHRASE + r"[ \t]+" + _STRONG + r")" + _E, 0.8),
                 Pattern("Welsh Ysbyty + name", _B + r"(?P<entity>Ysbyty(?:[ \t]+" + _WORD + r"){1,4}?)" + r"(?=[ \t]*(?:[,.;:)]|$|\n|[ \t][a-z]))", 0.8),
@@ -162,6 +165,8 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
             return "health place shape: name described as a place of treatment"
         if pattern.name == "name after a patient cue":
             return "health place shape: name after a patient cue"
+        if pattern.name == "numbered hospital ward":
+            return "health place shape: numbered ward"
         if pattern.name == "clinic named by its kind":
             return "health place shape: clinic named by its kind"
         groups = match.groupdict()

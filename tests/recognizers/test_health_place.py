@@ -67,6 +67,7 @@ FOUND = [
     ("He attended the memory clinic twice.", "the memory clinic"),
     ("She was seen at the sexual health clinic.", "the sexual health clinic"),
     ("He was on the list for the HIV clinic.", "the HIV clinic"),
+    ("He was moved to Ward 12 overnight.", "Ward 12"),
 ]
 
 KEPT = [
@@ -74,6 +75,8 @@ KEPT = [
     "He lived in Morriston with his mother.",
     "His brother worked in Wythenshawe as a mechanic.",
     "They walked across the Heath to the shops.",
+    "He lived on Hollins Park Road.",
+    "He was taken to Morriston Road for a fight.",
     # a bare name after a patient cue that is a town, an agency or a prison
     "He was admitted to Leeds on a transfer.",
     "He was admitted to the Approved Premises in June.",
