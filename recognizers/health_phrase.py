@@ -49,7 +49,8 @@ _BODY_OF = r"(?:(?:his|her|their|the|both|one)" + _S + r")(?:(?:left|right|upper
 _CLASSES: list[tuple[str, str]] = [
     (
         "symptom in ordinary words",
-        r"(?:seeing|hearing|smelling|feeling)" + _S + r"(?:things|voices|people|noises|shadows|insects)"
+        r"(?:seeing|saw|seen)" + _S + r"(?:shadows|insects|bugs|spiders|demons|ghosts|spirits)(?!" + _S + r"(?:of|in[ \t]+the[ \t]+(?:film|game|book))\b)"
+        r"|(?:seeing|hearing|smelling|feeling)" + _S + r"(?:things|voices|people|noises|shadows|insects)"
         r"(?:" + _S + r"(?:that|which|who)" + _S + r"(?:were|was)" + _S + r"(?:not|n['’]t)" + _S + r"(?:really" + _S + r")?there"
         r"|" + _S + r"(?:that|which|who)" + _S + r"(?:nobody|no[ \t]+one)" + _S + r"else" + _S + r"could" + _S + r"(?:see|hear)"
         r"|" + _S + r"at[ \t]+night|" + _S + r"in[ \t]+" + _POSS + r"[ \t]+(?:head|room|cell|flat)"
@@ -186,7 +187,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:sleeping|breathing|eating|walking|swallowing|concentrating|remembering|standing))"
         r"|(?:poor|disturbed|broken|little|no|restless|interrupted)" + _S + r"sleep(?!" + _S + r"(?:hygiene|over|in)\b)"
         r"|(?:could" + _S + r"not|couldn['’]t|cannot|can['’]t|unable" + _S + r"to|struggl(?:ing|ed|es)" + _S + r"to|not" + _S + r"able" + _S + r"to)" + _S + r"sleep"
-        r"|(?:not|stopped|wasn['’]t|weren['’]t|hardly|barely)" + _S + r"eating"
+        r"|(?:not|stopped|wasn['’]t|weren['’]t|hardly|barely)(?:" + _S + r"been)?" + _S + r"eating"
         r"(?:" + _S + r"(?:properly|well|enough|regularly|much|anything|at[ \t]+all))?"
         r"(?!" + _S + r"(?:with|together|at|in|out|meat|fish|lunch|dinner|breakfast|tea|his|her|their|the|there|takeaways?|food)\b)"
         r"|off" + _S + r"(?:his|her|their)" + _S + r"food"
@@ -220,7 +221,7 @@ _CLASSES: list[tuple[str, str]] = [
     (
         # being treated in hospital: "put on a drip", "on a ventilator", "recovering from surgery"
         "treatment in ordinary words",
-        r"(?:put" + _S + r"on|on)" + _S + r"(?:a" + _S + r")?(?:drip|ventilator|life" + _S + r"support)"
+        r"(?:put" + _S + r"on|on)" + _S + r"(?:a" + _S + r")?(?:drip|ventilator|oxygen|life" + _S + r"support)"
         r"|(?:an?" + _S + r")?(?:induced" + _S + r")?coma|intubated"
         r"|recover(?:ing|ed|y)" + _S + r"from" + _S + r"(?:(?:an?|his|her|their|the)" + _S + r")?(?:[a-z]+" + _S + r")?"
         r"(?:surgery|operation|stroke|heart[ \t]+attack|illness|injuries|injury|overdose|fall|infection|pneumonia|covid|flu|chemotherapy|treatment)"
@@ -260,7 +261,7 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|came[ \t]+off|coming[ \t]+off|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
         + r"(?:(?:monthly|fortnightly|weekly|daily|regular|usual|prescribed)" + _S + r")?"

@@ -139,6 +139,10 @@ FOUND = [
     ("He said the television was talking to him.", "the television was talking to him"),
     ("He was hearing voices coming from the walls.", "hearing voices coming from the walls"),
     ("He was forgetting things at work.", "forgetting things"),
+    ("He had not collected his prescription.", "had not collected his prescription"),
+    ("He kept seeing shadows on the stairs.", "seeing shadows"),
+    ("He had not been eating since the move.", "not been eating"),
+    ("He was on oxygen at home.", "on oxygen"),
 ]
 
 KEPT = [
@@ -200,6 +204,8 @@ KEPT = [
     "He was reading from a script at the interview.",
     "He placed a section of the fence on the path.",
     "The evidence for the allegation was very thin.",
+    "He collected his post from the hostel.",
+    "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
     "The SPO in Neath countersigned the plan.",
     "The PP cut her caseload in half.",
