@@ -219,6 +219,24 @@ _CLASSES: list[tuple[str, str]] = [
         r"an?" + _S + r"(?:[a-z-]+" + _S + r")?(?:illness|condition|disorder|infection|disease|injury|virus))",
     ),
     (
+        # a health noun after a possessive names a fact about that person: "his illness",
+        # "her symptoms", "their disability" ("his conditions" are a licence's and stay)
+        "health fact after a possessive",
+        r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?(?:(?:mental|physical|recent|ongoing|long-term)" + _S + r")?"
+        r"(?:illness(?:es)?|disabilit(?:y|ies)|diagnosis|diagnoses|symptoms|injuries|medical" + _S + r"(?:condition|history|needs|problems))(?!" + _S + r"(?:of|with)\b)",
+    ),
+    (
+        # talking treatment: "attended counselling", "was having CBT"
+        "treatment in ordinary words",
+        r"(?:attended|attending|had|having|receiving|received|started|starting|referred" + _S + r"for|engaged" + _S + r"with|engaging" + _S + r"with|waiting" + _S + r"for|offered)" + _S
+        + r"(?:(?:bereavement|trauma|grief|couples|psychological|talking)" + _S + r")?(?:counselling|therapy|therapies|CBT|psychotherapy|EMDR)"
+        r"|(?:was|were|had[ \t]+been)" + _S + r"prescribed" + _S + r"(?:something|tablets|pills|medication|medicine|a[ \t]+course[ \t]+of[ \t]+[a-z]+)"
+        r"|prescribed" + _S + _OBJ + _S + r"(?:something|tablets|pills|medication|medicine|a[ \t]+course[ \t]+of[ \t]+[a-z]+)"
+        r"|(?:tablets|pills|medication|something)" + _S + r"for" + _S + r"(?:his|her|their)" + _S + r"(?:nerves|anxiety|depression|mood|sleep|pain|back|heart|blood[ \t]+pressure|epilepsy|fits|diabetes|asthma)"
+        r"|took" + _S + r"(?:too" + _S + r"many|a" + _S + r"handful" + _S + r"of|all" + _S + r"(?:his|her|their))" + _S + r"(?:tablets|pills|painkillers)"
+        r"|(?:mentally|physically|seriously|critically|terminally|acutely)" + _S + r"(?:unwell|ill)",
+    ),
+    (
         # being treated in hospital: "put on a drip", "on a ventilator", "recovering from surgery"
         "treatment in ordinary words",
         r"(?:put" + _S + r"on|on)" + _S + r"(?:a" + _S + r")?(?:drip|ventilator|oxygen|life" + _S + r"support)"

@@ -42,7 +42,7 @@ FOUND = [
     ("Staff saw cuts to both forearms.", "cuts to both forearms"),
     ("He was detained under section 3 in 2020.", "detained under section 3"),
     # whatever follows "diagnosed with", to the end of its phrase
-    ("He had been diagnosed with depression and anxiety and was prescribed pills.", "diagnosed with depression and anxiety"),
+    ("He had been diagnosed with depression and anxiety and was referred to the GP.", "diagnosed with depression and anxiety"),
     ("The OASys did not refer to his diagnosis of depression and anxiety, which was known.", "diagnosis of depression and anxiety"),
     ("She was diagnosed with a rare blood disorder in 2019.", "diagnosed with a rare blood disorder"),
     # episodes of illness, conditions, tests and treatment named in ordinary words
@@ -143,6 +143,13 @@ FOUND = [
     ("He kept seeing shadows on the stairs.", "seeing shadows"),
     ("He had not been eating since the move.", "not been eating"),
     ("He was on oxygen at home.", "on oxygen"),
+    ("The PP did not ask about his illness.", "his illness"),
+    ("Her symptoms returned in the spring.", "Her symptoms"),
+    ("He was attending bereavement counselling.", "attending bereavement counselling"),
+    ("The GP prescribed him something to help.", "prescribed him something"),
+    ("He took tablets for his nerves.", "tablets for his nerves"),
+    ("He took too many pills that night.", "took too many pills"),
+    ("By then he was mentally unwell.", "mentally unwell"),
 ]
 
 KEPT = [
@@ -205,6 +212,10 @@ KEPT = [
     "He placed a section of the fence on the path.",
     "The evidence for the allegation was very thin.",
     "He collected his post from the hostel.",
+    "He breached two of his conditions in May.",
+    "The prescribed number of RAR days was not completed.",
+    "He was ill-prepared for the interview.",
+    "The team was seriously understaffed.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
     "The SPO in Neath countersigned the plan.",
