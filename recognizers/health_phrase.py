@@ -100,7 +100,8 @@ _CLASSES: list[tuple[str, str]] = [
         # only when someone had or suffered it
         r"|(?:an?|his|her|their)" + _S + r"(?:mental[ \t]+health|nervous|mental|psychotic)" + _S + r"breakdown"
         r"|(?:had|suffered|suffering|having)" + _S + r"an?" + _S + r"breakdown(?!" + _S + r"(?:in|of|between|with)\b)"
-        r"|(?:heard|hears|hearing)" + _S + r"voices",
+        r"|(?:heard|hears|hearing)" + _S + r"voices"
+        r"|(?:heard|hears|hearing)" + _S + r"a" + _S + r"voice" + _S + r"(?:telling|saying|that" + _S + r"told|in" + _S + r"(?:his|her|their)" + _S + r"head)",
     ),
     (
         "suicide or self-harm risk in ordinary words",
@@ -130,7 +131,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:an?|his|her|their)" + _S + r"(?:(?:long-term|chronic|serious|underlying)" + _S + r")?"
         r"(?:heart|lung|kidney|liver|skin|thyroid|bowel|medical|health|neurological)" + _S + r"condition"
         r"|(?:had|has|with)" + _S + r"an?" + _S + r"(?:stammer|stutter)"
-        r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth",
+        r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth"
+        r"|expecting" + _S + r"(?:a|his|her|their|another|our)" + _S + r"(?:(?:first|second|third|fourth|fifth|next)" + _S + r")?(?:baby|child)",
     ),
     (
         # a section of the Mental Health Act 1983 after a verb of detaining or an article:
@@ -139,7 +141,7 @@ _CLASSES: list[tuple[str, str]] = [
         "mental health detention in ordinary words",
         r"(?:(?:detained|held|kept|placed|put|admitted|assessed|released|discharged|removed|taken|recalled|transferred)" + _S
         + r"(?:" + _OBJ + _S + r")?(?:on|under|from|off|onto)" + _S + r"(?:(?:an?|the)" + _S + r")?" + _MHA_SECTION
-        + r"|(?:an?|his|her|their|under|used|using|invoked|invoking|applied)" + _S + _MHA_SECTION_ALONE + r")" + _NOT_OTHER_SECTION
+        + r"|(?:an?|his|her|their|under|used|using|invoked|invoking|applied|(?:made" + _S + r")?subject" + _S + r"to)" + _S + _MHA_SECTION_ALONE + r")" + _NOT_OTHER_SECTION
         + r"|(?:put|placed|kept|held)" + _S + r"(?:" + _OBJ + _S + r")?on" + _S + r"a" + _S + r"section(?![ \t]*[0-9])(?!" + _S + r"(?:of|about|on|in)\b)"
         r"|(?:detained|sectioned)" + _S + r"under" + _S + r"the" + _S + r"Act"
         + r"|(?:detained|assessed|admitted|held|kept|treated|removed|sectioned)" + _S + r"under" + _S
@@ -157,7 +159,10 @@ _CLASSES: list[tuple[str, str]] = [
         + r"|(?:broke|broken|fractured|fracturing|dislocated|dislocating|sprained|spraining|twisted|injured|injuring|hurt|hurting|damaged|burnt|burned|bruised|banged|gashed|grazed)"
         + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right|upper|lower)" + _S + r")?" + _BODY
         + r"|(?:an?|his|her|their)" + _S + r"(?:(?:badly|suspected)" + _S + r")?(?:broken|fractured|dislocated|sprained|bloody|bloodied|swollen|black)" + _S + _BODY
-        + r"|(?:an?|his|her|their)" + _S + r"(?:bandage|dressing|plaster[ \t]+cast|cast|sling|splint|brace|neck[ \t]+brace)" + _S + r"(?:on|around|round)" + _S + _BODY_OF
+        + r"|(?:facial|head|hand|leg|arm|chest|internal|abdominal|eye|neck|back|spinal|knife|gunshot|defensive|self-inflicted|crush)" + _S
+        + r"(?:injur(?:y|ies)|wounds?|lacerations?|fractures?)"
+        r"|(?:an?|his|her|their)" + _S + r"infected" + _S + r"(?:wound|cut|" + _BODY + r")|infected" + _S + r"(?:wound|wounds|cut|injection[ \t]+sites?)"
+        r"|(?:an?|his|her|their)" + _S + r"(?:bandage|dressing|plaster[ \t]+cast|cast|sling|splint|brace|neck[ \t]+brace)" + _S + r"(?:on|around|round)" + _S + _BODY_OF
         + r"|(?:his|her|their)" + _S + _BODY + _S + r"in" + _S + r"(?:a" + _S + r")?(?:sling|cast|plaster|splint|brace)"
         r"|on" + _S + r"crutches"
         r"|(?:split|cracked|chipped|bust|busted|broken)" + _S + r"(?:his|her|their)" + _S + r"(?:lip|lips|ribs?|teeth|tooth|head|nose|skull|eyebrow)"
@@ -223,7 +228,7 @@ _CLASSES: list[tuple[str, str]] = [
         # "her symptoms", "their disability" ("his conditions" are a licence's and stay)
         "health fact after a possessive",
         r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?(?:(?:mental|physical|recent|ongoing|long-term)" + _S + r")?"
-        r"(?:illness(?:es)?|disabilit(?:y|ies)|diagnosis|diagnoses|symptoms|injuries|medical" + _S + r"(?:condition|history|needs|problems))(?!" + _S + r"(?:of|with)\b)",
+        r"(?:illness(?:es)?|disabilit(?:y|ies)|diagnosis|diagnoses|symptoms|injuries|anxiety|depression|paranoia|psychosis|mental" + _S + r"state|medical" + _S + r"(?:condition|history|needs|problems))(?!" + _S + r"(?:of|with)\b)",
     ),
     (
         # talking treatment: "attended counselling", "was having CBT"
@@ -257,7 +262,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:had|underwent|needed)" + _S + r"an?" + _S + r"(?:CT|MRI|brain|head)" + _S + r"scan"
         # seeing a doctor whose speciality is the fact ("saw a psychiatrist"); a prison or
         # forensic psychologist assesses risk, not health, and stays
-        r"|(?:saw|seen" + _S + r"by|seeing|sees|assessed" + _S + r"by|referred" + _S + r"to|appointment" + _S + r"with|under" + _S + r"the" + _S + r"care" + _S + r"of)" + _S
+        r"|(?:saw|seen" + _S + r"by|seeing|sees|assessed" + _S + r"by|reviewed" + _S + r"by|referred" + _S + r"to|appointment" + _S + r"with|under" + _S + r"the" + _S + r"care" + _S + r"of)" + _S
         + r"(?:an?|the|his|her|their)" + _S + r"(?:(?:consultant|visiting|private|locum)" + _S + r")?"
         r"(?:psychiatrists?|clinical[ \t]+psychologists?|neurologists?|cardiologists?|oncologists?|surgeons?|psychotherapists?|counsellors?)"
         r"|(?:on|collect\w*|pick\w*" + _S + r"up)" + _S + r"(?:a|his|her|their)" + _S + r"(?:(?:methadone|buprenorphine|Subutex|Espranor|daily|weekly)" + _S + r")?script(?!" + _S + r"(?:of|for)\b)"
@@ -279,7 +284,7 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"r"(?:non-?|not[ \t]+)?compliant[ \t]+with|complying[ \t]+with|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
         + r"(?:(?:monthly|fortnightly|weekly|daily|regular|usual|prescribed)" + _S + r")?"
@@ -289,7 +294,7 @@ _CLASSES: list[tuple[str, str]] = [
         "treatment in ordinary words",
         r"given" + _S + r"something" + _S + r"to" + _S + r"(?:calm|settle|sedate|help)" + _S + _OBJ + r"(?:" + _S + r"(?:down|sleep))?"
         r"|(?:a|his|her|their)" + _S + r"(?:monthly" + _S + r"|fortnightly" + _S + r")?depot(?:" + _S + r"injections?)?"
-        r"|(?:was|were|had[ \t]+been)" + _S + r"(?:sedated|rapidly[ \t]+tranquilli[sz]ed)",
+        r"|(?:was|were|had[ \t]+been)" + _S + r"(?:forcibly" + _S + r")?(?:sedated|medicated|rapidly[ \t]+tranquilli[sz]ed)",
     ),
     (
         "self-harm in ordinary words",

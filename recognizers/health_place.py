@@ -85,6 +85,20 @@ _KIND_CLINIC = (
 _BRIDGE = r"[^.;\n]{0,80}?"
 # "Court" may end the name of a unit ("Hawthorn Court"), never of a court of law.
 _LAW_COURT = re.compile(r"\b(?:Crown|Magistrates['’]?|County|Family|Coroner['’]?s|Supreme|High|Appeal|Combined|Law|Youth|Royal)[ \t]+Courts?\b")
+# Institutions a person is admitted to or discharged from that are not places of treatment.
+_NOT_TREATMENT = (
+    r"(?:Army|Navy|RAF|Air|Force|Forces|Marines|Regiment|Guards|Military|School|College|Academy|University|"
+    r"Service|Team|Scheme|Programme|Project|Order|Register|Board|Bail|Bar|Church|Mosque|Temple|Club|Union|Party)"
+)
+# A service or team named by the condition it treats ("the memory assessment service", "the
+# eating disorders team") says what the person has; services named by their field ("the
+# Community Mental Health Team", "the drug and alcohol service") are agencies and stay.
+_CONDITION_SERVICE = (
+    r"(?i:the|a|an|his|her|their)[ \t]+(?i:memory|eating[ \t]+disorders?|gender[ \t]+identity|early[ \t]+intervention[ \t]+in[ \t]+psychosis|"
+    r"early[ \t]+intervention[ \t]+psychosis|psychosis|HIV|sexual[ \t]+health|fertility|dementia|autism|ADHD|perinatal[ \t]+mental[ \t]+health|"
+    r"brain[ \t]+injury|stroke|cancer|pain[ \t]+management|epilepsy|diabetes|hepatology|renal|cardiac|neurology|fracture|wound|GUM)"
+    r"(?:[ \t]+(?i:assessment|diagnostic|treatment|management|outpatient|outpatients))?[ \t]+(?i:service|team|clinic|unit)s?"
+)
 # A listed name followed by a street type is an address ("Hollins Park Road").
 _STREET = r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Close|Way|Crescent|Grove|Gardens|Place|Terrace|Estate|View|Walk|Row|Square|Mews|Rise|Hill)"
 _B = r"(?<![\w'’-])"
@@ -115,7 +129,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
             gated_name = _B + r"(?P<entity>(?:" + gated + r"))" + r"(?:[ \t]+" + _STRONG + r")?" + _E + r"(?![ \t]+" + _STREET + r"\b)"
             # A bare name: capitalised words (and linking words) with no head word, agency
             # word or prison prefix; it must end where the name ends, not inside a longer one.
-            not_word = r"(?!" + _AGENCY.replace("Court|", "") + r"\b|" + _STRONG + r"\b|" + _WEAK + r"\b|HMP|HMYOI|HM\b)"
+            not_word = r"(?!" + _AGENCY.replace("Court|", "") + r"\b|" + _NOT_TREATMENT + r"\b|" + _STRONG + r"\b|" + _WEAK + r"\b|HMP|HMYOI|HM\b)"
             bare = not_word + r"[A-Z][A-Za-z'’-]*+(?:[ \t]+" + not_word + _WORD + r"){0,3}?" + _E
             bare += r"(?![ \t]+(?:[A-Z]|(?:of|and|upon|on|y|yr|&)[ \t]+[A-Z]))"
             patterns = [
@@ -133,6 +147,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
                 ),
                 Pattern("name described as a place of treatment", _B + r"(?:(?i:the)[ \t]+)?(?P<entity>" + bare + r")" + _DESCRIBED, 0.75),
                 Pattern("name after a patient cue", r"\b" + _PATIENT_CUE + r"[ \t]+(?:the[ \t]+)?(?P<entity>" + bare + r")", 0.75),
+                Pattern("service named by a condition", _B + r"(?P<entity>" + _CONDITION_SERVICE + r")" + _E, 0.75),
                 Pattern("numbered hospital ward", _B + r"(?P<entity>Ward[ \t]+[0-9]{1,3}[A-Z]?)" + _E, 0.75),
                 Pattern("clinic named by its kind", _B + r"(?P<entity>" + _KIND_CLINIC + r")" + _E, 0.75),
                 Pattern("phrase headed by Hospital/Infirmary/Hospice", _B + r"(?P<entity>" + _PHRASE + r"[ \t]+" + _STRONG + r")" + _E, 0.8),
@@ -165,6 +180,8 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
             return "health place shape: name described as a place of treatment"
         if pattern.name == "name after a patient cue":
             return "health place shape: name after a patient cue"
+        if pattern.name == "service named by a condition":
+            return "health place shape: service named by a condition"
         if pattern.name == "numbered hospital ward":
             return "health place shape: numbered ward"
         if pattern.name == "clinic named by its kind":

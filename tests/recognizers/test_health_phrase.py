@@ -150,6 +150,15 @@ FOUND = [
     ("He took tablets for his nerves.", "tablets for his nerves"),
     ("He took too many pills that night.", "took too many pills"),
     ("By then he was mentally unwell.", "mentally unwell"),
+    ("He had ceased his prescribed medication.", "had ceased his prescribed medication"),
+    ("He was made subject to section 2 in May.", "made subject to section 2"),
+    ("He sustained a head wound in the fall.", "head wound"),
+    ("He had an infected leg from injecting.", "an infected leg"),
+    ("She was expecting their second child.", "expecting their second child"),
+    ("He heard a voice telling him to run.", "heard a voice telling"),
+    ("He was forcibly medicated on the ward.", "was forcibly medicated"),
+    ("He was reviewed by the psychiatrist on the wing.", "reviewed by the psychiatrist"),
+    ("He said his anxiety was getting worse.", "his anxiety"),
 ]
 
 KEPT = [
@@ -216,6 +225,10 @@ KEPT = [
     "The prescribed number of RAR days was not completed.",
     "He was ill-prepared for the interview.",
     "The team was seriously understaffed.",
+    "The victim's injuries are described in the police summary.",
+    "The licence was subject to section 2 of the guidance.",
+    "He was reviewed by the SPO in May.",
+    "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
     "The SPO in Neath countersigned the plan.",

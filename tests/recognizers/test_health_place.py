@@ -68,6 +68,9 @@ FOUND = [
     ("She was seen at the sexual health clinic.", "the sexual health clinic"),
     ("He was on the list for the HIV clinic.", "the HIV clinic"),
     ("He was moved to Ward 12 overnight.", "Ward 12"),
+    ("He spent time in the Bracton Centre.", "Bracton Centre"),
+    ("He was known to the memory assessment service.", "the memory assessment service"),
+    ("He was under the eating disorders team.", "the eating disorders team"),
 ]
 
 KEPT = [
@@ -76,6 +79,10 @@ KEPT = [
     "His brother worked in Wythenshawe as a mechanic.",
     "They walked across the Heath to the shops.",
     "He lived on Hollins Park Road.",
+    "He was discharged from the Army in 2012.",
+    "He was admitted to the College in September.",
+    "He was referred to the drug and alcohol service.",
+    "He was referred to the Community Mental Health Team and the crisis team.",
     "He was taken to Morriston Road for a fight.",
     # a bare name after a patient cue that is a town, an agency or a prison
     "He was admitted to Leeds on a transfer.",
