@@ -228,7 +228,7 @@ _CLASSES: list[tuple[str, str]] = [
         # "her symptoms", "their disability" ("his conditions" are a licence's and stay)
         "health fact after a possessive",
         r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?(?:(?:mental|physical|recent|ongoing|long-term)" + _S + r")?"
-        r"(?:illness(?:es)?|disabilit(?:y|ies)|diagnosis|diagnoses|symptoms|injuries|anxiety|depression|paranoia|psychosis|mental" + _S + r"state|medical" + _S + r"(?:condition|history|needs|problems))(?!" + _S + r"(?:of|with)\b)",
+        r"(?:illness(?:es)?|disabilit(?:y|ies)|diagnosis|diagnoses|symptoms|injuries|anxiety(?!" + _S + r"(?:about|over|at|that|regarding|around|before|for)\b)|depression|paranoia|psychosis|mental" + _S + r"state|medical" + _S + r"(?:condition|history|needs|problems))(?!" + _S + r"(?:of|with)\b)",
     ),
     (
         # talking treatment: "attended counselling", "was having CBT"

@@ -75,12 +75,12 @@ _PATIENT_CUE = r"(?i:(?:in-?|out-?)?patient[ \t]+(?:at|on|in)|admitted[ \t]+(?:t
 # A clinic named by its kind in lower case: "the memory clinic", "the sexual health clinic".
 # The word before "clinic" must not be a probation or advice kind ("the reporting clinic").
 _NOT_HEALTH_CLINIC = (
-    r"(?:reporting|probation|report|drop-in|advice|legal|housing|employment|benefits?|debt|job|jobs|careers|"
+    r"(?:reporting|probation|report|drop-in|advice|legal|housing|employment|benefits?|debt|job|jobs|club|careers|"
     r"training|skills|money|tenancy|surgery|weekly|monthly|daily|fortnightly|morning|afternoon|evening|"
     r"local|usual|same|new|next|first|last|this|that|the|a|an|his|her|their|its)"
 )
 _KIND_CLINIC = (
-    r"(?i:the|a|an|his|her|their)[ \t]+(?:[a-z&-]+[ \t]+){0,2}?(?!" + _NOT_HEALTH_CLINIC + r"[ \t])(?:[a-z&-]+|HIV|GUM|STI|ADHD)[ \t]+clinics?"
+    r"(?i:the|a|an|his|her|their)[ \t]+(?:(?!" + _NOT_HEALTH_CLINIC + r"[ \t])[a-z&-]+[ \t]+){0,2}?(?!" + _NOT_HEALTH_CLINIC + r"[ \t])(?:[a-z&-]+|HIV|GUM|STI|ADHD)[ \t]+clinics?"
 )
 _BRIDGE = r"[^.;\n]{0,80}?"
 # "Court" may end the name of a unit ("Hawthorn Court"), never of a court of law.
@@ -148,7 +148,7 @@ class HealthPlaceRecognizer(SfoPatternRecognizer):
                 Pattern("name described as a place of treatment", _B + r"(?:(?i:the)[ \t]+)?(?P<entity>" + bare + r")" + _DESCRIBED, 0.75),
                 Pattern("name after a patient cue", r"\b" + _PATIENT_CUE + r"[ \t]+(?:the[ \t]+)?(?P<entity>" + bare + r")", 0.75),
                 Pattern("service named by a condition", _B + r"(?P<entity>" + _CONDITION_SERVICE + r")" + _E, 0.75),
-                Pattern("numbered hospital ward", _B + r"(?P<entity>Ward[ \t]+[0-9]{1,3}[A-Z]?)" + _E, 0.75),
+                Pattern("numbered hospital ward", _B + r"(?P<entity>Ward[ \t]+[0-9]{1,3}[A-Z]?)" + _E + r"(?![ \t]+(?i:councillors?|council|members?|residents|by-elections?|boundar\w+)\b)", 0.75),
                 Pattern("clinic named by its kind", _B + r"(?P<entity>" + _KIND_CLINIC + r")" + _E, 0.75),
                 Pattern("phrase headed by Hospital/Infirmary/Hospice", _B + r"(?P<entity>" + _PHRASE + r"[ \t]+" + _STRONG + r")" + _E, 0.8),
                 Pattern("Welsh Ysbyty + name", _B + r"(?P<entity>Ysbyty(?:[ \t]+" + _WORD + r"){1,4}?)" + r"(?=[ \t]*(?:[,.;:)]|$|\n|[ \t][a-z]))", 0.8),

@@ -228,6 +228,7 @@ KEPT = [
     "The victim's injuries are described in the police summary.",
     "The licence was subject to section 2 of the guidance.",
     "He was reviewed by the SPO in May.",
+    "His anxiety about the hearing was noted by the PP.",
     "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role

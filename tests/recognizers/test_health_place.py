@@ -80,6 +80,8 @@ KEPT = [
     "They walked across the Heath to the shops.",
     "He lived on Hollins Park Road.",
     "He was discharged from the Army in 2012.",
+    "He met the PP at the job club clinic.",
+    "The Ward 3 councillor attended the meeting.",
     "He was admitted to the College in September.",
     "He was referred to the drug and alcohol service.",
     "He was referred to the Community Mental Health Team and the crisis team.",
