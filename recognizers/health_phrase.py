@@ -201,6 +201,15 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:cope|coping|deal|dealing|block|blocking|drown|drowning|silence|quieten)" + _S + r"(?:out" + _S + r")?(?:with" + _S + r")?the" + _S + r"voices"
         r"|the" + _S + r"voices" + _S + r"(?:told|telling|were" + _S + r"telling|said|got" + _S + r"worse|in" + _S + r"(?:his|her|their)" + _S + r"head)"
         r"|racing" + _S + r"thoughts"
+        r"|(?:became|becoming|become|was|were|grew|growing|seemed|appeared|presented" + _S + r"as)" + _S
+        + r"(?:(?:very|increasingly|more|quite|extremely)" + _S + r")?withdrawn(?!" + _S + r"(?:from|by)\b)"
+        r"|(?:could|can|heard|hear|hearing)" + _S + r"(?:hear" + _S + r")?(?:people|someone|voices|neighbours|others)" + _S
+        + r"(?:talking|whispering|laughing|plotting|shouting)" + _S + r"(?:about|at)" + _S + _OBJ
+        + r"|(?:an?" + _S + r")?(?:chip|tracker|tracking" + _S + r"device|device|camera|microphone|implant|transmitter)" + _S + r"(?:in|inside)" + _S
+        + r"(?:his|her|their)" + _S + r"(?:head|brain|body|teeth|tooth|neck)"
+        r"|waking" + _S + r"(?:up" + _S + r")?(?:screaming|shouting|in[ \t]+a[ \t]+panic|in[ \t]+a[ \t]+sweat|sweating|shaking|crying)"
+        r"|(?:not|stopped|wasn['’]t|weren['’]t|was[ \t]+not|unable[ \t]+to)" + _S + r"(?:looking" + _S + r"after|caring" + _S + r"for|taking" + _S + r"care" + _S + r"of|look" + _S + r"after)" + _S + _SELF
+        + r"|(?:his|her|their)" + _S + r"(?:(?:left|right)" + _S + r")?" + _BODY + _S + r"(?:hurt|hurts|was[ \t]+hurting|ached|aches|was[ \t]+aching|was[ \t]+sore|was[ \t]+swollen|was[ \t]+bleeding|gave[ \t]+way)"
         r"|(?:getting|became|becoming|increasingly|more|very|often)" + _S + r"(?:confused|disorientated|disoriented)"
         r"(?!" + _S + r"(?:about|by|with|over)" + _S + r"(?!where|who|what[ \t]+day|the[ \t]+(?:date|time|day)\b))"
         r"|(?:talking|laughing|muttering|whispering|mumbling)" + _S + r"to" + _S + _SELF
@@ -219,9 +228,13 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:sick|ill|unwell|poorly|off|laid" + _S + r"up|in" + _S + r"bed|down)" + _S + r"with" + _S
         + r"(?:the" + _S + r"|a" + _S + r")?(?:flu|influenza|covid(?:-19)?|coronavirus|norovirus|virus|bug|chest" + _S + r"infection|chickenpox|shingles|measles|tonsillitis|pneumonia|sickness|a[ \t]+bad[ \t]+back)"
         r"|(?:caught|had|contracted|tested" + _S + r"positive" + _S + r"for)" + _S + r"(?:the" + _S + r")?(?:flu|covid(?:-19)?|coronavirus|norovirus|chickenpox|shingles|measles)"
-        r"|(?:suffering|suffered|suffers|suffer)" + _S + r"from" + _S + r"(?:(?:severe|mild|chronic|acute|bad|terrible|really" + _S + r"bad|ongoing)" + _S + r")?"
+        r"|(?:suffering|suffered|suffers|suffer)" + _S + r"(?:with" + _S + r"(?:his|her|their)" + _S
+        + r"(?:nerves|back|knees?|hips?|chest|heart|mental[ \t]+health|health|anxiety|depression|skin|stomach|breathing|legs?|feet|joints)"
+        r"|from" + _S + r"(?:(?:his|her|their)" + _S + r"nerves|(?:(?:severe|mild|chronic|acute|bad|terrible|really" + _S + r"bad|ongoing)" + _S + r")?"
         r"(?:anxiety|stress|depression|nerves|panic|paranoia|trauma|PTSD|insomnia|headaches|migraines|pain|back" + _S + r"pain|fatigue|exhaustion|"
-        r"an?" + _S + r"(?:[a-z-]+" + _S + r")?(?:illness|condition|disorder|infection|disease|injury|virus))",
+        r"an?" + _S + r"(?:[a-z-]+" + _S + r")?(?:illness|condition|disorder|infection|disease|injury|virus))))"
+        r"|(?:lost|losing)" + _S + r"(?:the|a|her|their|his|our)" + _S + r"baby"
+        r"|(?:was|were|being)" + _S + r"(?:[0-9]|two|three|four|five|six|seven|eight|nine)" + _S + r"months" + _S + r"gone",
     ),
     (
         # a health noun after a possessive names a fact about that person: "his illness",
@@ -284,7 +297,8 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"r"(?:non-?|not[ \t]+)?compliant[ \t]+with|complying[ \t]+with|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"
+        r"(?:ran|run|running)[ \t]+out[ \t]+of|(?:non-?|not[ \t]+)?compliant[ \t]+with|complying[ \t]+with|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
         + r"(?:(?:monthly|fortnightly|weekly|daily|regular|usual|prescribed)" + _S + r")?"
@@ -317,7 +331,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:" + _S + r"(?:with|for|after)" + _S + r"(?:an?" + _S + r")?[a-z]+(?:" + _S + r"(?!and\b|but\b)[a-z]+)?)?"
         r"|in" + _S + r"hospital" + _S + r"for" + _S + r"(?:a|one|two|three|four|five|six|several|a[ \t]+few|[0-9]{1,2})" + _S
         + r"(?:days?|nights?|weeks?|months?)"
-        r"|(?:taken|rushed|brought|conveyed)" + _S + r"(?:by[ \t]+ambulance[ \t]+)?to" + _S
+        r"|(?:taken|rushed|brought|conveyed|returned|readmitted|re-admitted|recalled)" + _S + r"(?:by[ \t]+ambulance[ \t]+)?to" + _S
         + r"(?:hospital|A&E|A[ \t]+and[ \t]+E|the[ \t]+emergency[ \t]+department)"
         r"|(?:kept|stayed|spent" + _S + r"(?:a|one|two|three|four|five|six|several|a[ \t]+few|[0-9]{1,2})" + _S
         + r"(?:days?|nights?|weeks?|months?))" + _S + r"in" + _S + r"hospital(?:" + _S + r"overnight)?"

@@ -159,6 +159,17 @@ FOUND = [
     ("He was forcibly medicated on the ward.", "was forcibly medicated"),
     ("He was reviewed by the psychiatrist on the wing.", "reviewed by the psychiatrist"),
     ("He said his anxiety was getting worse.", "his anxiety"),
+    ("He had run out of his tablets.", "had run out of his tablets"),
+    ("He was returned to hospital after his leave.", "returned to hospital"),
+    ("He suffers with his nerves, his mother said.", "suffers with his nerves"),
+    ("She lost the baby in the summer.", "lost the baby"),
+    ("She was seven months gone by then.", "was seven months gone"),
+    ("He could hear people talking about him.", "could hear people talking about him"),
+    ("He believed there was a chip in his head.", "a chip in his head"),
+    ("He became very withdrawn after the move.", "became very withdrawn"),
+    ("He kept waking up screaming.", "waking up screaming"),
+    ("He was not looking after himself.", "was not looking after himself"),
+    ("He said his knee gave way on the stairs.", "his knee gave way"),
 ]
 
 KEPT = [
@@ -229,6 +240,13 @@ KEPT = [
     "The licence was subject to section 2 of the guidance.",
     "He was reviewed by the SPO in May.",
     "His anxiety about the hearing was noted by the PP.",
+    "He was withdrawn from the programme for non-attendance.",
+    "He could hear the neighbours arguing.",
+    "He was returned to custody after the recall.",
+    "He lost the argument with his landlord.",
+    "He was seven months into his licence.",
+    "He suffered with his housing for years.",
+    "He was not looking after his dog.",
     "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
