@@ -92,6 +92,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:(?:anxious|tearful|withdrawn|agitated|low|unsettled)" + _S + r"and" + _S + r")?"
         r"(?:depressed|paranoid|psychotic|manic|hypomanic|delusional)"
         r"|(?:felt|feeling|was[ \t]+feeling)" + _S + r"(?:(?:very|really|quite)" + _S + r")?low"
+        r"|(?:was|were|had[ \t]+been|became|seemed)" + _S + r"(?:very|really|so|extremely|particularly)" + _S + r"low"
+        r"(?!" + _S + r"(?:on|in|for|risk|level|numbers|priority|income|paid)\b|[ \t]*-)"
         r"|(?:his|her|their)" + _S + r"mood" + _S + r"(?:was|had[ \t]+been|remained|became)" + _S
         + r"(?:(?:very|quite)" + _S + r")?(?:low|flat|unstable|poor|erratic|elevated)"
         r"|low" + _S + r"mood"
@@ -101,6 +103,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:an?|his|her|their)" + _S + r"(?:mental[ \t]+health|nervous|mental|psychotic)" + _S + r"breakdown"
         r"|(?:had|suffered|suffering|having)" + _S + r"an?" + _S + r"breakdown(?!" + _S + r"(?:in|of|between|with)\b)"
         r"|(?:heard|hears|hearing)" + _S + r"voices"
+        r"|(?:heard|hears|hearing)" + _S + r"(?:his|her|their)" + _S + r"name" + _S + r"(?:being" + _S + r")?called"
         r"|(?:heard|hears|hearing)" + _S + r"a" + _S + r"voice" + _S + r"(?:telling|saying|that" + _S + r"told|in" + _S + r"(?:his|her|their)" + _S + r"head)",
     ),
     (
@@ -132,6 +135,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:heart|lung|kidney|liver|skin|thyroid|bowel|medical|health|neurological)" + _S + r"condition"
         r"|(?:had|has|with)" + _S + r"an?" + _S + r"(?:stammer|stutter)"
         r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth"
+        r"|(?:an?|the|her)" + _S + r"(?:[0-9]{1,2}|twelve|twenty)[ \t-]?weeks?" + _S + r"scan|scan" + _S + r"at" + _S + r"(?:[0-9]{1,2}|twelve|twenty)" + _S + r"weeks"
+        r"|(?:given|had|having|needed)" + _S + r"an?" + _S + r"(?:tetanus|flu|covid|hepatitis|B12|contraceptive|vitamin)" + _S + r"(?:jab|injection|vaccine|vaccination|shot|booster)"
         r"|expecting" + _S + r"(?:a|his|her|their|another|our)" + _S + r"(?:(?:first|second|third|fourth|fifth|next)" + _S + r")?(?:baby|child)",
     ),
     (
@@ -169,6 +174,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:an?|his|her|their)" + _S + r"(?:bad|dodgy|injured|sore|painful|weak|gammy)" + _S + r"(?:back|knees?|legs?|hips?|shoulders?|ankles?|foot|feet|wrists?|neck|arms?|elbows?)"
         r"|(?:was|were|had[ \t]+been)" + _S + r"in" + _S + r"agony"
         r"|in" + _S + r"(?:a[ \t]+lot[ \t]+of|severe|constant|terrible|great|chronic)" + _S + r"(?:pain|agony)"
+        r"|(?:broke|cracked|fractured|bruised|broken|cracking)" + _S + r"(?:two|three|four|several|some|[0-9])" + _S + r"(?:ribs|fingers|toes|teeth|bones)"
+        r"|(?:had|has|have)" + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right)" + _S + r")?" + _BODY + _S + r"(?:amputated|removed|set|pinned|plastered|stitched)"
         r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
         r"(?:" + _S + r"(?:in|to|on|above|below|across)" + _S + _BODY_OF + r")?"
         r"|(?:lost|losing|regained)" + _S + r"consciousness|(?:knocked|was|were|left|found|lay)" + _S + r"unconscious"
@@ -297,7 +304,7 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|flushed|flushing|threw[ \t]+away|throwing[ \t]+away|hid|hiding|hoarded|hoarding|sold|selling|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"
         r"(?:ran|run|running)[ \t]+out[ \t]+of|(?:non-?|not[ \t]+)?compliant[ \t]+with|complying[ \t]+with|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
@@ -320,6 +327,10 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:tied|made|fashioned|used)" + _S + r"an?" + _S + r"ligature"
         r"|(?:swallowed|ingested)" + _S + r"(?:a[ \t]+|some[ \t]+)?(?:batteries|tablets|pills|razor[ \t]+blades|blades|bleach)"
         r"|(?:tried|attempted|threatened)" + _S + r"to" + _S + r"(?:kill|hang|harm|hurt|cut)" + _S + _SELF
+        + r"|(?:tried|attempted|trying|attempting|threatened|threatening|wanted|wanting|planned|planning)" + _S + r"to" + _S
+        + r"(?:take|end)" + _S + r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?life"
+        r"|(?:wanted|wants|want|wanting|wished|wishing)" + _S + r"to" + _S + r"die"
+        r"|(?:did" + _S + r"not|didn['’]t|does" + _S + r"not|doesn['’]t)" + _S + r"want" + _S + r"to" + _S + r"(?:live|be" + _S + r"alive)"
         + r"|(?:talked|spoke|spoken|thoughts)" + _S + r"(?:about|of)" + _S + r"(?:ending|taking)" + _S + r"(?:his|her|their)" + _S + r"(?:own" + _S + r")?life",
     ),
     (

@@ -170,6 +170,15 @@ FOUND = [
     ("He kept waking up screaming.", "waking up screaming"),
     ("He was not looking after himself.", "was not looking after himself"),
     ("He said his knee gave way on the stairs.", "his knee gave way"),
+    ("He tried to take his own life in 2016.", "tried to take his own life"),
+    ("He told the nurse he wanted to die.", "wanted to die"),
+    ("He was very low after the funeral.", "was very low"),
+    ("He had flushed his pills away.", "had flushed his pills"),
+    ("He cracked two ribs in the fall.", "cracked two ribs"),
+    ("He had his leg amputated in 2015.", "had his leg amputated"),
+    ("He kept hearing his name being called.", "hearing his name being called"),
+    ("She had the 20-week scan in May.", "the 20-week scan"),
+    ("He was given a tetanus jab at A&E.", "given a tetanus jab"),
 ]
 
 KEPT = [
@@ -247,6 +256,12 @@ KEPT = [
     "He was seven months into his licence.",
     "He suffered with his housing for years.",
     "He was not looking after his dog.",
+    "He was very low risk on the OASys.",
+    "He was very low on credit that week.",
+    "He tried to take his car from the pound.",
+    "He wanted to leave the hostel.",
+    "He sold his car to pay the fine.",
+    "He had a scan of his passport sent to the PP.",
     "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
