@@ -87,7 +87,7 @@ _CLASSES: list[tuple[str, str]] = [
         "mental state in ordinary words",
         # a state word after a verb of being or feeling: "was paranoid", "felt low",
         # "presented as anxious and depressed", "his mood was flat"
-        r"(?:was|were|is|had[ \t]+been|felt|feeling|became|becoming|appeared|seemed|presented[ \t]+as)" + _S
+        r"(?:was|were|is|had[ \t]+been|felt|feeling|became|becoming|appeared|seemed|presented[ \t]+as|got|getting|gets|grew)" + _S
         + r"(?:(?:very|extremely|increasingly|quite|more|severely|acutely)" + _S + r")?"
         r"(?:(?:anxious|tearful|withdrawn|agitated|low|unsettled)" + _S + r"and" + _S + r")?"
         r"(?:depressed|paranoid|psychotic|manic|hypomanic|delusional)"
@@ -137,6 +137,11 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:had[ \t]+)?(?:recently[ \t]+)?(?:given|gave)" + _S + r"birth"
         r"|(?:an?|the|her)" + _S + r"(?:[0-9]{1,2}|twelve|twenty)[ \t-]?weeks?" + _S + r"scan|scan" + _S + r"at" + _S + r"(?:[0-9]{1,2}|twelve|twenty)" + _S + r"weeks"
         r"|(?:given|had|having|needed)" + _S + r"an?" + _S + r"(?:tetanus|flu|covid|hepatitis|B12|contraceptive|vitamin)" + _S + r"(?:jab|injection|vaccine|vaccination|shot|booster)"
+        r"|(?:had|having|booked|arranged|wanted|considering|sought)" + _S + r"(?:a" + _S + r")?(?:termination|abortion)(?!" + _S + r"of" + _S + r"(?:his|her|their|the)" + _S + r"(?:employment|contract|tenancy|licence|lease))"
+        r"|(?:rushed|taken|wheeled|sent|returned|back)" + _S + r"(?:in)?to" + _S + r"theatre"
+        r"|(?:kept|held|admitted|stayed)" + _S + r"(?:in" + _S + r")?(?:overnight" + _S + r")?for" + _S + r"(?:observation|observations|tests|monitoring|scans)"
+        r"|(?:reading|read|hear|hearing|controlling|stealing)" + _S + r"(?:his|her|their)" + _S + r"(?:mind|thoughts)"
+        r"|(?:putting|put|inserting|inserted)" + _S + r"thoughts" + _S + r"(?:into|in)" + _S + r"(?:his|her|their)" + _S + r"(?:head|mind)"
         r"|expecting" + _S + r"(?:a|his|her|their|another|our)" + _S + r"(?:(?:first|second|third|fourth|fifth|next)" + _S + r")?(?:baby|child)",
     ),
     (
@@ -159,8 +164,9 @@ _CLASSES: list[tuple[str, str]] = [
         "injury in ordinary words",
         r"(?:(?:an?|his|her|their|two|three|several|deep|small|large|nasty|serious|superficial|minor)" + _S + r")?"
         r"(?:(?:deep|small|large|nasty|serious|superficial|minor|bad)" + _S + r")?"
-        r"(?:cuts?|gash(?:es)?|graze[sd]?|lacerations?|wounds?|stab" + _S + r"wounds?|bruises?|bruising|burns?|swelling|fractures?|injur(?:y|ies)|bite" + _S + r"marks|bites?)"
-        + _S + r"(?:to|on|in|across|above|below|under|around)" + _S + _BODY_OF
+        r"(?:cuts?|gash(?:es)?|graze[sd]?|lacerations?|wounds?|stab" + _S + r"wounds?|bruises?|bruising|burns?|swelling|fractures?|injur(?:y|ies)|bite" + _S + r"marks|bites?|"
+        r"scratch(?:es)?|lumps?|rash(?:es)?|growths?|cysts?|sores|blisters|boils|ulcers?|abscess(?:es)?)"
+        + _S + r"(?:to|on|in|across|above|below|under|around|all[ \t]+over)" + _S + _BODY_OF
         + r"|(?:broke|broken|fractured|fracturing|dislocated|dislocating|sprained|spraining|twisted|injured|injuring|hurt|hurting|damaged|burnt|burned|bruised|banged|gashed|grazed)"
         + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right|upper|lower)" + _S + r")?" + _BODY
         + r"|(?:an?|his|her|their)" + _S + r"(?:(?:badly|suspected)" + _S + r")?(?:broken|fractured|dislocated|sprained|bloody|bloodied|swollen|black)" + _S + _BODY
@@ -173,7 +179,11 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:split|cracked|chipped|bust|busted|broken)" + _S + r"(?:his|her|their)" + _S + r"(?:lip|lips|ribs?|teeth|tooth|head|nose|skull|eyebrow)"
         r"|(?:an?|his|her|their)" + _S + r"(?:bad|dodgy|injured|sore|painful|weak|gammy)" + _S + r"(?:back|knees?|legs?|hips?|shoulders?|ankles?|foot|feet|wrists?|neck|arms?|elbows?)"
         r"|(?:was|were|had[ \t]+been)" + _S + r"in" + _S + r"agony"
-        r"|in" + _S + r"(?:a[ \t]+lot[ \t]+of|severe|constant|terrible|great|chronic)" + _S + r"(?:pain|agony)"
+        r"|(?:in" + _S + r"(?:a[ \t]+lot[ \t]+of|severe|constant|terrible|great|chronic)|(?:doubled" + _S + r"up|writhing|screaming|groaning|crying)" + _S + r"in)" + _S + r"(?:pain|agony)"
+        r"|(?:shaking|trembling)" + _S + r"and" + _S + r"sweating|sweating" + _S + r"and" + _S + r"(?:shaking|trembling)"
+        r"|lost" + _S + r"(?:(?:most|all|some|several|many|a[ \t]+lot)" + _S + r"of" + _S + r")?(?:his|her|their)" + _S + r"teeth"
+        r"|(?:needed|needs|wears|wore|wearing|prescribed)" + _S + r"(?:reading" + _S + r")?glasses"
+        r"|(?:wet|wets|wetting|soiled|soiling)" + _S + r"(?:the" + _S + r"bed|" + _SELF + r")"
         r"|(?:broke|cracked|fractured|bruised|broken|cracking)" + _S + r"(?:two|three|four|several|some|[0-9])" + _S + r"(?:ribs|fingers|toes|teeth|bones)"
         r"|(?:had|has|have)" + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right)" + _S + r")?" + _BODY + _S + r"(?:amputated|removed|set|pinned|plastered|stitched)"
         r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
@@ -304,7 +314,7 @@ _CLASSES: list[tuple[str, str]] = [
     ),
     (
         "treatment in ordinary words",
-        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|flushed|flushing|threw[ \t]+away|throwing[ \t]+away|hid|hiding|hoarded|hoarding|sold|selling|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"
+        r"(?:(?:had|has|have)" + _S + r")?(?:stopped|stopping|refused|refusing|missed|missing|not[ \t]+had|not[ \t]+been[ \t]+given|overdue[ \t]+for|flushed|flushing|threw[ \t]+away|throwing[ \t]+away|hid|hiding|hoarded|hoarding|sold|selling|skipped|skipping|forgot|forgetting|ceased|ceasing|discontinued|discontinuing|"
         r"(?:ran|run|running)[ \t]+out[ \t]+of|(?:non-?|not[ \t]+)?compliant[ \t]+with|complying[ \t]+with|came[ \t]+off|(?:not[ \t]+)?(?:picked[ \t]+up|collected|collecting|pick[ \t]+up|picking[ \t]+up|collect)|coming[ \t]+off|"
         r"went[ \t]+back[ \t]+on|back[ \t]+on|restarted|reduced|increased|not[ \t]+taking|stopped[ \t]+taking|"
         r"was[ \t]+taking|taking|took|given|prescribed|started[ \t]+on|put[ \t]+on|on|off)" + _S + r"(?:his|her|their)" + _S
@@ -322,6 +332,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"(?:a|an|the|another|two|three|several|further|repeated)" + _S
         + r"(?:cutting|ligature|self-harm|self[ \t]+harm|overdose|head-banging|burning)" + _S + r"(?:incidents?|episodes?|attempts?)"
         r"|cut(?:ting)?" + _S + r"(?:his|her|their)" + _S + r"(?:arms?|wrists?|legs?|thighs?|stomach|body)"
+        r"|(?:cut|cuts|burnt|burned|burning|scratched|scratching|harmed|stabbed|strangled|hanged|hanging|starved|starving)" + _S + _SELF + r"(?!" + _S + r"(?:off|out)\b)"
         r"|(?:found|discovered)" + _S + r"with" + _S + r"an?" + _S + r"(?:cord|ligature|belt|rope|sheet|shoelace|lace|cable|scarf)" + _S
         + r"(?:tied" + _S + r")?(?:round|around)" + _S + r"(?:his|her|their)" + _S + r"neck"
         r"|(?:tied|made|fashioned|used)" + _S + r"an?" + _S + r"ligature"

@@ -80,7 +80,7 @@ _NOT_HEALTH_CLINIC = (
     r"local|usual|same|new|next|first|last|this|that|the|a|an|his|her|their|its)"
 )
 _KIND_CLINIC = (
-    r"(?i:the|a|an|his|her|their)[ \t]+(?:(?!" + _NOT_HEALTH_CLINIC + r"[ \t])[a-z&-]+[ \t]+){0,2}?(?!" + _NOT_HEALTH_CLINIC + r"[ \t])(?:[a-z&-]+|HIV|GUM|STI|ADHD)[ \t]+clinics?"
+    r"(?i:the|a|an|his|her|their)[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?(?:(?!" + _NOT_HEALTH_CLINIC + r"[ \t])[a-z&-]+[ \t]+){0,2}?(?!" + _NOT_HEALTH_CLINIC + r"[ \t])(?:[a-z&-]+|HIV|GUM|STI|ADHD)[ \t]+clinics?"
 )
 _BRIDGE = r"[^.;\n]{0,80}?"
 # "Court" may end the name of a unit ("Hawthorn Court"), never of a court of law.
@@ -96,7 +96,7 @@ _NOT_TREATMENT = (
 _CONDITION_SERVICE = (
     r"(?i:the|a|an|his|her|their)[ \t]+(?i:memory|eating[ \t]+disorders?|gender[ \t]+identity|early[ \t]+intervention[ \t]+in[ \t]+psychosis|"
     r"early[ \t]+intervention[ \t]+psychosis|psychosis|HIV|sexual[ \t]+health|fertility|dementia|autism|ADHD|perinatal[ \t]+mental[ \t]+health|"
-    r"brain[ \t]+injury|stroke|cancer|pain[ \t]+management|epilepsy|diabetes|hepatology|renal|cardiac|neurology|fracture|wound|GUM)"
+    r"perinatal|maternity|midwifery|neonatal|antenatal|postnatal|brain[ \t]+injury|stroke|cancer|pain[ \t]+management|epilepsy|diabetes|hepatology|renal|cardiac|neurology|fracture|wound|GUM)"
     r"(?:[ \t]+(?i:assessment|diagnostic|treatment|management|outpatient|outpatients))?[ \t]+(?i:service|team|clinic|unit)s?"
 )
 # A listed name followed by a street type is an address ("Hollins Park Road").

@@ -179,6 +179,19 @@ FOUND = [
     ("He kept hearing his name being called.", "hearing his name being called"),
     ("She had the 20-week scan in May.", "the 20-week scan"),
     ("He was given a tetanus jab at A&E.", "given a tetanus jab"),
+    ("He had not had his injection since May.", "had not had his injection"),
+    ("He was doubled up in pain.", "doubled up in pain"),
+    ("He had a lump on his neck.", "a lump on his neck"),
+    ("He had scratches all over his arms.", "scratches all over his arms"),
+    ("He had cut himself again.", "cut himself"),
+    ("He got very paranoid after smoking.", "got very paranoid"),
+    ("He said the PP was reading his mind.", "reading his mind"),
+    ("He was shaking and sweating on arrival.", "shaking and sweating"),
+    ("He had lost most of his teeth.", "lost most of his teeth"),
+    ("He wet the bed at the hostel.", "wet the bed"),
+    ("She had a termination in 2021.", "had a termination"),
+    ("He was rushed into theatre.", "rushed into theatre"),
+    ("He was kept in for observation.", "kept in for observation"),
 ]
 
 KEPT = [
@@ -262,6 +275,13 @@ KEPT = [
     "He wanted to leave the hostel.",
     "He sold his car to pay the fine.",
     "He had a scan of his passport sent to the PP.",
+    "He cut himself off from his friends.",
+    "He had a termination of his tenancy in May.",
+    "He took his children to the theatre.",
+    "He went to the theatre with his partner.",
+    "He got very angry when challenged.",
+    "He had a lump sum from his redundancy.",
+    "He was kept in the cells overnight.",
     "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role

@@ -71,6 +71,8 @@ FOUND = [
     ("He spent time in the Bracton Centre.", "Bracton Centre"),
     ("He was known to the memory assessment service.", "the memory assessment service"),
     ("He was under the eating disorders team.", "the eating disorders team"),
+    ("She was seen by the perinatal team.", "the perinatal team"),
+    ("He attended the Tuesday memory clinic.", "the Tuesday memory clinic"),
 ]
 
 KEPT = [
@@ -81,6 +83,7 @@ KEPT = [
     "He lived on Hollins Park Road.",
     "He was discharged from the Army in 2012.",
     "He met the PP at the job club clinic.",
+    "He attended the Tuesday reporting clinic.",
     "The Ward 3 councillor attended the meeting.",
     "He was admitted to the College in September.",
     "He was referred to the drug and alcohol service.",
