@@ -15,10 +15,15 @@ misses in tests/recognizers/test_health_phrase.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import SfoPatternRecognizer
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _S = r"[ \t]+"
 _POSS = r"(?:his|her|their|the)"
@@ -186,7 +191,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:wet|wets|wetting|soiled|soiling)" + _S + r"(?:the" + _S + r"bed|" + _SELF + r")"
         r"|(?:broke|cracked|fractured|bruised|broken|cracking)" + _S + r"(?:two|three|four|several|some|[0-9])" + _S + r"(?:ribs|fingers|toes|teeth|bones)"
         r"|(?:had|has|have)" + _S + r"(?:his|her|their)" + _S + r"(?:(?:left|right)" + _S + r")?" + _BODY + _S + r"(?:amputated|removed|set|pinned|plastered|stitched)"
-        r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
+        r"|(?:stitches|staples)" + _S + r"(?:in|to|on|above|below|across)" + _S + _BODY_OF
+        + r"|(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|a[ \t]+few|some)" + _S + r"(?:stitches|staples)"
         r"(?:" + _S + r"(?:in|to|on|above|below|across)" + _S + _BODY_OF + r")?"
         r"|(?:lost|losing|regained)" + _S + r"consciousness|(?:knocked|was|were|left|found|lay)" + _S + r"unconscious"
         r"|(?:passed|blacked)" + _S + r"out(?!" + _S + r"(?:of|from|leaflets|the|to)\b)|(?:was|were|found)" + _S + r"unresponsive",
@@ -218,6 +224,9 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:cope|coping|deal|dealing|block|blocking|drown|drowning|silence|quieten)" + _S + r"(?:out" + _S + r")?(?:with" + _S + r")?the" + _S + r"voices"
         r"|the" + _S + r"voices" + _S + r"(?:told|telling|were" + _S + r"telling|said|got" + _S + r"worse|in" + _S + r"(?:his|her|their)" + _S + r"head)"
         r"|racing" + _S + r"thoughts"
+        r"|(?:could" + _S + r"not|couldn['’]t|unable" + _S + r"to|struggl(?:ed|ing|es)" + _S + r"to|not" + _S + r"able" + _S + r"to)" + _S + r"get" + _S + r"out" + _S + r"of" + _S + r"bed"
+        r"|(?:had" + _S + r"not|hadn['’]t|has" + _S + r"not|hasn['’]t|not)" + _S + r"slept" + _S
+        + r"(?:(?:for|in)" + _S + r"(?:days|weeks|a[ \t]+(?:day|week|few[ \t]+days)|[0-9]+[ \t]+(?:days|nights)|two|three|several)|properly|at" + _S + r"all)"
         r"|(?:became|becoming|become|was|were|grew|growing|seemed|appeared|presented" + _S + r"as)" + _S
         + r"(?:(?:very|increasingly|more|quite|extremely)" + _S + r")?withdrawn(?!" + _S + r"(?:from|by)\b)"
         r"|(?:could|can|heard|hear|hearing)" + _S + r"(?:hear" + _S + r")?(?:people|someone|voices|neighbours|others)" + _S
@@ -377,6 +386,27 @@ class HealthPhraseRecognizer(SfoPatternRecognizer):
     ENTITY = "MEDICAL"
     CONTEXT: list[str] = []
     PATTERNS = [Pattern(name, _START + r"(?P<entity>" + rx + r")" + _END, 0.7) for name, rx in _CLASSES]
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Run the patterns; overlapping phrases of one fact become one span."""
+        # "needed stitches" and "stitches to her face" are one fact: one box, the higher
+        # score and the first phrase's explanation.
+        results = sorted(super().analyze(text, entities, nlp_artifacts, regex_flags), key=lambda r: (r.start, -r.end))
+        merged: list[RecognizerResult] = []
+        for result in results:
+            if merged and result.start < merged[-1].end:
+                last = merged[-1]
+                last.end = max(last.end, result.end)
+                last.score = max(last.score, result.score)
+                continue
+            merged.append(result)
+        return merged
 
     def describe(self, match: re.Match, pattern: Pattern) -> str | None:
         """The class of wording that matched (fixed vocabulary, never document text)."""

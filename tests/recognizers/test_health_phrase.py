@@ -89,7 +89,7 @@ FOUND = [
     # physical health
     ("The GP noted raised blood pressure readings.", "raised blood pressure readings"),
     ("He had a leg wound that needed dressing daily.", "a leg wound that needed dressing daily"),
-    ("The victim needed stitches to her face.", "needed stitches"),
+    ("The victim needed stitches to her face.", "needed stitches to her face"),
     # sections of the Mental Health Act in ordinary words
     ("Officers detained him under section 136 on the bridge.", "detained him under section 136"),
     ("In 2019 she was placed on a section 2.", "placed on a section 2"),
@@ -192,6 +192,9 @@ FOUND = [
     ("She had a termination in 2021.", "had a termination"),
     ("He was rushed into theatre.", "rushed into theatre"),
     ("He was kept in for observation.", "kept in for observation"),
+    ("He had stitches in his forehead.", "stitches in his forehead"),
+    ("He could not get out of bed most days.", "could not get out of bed"),
+    ("He had not slept for days.", "had not slept for days"),
 ]
 
 KEPT = [
@@ -282,6 +285,8 @@ KEPT = [
     "He got very angry when challenged.",
     "He had a lump sum from his redundancy.",
     "He was kept in the cells overnight.",
+    "He could not get out of the contract.",
+    "He had not slept at the hostel that night.",
     "He heard a voice in the corridor and opened the door.",
     "The review saw shadows of earlier failings in the case.",
     # a town and a staff role
