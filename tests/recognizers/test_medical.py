@@ -36,6 +36,14 @@ def recognizer():
         ('the drug and alcohol team', 0, []),
         ('MAPPA, OASys, healthcare and the Probation Service', 0, []),
         ('a rehabilitation activity requirement', 0, []),
+        # treatment, pregnancy and mental-state terms added for issue 12, and near misses
+        ('the court asked for a psychiatric assessment', 1, [(22, 44)]),
+        ('he stayed an informal patient', 1, [(13, 29)]),
+        ('born by caesarean in the neonatal unit', 2, [(8, 17), (25, 38)]),
+        ('admitted to intensive care; thought disorder', 2, [(12, 26), (28, 44)]),
+        ('a risk assessment and the OASys assessment', 0, []),
+        ('intensive supervision and a care plan', 0, []),
+        ('the mental health treatment requirement', 0, []),
     ],
 )
 def test_table(recognizer, text, expected_len, expected_positions):
