@@ -43,7 +43,7 @@ from pipeline.render import PDF, render, stem_of
 from pipeline.render import output_name as redacted_name
 from pipeline.render.replace import replaced_text
 from pipeline.resolve import Resolution, resolve, share_roles
-from pipeline.verify import DRAFT_READERS, find_leaks, page_texts, verify
+from pipeline.verify import DRAFT_READERS, find_leaks, inspect_pikepdf, page_texts, verify
 from pipeline.verify.gate import MAX_ROUNDS, describe, import_case_people, locate_fixes, release_fix
 from pipeline.verify.needles import case_file_needles, needles_for, union
 from redaction_logs.draft import DraftDocument, build_case_log, log_name, write_case_log
@@ -315,8 +315,16 @@ def checked_render(prepared: Prepared, target: Path, fmt: str = PDF) -> int:
                 texts = page_texts(target)
             except Exception:  # noqa: BLE001 - an output its reader (PDFium) cannot open: verify's reason stands
                 raise exc from None
-            leaked = {n for n, _ in find_leaks(texts, needles)}
-            where = {n: p for n, p in find_leaks(texts, needles)}
+            found = find_leaks(texts, needles)
+            # The draft check's other reader: what the content streams draw, parted where
+            # PDFium joins ("levothyroxine" and a footnote "j"; the document's reader joins
+            # them too, so the release check places the word without its mark).
+            try:
+                found += find_leaks(inspect_pikepdf(target).content, needles)
+            except Exception:  # noqa: BLE001 - pikepdf cannot read it: verify's reason stands
+                pass
+            leaked = {n for n, _ in found}
+            where = {n: p for n, p in reversed(found)}
             if not leaked:
                 raise  # a structural problem, or text only qpdf sees: nothing to place
             new, unplaced = locate_fixes(prepared.document, prepared.decisions, leaked)

@@ -113,6 +113,11 @@ def _neutral_font_names(doc: pymupdf.Document) -> None:
             name = doc.xref_get_key(xref, "FontName")
         except Exception:  # noqa: BLE001 - a free or broken object: nothing to rename
             continue
+        # /FontFamily is an optional string ("Times New Roman") that only helps a viewer
+        # substitute a missing font; a raw search of the file finds a surname in it
+        # ("Roman"), and BaseFont still names the font. Dropped from every descriptor.
+        if doc.xref_get_key(xref, "FontFamily")[0] != "null":
+            doc.xref_set_key(xref, "FontFamily", "null")
         program = next((int(v.split()[0]) for t, v in files if t == "xref"), None)
         if program is None or name[0] != "name":
             continue

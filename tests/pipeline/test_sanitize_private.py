@@ -139,3 +139,17 @@ def test_embedded_fonts_get_neutral_names_and_still_draw(tmp_path):
     assert b"Helvetica" in expanded  # not embedded: its name is how a viewer finds it
     text = pymupdf.open(out)[0].get_text()
     assert "Hello there" in text and "Plain words" in text
+
+
+def test_font_family_strings_are_removed(tmp_path):
+    """/FontFamily ("Times New Roman") is an optional substitution hint: a surname ("Roman")
+    a raw search finds in it refused a real guideline. Every descriptor loses it; the text
+    still draws."""
+    pdf = _base(tmp_path)
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
+            desc = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/Helvetica"), FontFamily=pikepdf.String(SECRET), Flags=32))
+            obj.FontDescriptor = desc
+    out = _clean(pdf, tmp_path)
+    assert not any(isinstance(o, pikepdf.Dictionary) and "/FontFamily" in o for o in out.objects)
+    assert "Visible body text" in pymupdf.open(tmp_path / "out.pdf")[0].get_text()
