@@ -78,8 +78,8 @@ def name_forms(names: Iterable[str]) -> set[str]:
             out.add(f"{toks[-1]}, {toks[0]}")
             out.add(f"{toks[-1].upper()}, {toks[0]}")
     # A two-character name is common in Chinese ("王伟"); elsewhere two letters are too short,
-    # and a form of initials only ("Y H" of "Yamashita H", whose "H" the resolver took for a
-    # surname) names nobody and is in any text.
+    # and a form of initials only ("Y H" of "Yamashita H", "H RI" of "Haddad RI", whose
+    # initials the resolver took for a surname) names nobody and is in any text.
     return {
         v for v in out
         if v.lower() not in MONTHS
@@ -89,8 +89,9 @@ def name_forms(names: Iterable[str]) -> set[str]:
 
 
 def _initials_only(form: str) -> bool:
+    """Initials and nothing else: "Y H", "H. RI" (of a reference list's "Haddad RI")."""
     words = [w.strip(".,") for w in form.split()]
-    return all(len(w) <= 1 and not _NO_SPACE_CHAR.match(w or " ") for w in words)
+    return all(not _NO_SPACE_CHAR.match(w or " ") and (len(w) <= 1 or (len(w) <= 3 and w.isupper())) for w in words)
 
 
 def person_key(name: str) -> str:

@@ -101,6 +101,8 @@ def test_forms_of_initials_only_are_not_needles():
     assert "Yamashita" in forms and "Yamashita H" in forms
     assert not {"Y H", "Y. H"} & forms
     assert "王伟" in name_forms(["王伟"])
+    assert not {"H RI", "H Ri", "H. RI"} & name_forms(["Haddad RI"])
+    assert {"Li Wu", "J Ng"} <= name_forms(["Li Wu"]) | name_forms(["Jo Ng"])
 
 
 def test_a_term_found_only_inside_a_longer_word_is_no_leak():
