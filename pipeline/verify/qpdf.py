@@ -43,6 +43,9 @@ class PikeView:
     streams: list[str] = field(default_factory=list)  # other decodable streams (XMP, files, scripts)
 
 
+# Operators that set the text position (or start a text object): the next string may be a
+# new word or line.
+_MOVES = frozenset({"Td", "TD", "Tm", "T*", "BT", "ET"})
 # A TJ adjustment below this (thousandths of an em, negative moves right) is a word space.
 _TJ_SPACE = -200
 # Streams whose bytes are not text: images and font programs.
@@ -83,20 +86,29 @@ def _drawn_text(instructions, fonts: dict[str, _Decoder] | None = None) -> str:
         if decoder is not None:
             mapped.append(sep + decoder.decode(data))
 
+    # A show operator continues where the last one stopped unless the text position was set
+    # between them (Td, TD, Tm, T*, a new text object): "Cooper" Tj "ative" Tj is one word,
+    # and a space there made a surname of it. A move may still be a kern, so it stays a space.
+    sep = " "
     for operands, operator in instructions:
         op = str(operator)
         if op == "Tf" and operands:
             decoder = fonts.get(str(operands[0]))
-        elif op in ("Tj", "'", '"') and operands:
-            add(bytes(operands[-1]), " ")
-        elif op == "TJ" and operands:
+        elif op in _MOVES:
             sep = " "
+        elif op == "Tj" and operands:
+            add(bytes(operands[-1]), sep)
+            sep = ""
+        elif op in ("'", '"') and operands:
+            add(bytes(operands[-1]), " ")  # these move to the next line first
+            sep = ""
+        elif op == "TJ" and operands:
             for item in operands[0]:
                 if isinstance(item, pikepdf.String):
                     add(bytes(item), sep)
                     sep = ""
                 else:
-                    sep = " " if float(item) < _TJ_SPACE else ""
+                    sep = " " if float(item) < _TJ_SPACE else sep
     return "\n".join(("".join(latin), "".join(wide), "".join(mapped)))
 
 
