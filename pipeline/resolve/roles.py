@@ -52,7 +52,9 @@ _TITLED = alternation(TITLES) + r"\.?[ \t]+\w+"
 # The role noun heads the phrase, so the first cue is the one that counts ("the sister of the
 # victim, Jane" is the sister), and search() finds the leftmost.
 _QUALIFIER = r"(?:[ \t]+(?:at|in|on|from|for|with|of|that|this|since|during|then|assigned|based)(?:[ \t]+[\w'’-]+){1,4},)?"
-_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?{_QUALIFIER}[\s,:(]*{_TITLE}$")
+# A numbered role ("Victim 1: Holly", "Witness B -") and a role's name ("the victim's name is Holly").
+_NUMBERED = r"(?:[ \t]+(?:\d{1,2}|[A-Z])(?![\w'’]))?(?:['’]s[ \t]+(?:full[ \t]+)?name(?:[ \t]+(?:is|was))?)?"
+_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE}){_NUMBERED}(?:\s*\(\w+\))?{_QUALIFIER}[\s,:(\-–]*{_TITLE}$")
 # "Sarah Jenkins (PP)", "Sarah Jenkins, SPO", "Leanne Hughes, the victim", "Jane, his partner"
 _AFTER = re.compile(
     rf"^(?:'s)?\s*(?:\(|,|-|–)\s*(?:(?i:the|a|an|his|her|their|[A-Z]{{1,3}}'s)\s+)?(?:(?i:allocated|former|new|acting|then)\s+)?(?P<cue>{_CUE})(?![\w-])"
@@ -83,7 +85,10 @@ _OFFENCES = (
 # person as its object, perhaps through a relationship ("his ex-partner,").
 _HARM_VERBS = (
     r"killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|harassed|stalked|"
-    r"punched|kicked|beat|strangled|set fire to|threatened to kill"
+    r"punched|kicked|beat|strangled|set fire to|threatened to kill|injured|wounded|shot|choked|"
+    # the gerund a charge is written with: "charged with assaulting X", "convicted of stalking his ex-partner"
+    r"killing|murdering|stabbing|assaulting|attacking|raping|strangling|kidnapping|abducting|harassing|stalking|"
+    r"wounding|injuring|threatening to kill"
 )
 _VICTIM_BEFORE = re.compile(
     rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
@@ -100,11 +105,20 @@ _VICTIM_BEFORE = re.compile(
     rf"|exclusion[ \t]+zone[ \t]+(?:around|near)"
     rf")[ \t]+{_TITLE}$"
 )
+# An injury a person was left with: "sustained a fractured jaw", "suffered stab wounds", "was
+# left with life-changing injuries", "was taken to hospital with head injuries". An illness is
+# not an injury ("suffered a stroke").
+_INJURY = (
+    r"(?:an?[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"
+    r"(?:injury|injuries|wounds?|fractures?|fractured[ \t]+[\w-]+|broken[ \t]+[\w-]+|burns|lacerations|bruising|bleed|brain[ \t]+damage)"
+)
 _VICTIM_AFTER = re.compile(
-    r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"
-    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by)"
-    r"|[ \t]+(?i:sustained|suffered)[ \t]+(?i:serious|fatal|life-changing|life[ \t]+threatening|significant|severe|multiple)?[ \t]*(?i:injuries|wounds)"
-    r"|[ \t]+(?i:died)[ \t]+(?i:from|of)[ \t]+(?i:her|his|their)[ \t]+(?i:injuries|wounds))(?![\w-])"
+    r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+|critically[ \t]+|badly[ \t]+)?"
+    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by|"
+    r"injured|wounded|shot|punched|kicked|choked|harassed|stalked|robbed|set[ \t]+alight|subjected[ \t]+to)"
+    rf"|,?[ \t]+(?i:who[ \t]+)?(?i:had[ \t]+)?(?i:sustained|suffered|received|was[ \t]+left[ \t]+with|was[ \t]+taken[ \t]+to[ \t]+hospital[ \t]+with)[ \t]+(?i:{_INJURY})"
+    r"|[ \t]+(?i:later[ \t]+|subsequently[ \t]+|sadly[ \t]+|tragically[ \t]+)?(?i:died)[ \t]+(?i:from|of|as[ \t]+a[ \t]+result[ \t]+of)[ \t]+(?i:her|his|their|the)[ \t]+(?i:injuries|wounds|attack|assault)"
+    r"|[ \t]+(?i:lost)[ \t]+(?i:her|his|their)[ \t]+(?i:life))(?![\w-])"
 )
 # What a person did in the case says they are staff: "Sarah Jenkins countersigned the
 # plan", "Sarah Jenkins completed the OASys", "Sarah Jenkins allocated the case". The role
@@ -165,13 +179,23 @@ _CONDUCT_POSSESSIVE = re.compile(
 _CONDUCT_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:supervision|management|sentencing|release|recall|arrest)[ \t]+of|the[ \t]+case[ \t]+of|risk[ \t]+posed[ \t]+by)[ \t]+" + _TITLE + r"$"
 )
+# What a victim's family is offered or asks for: this review, the Victim Liaison Unit, condolences.
+_FAMILY_OF_VICTIM = (
+    r"(?i:(?:this|the)[ \t]+(?:SFO[ \t]+)?review|victim[ \t]+liaison|\bVLO\b|\bVLU\b|\bFLO\b|family[ \t]+liaison|disclosure|condolences|bereave\w*)"
+)
 # What makes a victim besides the harm itself: a death ("Lewis Hart was found dead", "the
 # death of Ryan Cole") and a complaint to the police about the subject ("Sophie Marsh
 # reported to police that he had threatened her", "obtained a non-molestation order").
 _MORE_VICTIM_AFTER = re.compile(
-    r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|in[ \t]+hospital|at[ \t]+the[ \t]+scene)|"
+    r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|at[ \t]+the[ \t]+scene|in[ \t]+hospital"
+    # a natural death is not the offence: "died in hospital in 2019", "... after a long illness"
+    r"(?![ \t]+(?:in[ \t]+\d{4}|(?:after|following)[ \t]+an?[ \t]+(?:\w+[ \t]+)?illness)))|"
+    r""
     # a complaint of harm, not any call: "his mother told police he was missing" is his mother
-    r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
+    r"(?:had[ \t]+)?(?:(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?|"
+    # "had called the police twice in March to report that he had assaulted her"
+    r"(?:called|rang|phoned|telephoned|contacted|dialled[ \t]+999[ \t]+and[ \t]+told)[ \t]+(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,4}?(?:to[ \t]+(?:report|say|allege)[ \t]+)?)"
+    r"that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
     r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
     r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about)|"
@@ -183,10 +207,15 @@ _MORE_VICTIM_AFTER = re.compile(
     # support only someone harmed receives: an IDVA or ISVA, a MARAC referral, a refuge
     r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"
     r"(?:was|had[ \t]+been)[ \t]+(?:referred[ \t]+to|discussed[ \t]+at)[ \t]+(?:a[ \t]+)?MARAC)(?![\w-])"
-    r"|^['’]s[ \t]+(?i:death|murder|killing|injuries)(?![\w-])"
+    r"|^['’]s[ \t]+(?i:death|murder|killing|injuries|body)(?![\w-])"
+    # the part played after an appositive: "Holly Fairclough, his partner at the time, was the victim"
+    r"|^,[^.;,]{1,50},[ \t]+(?i:who[ \t]+)?(?i:was|is|had[ \t]+been|became)[ \t]+(?i:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:victim|injured[ \t]+party|complainant)(?![\w-])"
+    # the family a review is shared with: "X's family have asked for a copy of this review"
+    r"|^['’]s[ \t]+(?i:family|families|parents|loved[ \t]+ones|next[ \t]+of[ \t]+kin)(?![\w-])[^.;]{0,80}?" + _FAMILY_OF_VICTIM
 )
 _MORE_VICTIM_BEFORE = re.compile(
-    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by)[ \t]+" + _TITLE + r"$"
+    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by"
+    r"|(?:condolences|sympathies|sympathy)[^.;]{0,40}?(?:family|families|loved[ \t]+ones)[ \t]+of|bereaved[ \t]+(?:family|families)[ \t]+of)[ \t]+" + _TITLE + r"$"
 )
 
 

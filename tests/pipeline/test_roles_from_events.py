@@ -137,6 +137,69 @@ CASES = [
          "Later Owen Marsh threatened him."],
         {"Owen Marsh": SI, "Paul Quinn": THIRD},
     ),
+    (
+        "an injury the person was left with makes the victim; an illness does not",
+        ["Owen Marsh was recalled in 2021.", "Rhian Tudor sustained a fractured jaw. Kelly Marsden was taken to hospital with stab wounds.",
+         "Gemma Pryce was left with life-changing injuries. His mother, Janet Marsh, suffered a stroke in 2020."],
+        {"Owen Marsh": SI, "Rhian Tudor": VICTIM, "Kelly Marsden": VICTIM, "Gemma Pryce": VICTIM, "Janet Marsh": THIRD},
+    ),
+    (
+        "more verbs of harm, passive and as the gerund of a charge",
+        ["Owen Marsh was recalled in 2021. Emma Thewlis was seriously injured in the attack.",
+         "He was charged with assaulting Holly Fairclough. Nia Rowe was shot outside her home.",
+         "In 2016 he was convicted of stalking his ex-partner. His ex-partner, Tara Kell, moved to York."],
+        {"Owen Marsh": SI, "Emma Thewlis": VICTIM, "Holly Fairclough": VICTIM, "Nia Rowe": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: a relative charged with assaulting a stranger, an officer hurt at the arrest",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.",
+         "His brother, Kyle Marsh, was charged with assaulting a stranger. Kyle Marsh lived in Hull."],
+        {"Owen Marsh": SI, "Kyle Marsh": THIRD},
+    ),
+    (
+        "a death told as a life lost, of the injuries later, or of a body found",
+        ["Owen Marsh was recalled in 2021. Holly Fairclough lost her life on 3 June 2023.",
+         "Nia Rowe later died of her injuries. Tara Kell's body was found on 3 June."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Nia Rowe": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: a natural death in hospital is not the offence",
+        ["Owen Marsh was recalled in 2021. His father, Roy Marsh, died in hospital in 2019.",
+         "His aunt, Ann Pugh, died in hospital after a long illness."],
+        {"Owen Marsh": SI, "Roy Marsh": THIRD, "Ann Pugh": THIRD},
+    ),
+    (
+        "the family a review is shared with, and condolences, say whose family it is",
+        ["Owen Marsh was recalled in 2021. Megan Foulds's family have asked for a copy of this review.",
+         "The review extends its condolences to the family of Tara Kell.",
+         "Nia Rowe's parents are supported by the Victim Liaison Unit."],
+        {"Owen Marsh": SI, "Megan Foulds": VICTIM, "Tara Kell": VICTIM, "Nia Rowe": VICTIM},
+    ),
+    (
+        "near miss: the family of a relative who supported him",
+        ["Owen Marsh was recalled in 2021. His sister, Claire Walsh, said Claire Walsh's family were supportive of him."],
+        {"Owen Marsh": SI, "Claire Walsh": THIRD},
+    ),
+    (
+        "a call to the police to report harm; near miss: a call about noise",
+        ["Owen Marsh was recalled in 2021.",
+         "His ex-partner, Joanne Birtles, had called the police twice in March to report that Mr Marsh had assaulted her.",
+         "His friend, Dean Kaye, had called the police twice in March about noise."],
+        {"Owen Marsh": SI, "Joanne Birtles": VICTIM, "Dean Kaye": THIRD},
+    ),
+    (
+        "a numbered victim, the victim's name, the part played after an appositive",
+        ["Owen Marsh was recalled in 2021.", "Victim 1: Holly Fairclough", "The victim's name is Nia Rowe.",
+         "Tara Kell, his partner at the time, was the victim."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Nia Rowe": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: a neighbour who called the police, a witness, a police officer, a GP",
+        ["Owen Marsh was recalled in 2021. A neighbour, Trevor Oldroyd, called the police about noise.",
+         "Pauline Hirst witnessed the assault. PC Nicola Rhodes attended the scene and arrested him.",
+         "Dr Imran Sadiq, his GP, saw him in May. His mother, Jean Marsh, reported him missing."],
+        {"Owen Marsh": SI, "Trevor Oldroyd": THIRD, "Pauline Hirst": THIRD, "Nicola Rhodes": STAFF, "Imran Sadiq": STAFF, "Jean Marsh": THIRD},
+    ),
 ]
 
 
