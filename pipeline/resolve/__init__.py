@@ -28,6 +28,7 @@ from pipeline.resolve.roles import (
     CONDUCT,
     HARM,
     PRACTICE,
+    SUPERVISION,
     Cue,
     classify,
     cue_from_explanation,
@@ -944,6 +945,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
     for key in votes:
         if key != conduct_winner:
             votes[key].pop((Role.SUPERVISED_INDIVIDUAL, CONDUCT), None)
+            votes[key].pop((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), None)
             if not votes[key]:
                 cue_of = {k: c for k, c in cue_of.items() if k[0] != key}
     cues: dict[str, list[str]] = {}
@@ -1018,9 +1020,15 @@ def _conduct_winner(people: dict[str, Person], votes: dict[str, Counter], counts
     """
     if any(p.role is Role.SUPERVISED_INDIVIDUAL for p in people.values()):
         return None
-    if any(r is Role.SUPERVISED_INDIVIDUAL and c != CONDUCT for tally in votes.values() for r, c in tally):
+    if any(r is Role.SUPERVISED_INDIVIDUAL and c not in (CONDUCT, SUPERVISION) for tally in votes.values() for r, c in tally):
         return None
-    weights = {k: t[(Role.SUPERVISED_INDIVIDUAL, CONDUCT)] for k, t in votes.items() if t.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT))}
+    # What only supervision is (on licence, recalled, missed appointments) counts first: a
+    # friend charged and remanded three times is not the subject of a review about a licence.
+    weights = {
+        k: (t.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0), t.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0) + t.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0))
+        for k, t in votes.items()
+    }
+    weights = {k: w for k, w in weights.items() if w[1]}
     if not weights:
         return None
     return max(weights, key=lambda k: (weights[k], counts[k], -people[k].first_seen))
@@ -1046,15 +1054,15 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
             role = Role.VICTIM
         elif any(r is Role.STAFF and c != PRACTICE for r, c in tally):
             role = Role.STAFF
-        elif tally.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0) >= 2:
+        elif tally.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0) + tally.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0) >= 2:
             # "his mother's son", "Kerry's partner, Daniel": a relationship describes the
             # subject too; what happened to him over the review says who he is.
             role = Role.SUPERVISED_INDIVIDUAL
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
-    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM, CONDUCT), str(c)))
+    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM, CONDUCT, SUPERVISION), str(c)))
     if best == PRACTICE:
         best = "other"  # a verb of practice says staff, not which role: "Professional N"
-    elif best in (HARM, CONDUCT):
+    elif best in (HARM, CONDUCT, SUPERVISION):
         best = None
     return role, best
 

@@ -54,7 +54,11 @@ _TITLED = alternation(TITLES) + r"\.?[ \t]+\w+"
 _QUALIFIER = r"(?:[ \t]+(?:at|in|on|from|for|with|of|that|this|since|during|then|assigned|based)(?:[ \t]+[\w'’-]+){1,4},)?"
 # A numbered role ("Victim 1: Holly", "Witness B -") and a role's name ("the victim's name is Holly").
 _NUMBERED = r"(?:[ \t]+(?:\d{1,2}|[A-Z])(?![\w'’]))?(?:['’]s[ \t]+(?:full[ \t]+)?name(?:[ \t]+(?:is|was))?)?"
-_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE}){_NUMBERED}(?:\s*\(\w+\))?{_QUALIFIER}[\s,:(\-–]*{_TITLE}$")
+# The role as the subject and the name after its verb: "the PP was Sarah Jenkins", "the victim
+# of the further offence is Ms Holly Fairclough", "his previous victims include Tara Kell". Not
+# when the name owns what the role is: "the victim was Mr Cole's ex-partner" (cues_around).
+_IS = r"(?P<is>(?:[ \t]+(?:at|in|of|for|on)(?:[ \t]+[\w'’-]+){1,4}?)?[ \t]+(?:was|is|were|are|had[ \t]+been|include|included)(?:[ \t]+named)?(?=[ \t]))?"
+_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE}){_NUMBERED}(?:\s*\(\w+\))?(?:{_QUALIFIER}|{_IS})[\s,:(\-–]*{_TITLE}$")
 # "Sarah Jenkins (PP)", "Sarah Jenkins, SPO", "Leanne Hughes, the victim", "Jane, his partner"
 _AFTER = re.compile(
     rf"^(?:'s)?\s*(?:\(|,|-|–)\s*(?:(?i:the|a|an|his|her|their|[A-Z]{{1,3}}'s)\s+)?(?:(?i:allocated|former|new|acting|then)\s+)?(?P<cue>{_CUE})(?![\w-])"
@@ -70,28 +74,33 @@ _PREDICATE = re.compile(
 HARM = "harm"
 PRACTICE = "practice"
 CONDUCT = "conduct"
+SUPERVISION = "supervision"  # conduct that only supervision is: a licence, a recall, appointments
 
 # What was done to a person says who the victim is: "the murder of Hollie Brent", "an
 # attack on Hollie", "Hollie Brent was killed". Dying is not: "his father died in 2019".
 # The victim of the further offence is often a partner or relative, so this cue, unlike
 # the practice cue, may turn "his partner, Hollie Brent" into the victim (_vote).
-_HARM_NOUNS = r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping"
+_HARM_NOUNS = (
+    r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping|homicide|harassment|stalking|"
+    r"strangulation|wounding|robbery|false[ \t]+imprisonment|sexual[ \t]+abuse|abuse|grooming|sexual[ \t]+exploitation"
+)
 _OFFENCES = (
     r"murder|manslaughter|assault|harassment|stalking|kidnapping|kidnap|rape|robbery|wounding|grievous bodily harm|"
     r"actual bodily harm|threats to kill|false imprisonment|arson|burglary|coercive(?: and|,)? controlling behaviour|"
-    r"controlling(?: and|,)? coercive behaviour|offences?|attack|attempted murder|sexual assault|abuse"
+    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse"
 )
 # "he attacked his former partner, Jane Smith", "stabbed Jane Smith": a verb of harm with the
 # person as its object, perhaps through a relationship ("his ex-partner,").
 _HARM_VERBS = (
     r"killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|harassed|stalked|"
-    r"punched|kicked|beat|strangled|set fire to|threatened to kill|injured|wounded|shot|choked|"
+    r"punched|kicked|beat|strangled|set fire to|threatened to kill|injured|wounded|shot|choked|threatened|hit|slapped|headbutted|"
     # the gerund a charge is written with: "charged with assaulting X", "convicted of stalking his ex-partner"
     r"killing|murdering|stabbing|assaulting|attacking|raping|strangling|kidnapping|abducting|harassing|stalking|"
     r"wounding|injuring|threatening to kill"
 )
+_APPOSED = r"(?:[ \t]+(?:his|her|their|an?|the)(?:[ \t]+[\w'’-]+){1,3},)?"
 _VICTIM_BEFORE = re.compile(
-    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
+    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon){_APPOSED}|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon){_APPOSED}"
     rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?"
     # a conviction or charge for anything "against" the person: "convicted of affray against X"
     rf"|(?:convicted|charged|arrested|cautioned|sentenced|remanded)[ \t]+(?:of|with|for)\b[^.;:]{{0,50}}?[ \t](?:against|towards|upon)"
@@ -103,6 +112,10 @@ _VICTIM_BEFORE = re.compile(
     # police attending a home they shared: "call-outs to addresses shared with X"
     rf"|(?:call-?outs|callouts|domestic[ \t]+incidents|incidents|police[ \t]+attendances?)[ \t]+(?:to|at)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:address|addresses|home|flat|property)[ \t]+(?:he[ \t]+)?shared[ \t]+with"
     rf"|exclusion[ \t]+zone[ \t]+(?:around|near)"
+    # bodily harm done to the person: "grievous bodily harm with intent to X"
+    rf"|(?:bodily[ \t]+harm|GBH|ABH|wounding|injury|injuries)(?:[ \t]+with[ \t]+intent)?[ \t]+(?:to|on|upon)"
+    # the domestic abuse a partner suffered: "four domestic incidents involving X", "domestic abuse between him and X"
+    rf"|domestic[ \t]+(?:abuse[ \t]+|violence[ \t]+)?(?:incidents?|call-?outs|callouts|abuse|violence|offences?)[ \t]+(?:involving|with|between[ \t]+(?:him|{_TITLED})[ \t]+and)"
     rf")[ \t]+{_TITLE}$"
 )
 # An injury a person was left with: "sustained a fractured jaw", "suffered stab wounds", "was
@@ -112,11 +125,16 @@ _INJURY = (
     r"(?:an?[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"
     r"(?:injury|injuries|wounds?|fractures?|fractured[ \t]+[\w-]+|broken[ \t]+[\w-]+|burns|lacerations|bruising|bleed|brain[ \t]+damage)"
 )
-_VICTIM_AFTER = re.compile(
-    r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+|critically[ \t]+|badly[ \t]+)?"
+_HARMED = (
+    r"(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+|critically[ \t]+|badly[ \t]+)?"
     r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by|"
     r"injured|wounded|shot|punched|kicked|choked|harassed|stalked|robbed|set[ \t]+alight|subjected[ \t]+to)"
-    rf"|,?[ \t]+(?i:who[ \t]+)?(?i:had[ \t]+)?(?i:sustained|suffered|received|was[ \t]+left[ \t]+with|was[ \t]+taken[ \t]+to[ \t]+hospital[ \t]+with)[ \t]+(?i:{_INJURY})"
+)
+_VICTIM_AFTER = re.compile(
+    rf"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+{_HARMED}"
+    # her age when it happened: "Holly Fairclough was 22 years old when she was killed"
+    rf"|[ \t]+(?i:was|,)[^.;]{{0,30}}?[ \t](?i:when|after)[ \t]+(?i:she|he|they)[ \t]+(?i:was|were|had[ \t]+been)[ \t]+{_HARMED}"
+    rf"|,?[ \t]+(?i:who[ \t]+)?(?i:had[ \t]+)?(?i:sustained|suffered|received|was[ \t]+left[ \t]+with|was[ \t]+taken[ \t]+to[ \t]+hospital[ \t]+with|was[ \t]+found[ \t]+with)[ \t]+(?i:{_INJURY})"
     r"|[ \t]+(?i:later[ \t]+|subsequently[ \t]+|sadly[ \t]+|tragically[ \t]+)?(?i:died)[ \t]+(?i:from|of|as[ \t]+a[ \t]+result[ \t]+of)[ \t]+(?i:her|his|their|the)[ \t]+(?i:injuries|wounds|attack|assault)"
     r"|[ \t]+(?i:lost)[ \t]+(?i:her|his|their)[ \t]+(?i:life))(?![\w-])"
 )
@@ -183,6 +201,14 @@ _CONDUCT_BEFORE = re.compile(
 _FAMILY_OF_VICTIM = (
     r"(?i:(?:this|the)[ \t]+(?:SFO[ \t]+)?review|victim[ \t]+liaison|\bVLO\b|\bVLU\b|\bFLO\b|family[ \t]+liaison|disclosure|condolences|bereave\w*)"
 )
+# Of those, what only supervision is (a licence, a recall, appointments kept or missed, his risk)
+# says more than what a friend or co-defendant may share with him (arrested, charged,
+# sentenced): "Mr Lee was subject to a licence" makes Lee the subject over "his friend Carl",
+# however often Carl was arrested and charged (_conduct_winner).
+_SUPERVISION = re.compile(
+    r"(?i:licence|recall|supervision|appointment|induct|breach|MAPPA|risk|complian|community[ \t]+order|post[ \t]+sentence|"
+    r"suspended|failed[ \t]+to|attended|reported|tested[ \t]+positive|management[ \t]+of|case[ \t]+of|absconded)"
+)
 # What makes a victim besides the harm itself: a death ("Lewis Hart was found dead", "the
 # death of Ryan Cole") and a complaint to the police about the subject ("Sophie Marsh
 # reported to police that he had threatened her", "obtained a non-molestation order").
@@ -203,7 +229,7 @@ _MORE_VICTIM_AFTER = re.compile(
     # pronoun is the one who told; "his mother said he had hit a neighbour" is not)
     r"(?:who[ \t]+)?(?:had[ \t]+)?(?:reported|told[ \t]+(?:the[ \t]+)?police|disclosed|alleged|complained)[ \t]+(?:to[ \t]+(?:the[ \t]+)?police[ \t]+)?that[ \t]+"
     r"(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+(?:repeatedly[ \t]+)?"
-    r"(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled)[ \t]+(?:her|him|them)|"
+    r"(?:sexually[ \t]+)?(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled|abused|touched|groomed)[ \t]+(?:her|him|them)|"
     # support only someone harmed receives: an IDVA or ISVA, a MARAC referral, a refuge
     r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"
     r"(?:was|had[ \t]+been)[ \t]+(?:referred[ \t]+to|discussed[ \t]+at)[ \t]+(?:a[ \t]+)?MARAC)(?![\w-])"
@@ -226,8 +252,10 @@ _MORE_VICTIM_BEFORE = re.compile(
 _RELATION = _alternation([w for w in RELATIONSHIP_CUES])
 _HARMED_RELATION = re.compile(
     rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
-    rf"|(?:{_HARM_VERBS})|the[ \t]+victim(?:[ \t]+of[ \t]+the[ \t]+further[ \t]+offence)?(?:,|[ \t]+was))"
-    rf"[ \t]+(?i:his|her|their)[ \t]+(?i:(?:former|then|current|new|estranged|elderly|teenage|young|older|younger)[ \t]+)?(?P<rel>(?i:{_RELATION}))(?![\w-])"
+    rf"|(?:{_HARM_VERBS})|the[ \t]+victim(?:[ \t]+(?:of|in)[ \t]+(?:the|this)[ \t]+(?:further[ \t]+offence|SFO|offence|case|review))?"
+    rf"(?:,(?:[ \t]+who[ \t]+(?:was|is))?|[ \t]+(?:was|is|had[ \t]+been)))"
+    # whose relative: "his partner", or the subject's by name ("the victim was Mr Cole's ex-partner")
+    rf"[ \t]+(?i:his|her|their|{_TITLED}['’]s|[\w-]+['’]s)[ \t]+(?i:(?:former|then|current|new|estranged|elderly|teenage|young|older|younger)[ \t]+)?(?P<rel>(?i:{_RELATION}))(?![\w-])"
 )
 
 
@@ -296,7 +324,7 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
         found.append((Cue(Role.STAFF, "other", _TITLE_WORD.get(word, word)), 2))
     before = text[max(0, start - 60) : start]
     m = _BEFORE.search(before)
-    if m:
+    if m and not (m.group("is") and re.match(r"['’]s(?![\w-])", text[end : end + 3])):
         cue = classify(m.group("cue"))
         if cue:
             found.append((cue, 3))
@@ -316,8 +344,10 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
         found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))
     if _PRACTICE_AFTER.match(after) or _MORE_PRACTICE_AFTER.match(after) or _PRACTICE_POSSESSIVE.match(after) or _PRACTICE_BEFORE.search(before):
         found.append((Cue(Role.STAFF, PRACTICE, "practice done by the person"), 1))
-    if _CONDUCT_AFTER.match(after) or _CONDUCT_POSSESSIVE.match(after) or _CONDUCT_BEFORE.search(before):
-        found.append((Cue(Role.SUPERVISED_INDIVIDUAL, CONDUCT, "what the supervised individual did or had done"), 1))
+    conduct = _CONDUCT_AFTER.match(after) or _CONDUCT_POSSESSIVE.match(after) or _CONDUCT_BEFORE.search(before)
+    if conduct:
+        code = SUPERVISION if _SUPERVISION.search(conduct.group(0)) else CONDUCT
+        found.append((Cue(Role.SUPERVISED_INDIVIDUAL, code, "what the supervised individual did or had done"), 1))
     return found
 
 

@@ -200,6 +200,43 @@ CASES = [
          "Dr Imran Sadiq, his GP, saw him in May. His mother, Jean Marsh, reported him missing."],
         {"Owen Marsh": SI, "Trevor Oldroyd": THIRD, "Pauline Hirst": THIRD, "Nicola Rhodes": STAFF, "Imran Sadiq": STAFF, "Jean Marsh": THIRD},
     ),
+    (
+        "the role as the subject and the name after its verb",
+        ["Owen Marsh was recalled in 2021. The victim of the SFO is Ms Holly Fairclough.",
+         "His previous victims include Tara Kell. The PP at the time was Sarah Jenkins."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Tara Kell": VICTIM, "Sarah Jenkins": STAFF},
+    ),
+    (
+        "near miss: the name owns what the role is, so the owner is not the victim",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.",
+         "The victim in this case was Mr Marsh's ex-partner.", "Mr Marsh's ex-partner, Holly Fairclough, had two children."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM},
+    ),
+    (
+        "more harm before the name: bodily harm to, domestic incidents involving, offences against an apposition",
+        ["Owen Marsh was recalled in 2021. He was charged with grievous bodily harm with intent to Nia Rowe.",
+         "Police recorded four domestic incidents involving Tara Kell.",
+         "The offences against a 15-year-old girl, Holly Fairclough, took place in 2022. He threatened Gemma Pryce with a knife."],
+        {"Owen Marsh": SI, "Nia Rowe": VICTIM, "Tara Kell": VICTIM, "Holly Fairclough": VICTIM, "Gemma Pryce": VICTIM},
+    ),
+    (
+        "near miss: an assault reported to an officer, threats to the PP",
+        ["Owen Marsh was recalled in 2021. The assault was reported to DC Mark Lowe.",
+         "He threatened his PP, Sarah Jenkins, in May. Sarah Jenkins recorded this."],
+        {"Owen Marsh": SI, "Mark Lowe": STAFF, "Sarah Jenkins": STAFF},
+    ),
+    (
+        "her age when she was killed, injuries she was found with",
+        ["Owen Marsh was recalled in 2021. Holly Fairclough was 22 years old when she was killed.",
+         "Nia Rowe was found with serious head injuries."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Nia Rowe": VICTIM},
+    ),
+    (
+        "supervision names the subject over a friend charged more often",
+        ["Mr Lee Varley was subject to a licence.", "Lee Varley's supervision was held by the Wakefield PDU.",
+         "His friend Carl Bentley was arrested and charged. Carl Bentley was remanded and sentenced. Carl Bentley was released."],
+        {"Lee Varley": SI, "Carl Bentley": THIRD},
+    ),
 ]
 
 
