@@ -87,7 +87,7 @@ _HARM_NOUNS = (
 _OFFENCES = (
     r"murder|manslaughter|assault|harassment|stalking|kidnapping|kidnap|rape|robbery|wounding|grievous bodily harm|"
     r"actual bodily harm|threats to kill|false imprisonment|arson|burglary|coercive(?: and|,)? controlling behaviour|"
-    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse"
+    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse|SFO"
 )
 # "he attacked his former partner, Jane Smith", "stabbed Jane Smith": a verb of harm with the
 # person as its object, perhaps through a relationship ("his ex-partner,").
@@ -197,6 +197,9 @@ _CONDUCT_POSSESSIVE = re.compile(
 _CONDUCT_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:supervision|management|sentencing|release|recall|arrest)[ \t]+of|the[ \t]+case[ \t]+of|risk[ \t]+posed[ \t]+by)[ \t]+" + _TITLE + r"$"
 )
+# A heading of the victim section, the whole line: "Contact with Leanne Royle's family".
+_FAMILY_HEADING_BEFORE = re.compile(r"^[ \t]*(?i:contact|meetings?|engagement|liaison|communication)[ \t]+with[ \t]+" + _TITLE + r"$")
+_FAMILY_HEADING_AFTER = re.compile(r"^['’]s[ \t]+(?i:family|families)[ \t]*:?[ \t]*$")
 # What a victim's family is offered or asks for: this review, the Victim Liaison Unit, condolences.
 _FAMILY_OF_VICTIM = (
     r"(?i:(?:this|the)[ \t]+(?:SFO[ \t]+)?review|victim[ \t]+liaison|\bVLO\b|\bVLU\b|\bFLO\b|family[ \t]+liaison|disclosure|condolences|bereave\w*)"
@@ -241,7 +244,7 @@ _MORE_VICTIM_AFTER = re.compile(
 )
 _MORE_VICTIM_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by"
-    r"|(?:condolences|sympathies|sympathy)[^.;]{0,40}?(?:family|families|loved[ \t]+ones)[ \t]+of|bereaved[ \t]+(?:family|families)[ \t]+of)[ \t]+" + _TITLE + r"$"
+    r"|(?:condolences|sympathies|sympathy)[^.;]{0,40}?(?:(?:family|families|loved[ \t]+ones)[ \t]+of|[ \t](?:to|with))|bereaved[ \t]+(?:family|families)[ \t]+of)[ \t]+" + _TITLE + r"$"
 )
 
 
@@ -340,7 +343,8 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
             cue = classify(m.group("cue"))
             if cue:
                 found.append((cue, 2))
-    if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
+    heading = start <= 80 and _FAMILY_HEADING_BEFORE.match(text[:start]) and _FAMILY_HEADING_AFTER.match(text[end:])
+    if heading or _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
         found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))
     if _PRACTICE_AFTER.match(after) or _MORE_PRACTICE_AFTER.match(after) or _PRACTICE_POSSESSIVE.match(after) or _PRACTICE_BEFORE.search(before):
         found.append((Cue(Role.STAFF, PRACTICE, "practice done by the person"), 1))

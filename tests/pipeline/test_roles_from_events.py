@@ -237,6 +237,30 @@ CASES = [
          "His friend Carl Bentley was arrested and charged. Carl Bentley was remanded and sentenced. Carl Bentley was released."],
         {"Lee Varley": SI, "Carl Bentley": THIRD},
     ),
+    (
+        "condolences to a family, the SFO against a person, a heading of contact with a family",
+        ["Owen Marsh was recalled in 2021. I extend my condolences to Holly Fairclough's family.",
+         "The SFO against Nia Rowe happened in May.", "Contact with Leanne Royle's family", "Leanne Royle was his partner."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Nia Rowe": VICTIM, "Leanne Royle": VICTIM},
+    ),
+    (
+        "near miss: a heading of the subject's own family, contact with a family in a sentence",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "Owen Marsh's family",
+         "His sister, Claire Walsh, visited. Contact with Claire Walsh's family was limited."],
+        {"Owen Marsh": SI, "Claire Walsh": THIRD},
+    ),
+    (
+        "harm told with a pronoun in a paragraph naming nobody goes to the paragraph before",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "In April he met Amy Lister through friends.",
+         "On 3 May he strangled her."],
+        {"Owen Marsh": SI, "Amy Lister": VICTIM},
+    ),
+    (
+        "near miss: the pronoun's gender fits nobody in the paragraph before",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "His mother, Janet Marsh, visited in April.",
+         "On 3 May he punched him."],
+        {"Owen Marsh": SI, "Janet Marsh": THIRD},
+    ),
 ]
 
 
