@@ -983,8 +983,8 @@ _HARMED_BY_PRONOUN = Cue(Role.VICTIM, HARM, "harm done to the person (her or him
 
 def _pronoun_harm_votes(document: Document, people: dict[str, Person], mentions: list[Mention], votes: dict, cue_of: dict) -> None:
     """"His partner, Jane Smith ... He strangled her": the object pronoun of a verb of harm
-    stands for the nearest person named before it in its paragraph (or, in a paragraph naming
-    nobody, in the paragraph before) whose gender is known and fits, and who is not the verb's
+    stands for the nearest person named before it in its paragraph (then in the paragraph
+    before) whose gender is known and fits, and who is not the verb's
     subject (the name right before the verb). One vote: a role word beside
     the name outweighs it; it turns a relative or an unplaced name into the victim.
     """
@@ -993,23 +993,28 @@ def _pronoun_harm_votes(document: Document, people: dict[str, Person], mentions:
         by_unit[m.unit_id].append(m)
     units = [u for u in document.units if document.units[u].text.strip()]
     previous = {u: units[i - 1] for i, u in enumerate(units) if i}
+
+    def gender_of(m: Mention) -> str | None:
+        title = _title_before(document.units[m.unit_id].text, m.start)
+        return ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else _gender(people[m.person])
+
     for uid in units:
         ms = by_unit.get(uid, [])
         text = document.units[uid].text
         for at, want in pronoun_harms(text):
-            before = sorted((m for m in ms if m.end <= at and at - m.end <= 300), key=lambda m: m.end, reverse=True)
+            here = sorted((m for m in ms if m.end <= at and at - m.end <= 300), key=lambda m: m.end, reverse=True)
+            before = here
             if before and not text[before[0].end : at].strip(" \t,'’s"):
                 before = before[1:]  # "Mr Doyle hit her": Mr Doyle is who hit, not who was hit
-            if not ms and uid in previous:
-                # a paragraph naming nobody tells of the last one's people: "His girlfriend,
-                # Amy Lister, moved in." then "On 3 May he punched her."
-                before = sorted(by_unit.get(previous[uid], []), key=lambda m: m.end, reverse=True)
+            # then the paragraph before, when this one names nobody of that gender: "His
+            # girlfriend, Amy Lister, moved in." then "Mr Hart went to the flat and punched her."
+            if uid in previous and not any(gender_of(m) == want for m in here):
+                before = before + sorted(by_unit.get(previous[uid], []), key=lambda m: m.end, reverse=True)
             for m in before:
                 person = people[m.person]
                 if person.role_source == "case file":
                     break
-                title = _title_before(document.units[m.unit_id].text, m.start)
-                gender = ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else _gender(person)
+                gender = gender_of(m)
                 # the gender must be known and fit: a name of unknown gender may be the
                 # subject named a sentence before ("Sam Reece went home. He hit her.")
                 if gender == want:

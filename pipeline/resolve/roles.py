@@ -87,7 +87,7 @@ _HARM_NOUNS = (
 _OFFENCES = (
     r"murder|manslaughter|assault|harassment|stalking|kidnapping|kidnap|rape|robbery|wounding|grievous bodily harm|"
     r"actual bodily harm|threats to kill|false imprisonment|arson|burglary|coercive(?: and|,)? controlling behaviour|"
-    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse|SFO"
+    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse|SFO|ABH|GBH"
 )
 # "he attacked his former partner, Jane Smith", "stabbed Jane Smith": a verb of harm with the
 # person as its object, perhaps through a relationship ("his ex-partner,").
@@ -98,10 +98,12 @@ _HARM_VERBS = (
     r"killing|murdering|stabbing|assaulting|attacking|raping|strangling|kidnapping|abducting|harassing|stalking|"
     r"wounding|injuring|threatening to kill"
 )
-_APPOSED = r"(?:[ \t]+(?:his|her|their|an?|the)(?:[ \t]+[\w'’-]+){1,3},)?"
+# What may stand between the harm and the name: the person's relation or description, closed
+# by a comma or opening a bracket ("against a former partner (Ms Z)"), or "baby".
+_APPOSED = r"(?:[ \t]+(?:(?:his|her|their|an?|the)(?:[ \t]+[\w'’-]+){1,3}(?:,|[ \t]+\()|baby|little))?"
 _VICTIM_BEFORE = re.compile(
     rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon){_APPOSED}|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon){_APPOSED}"
-    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?"
+    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}}(?:,|[ \t]+\()?)?"
     # a conviction or charge for anything "against" the person: "convicted of affray against X"
     rf"|(?:convicted|charged|arrested|cautioned|sentenced|remanded)[ \t]+(?:of|with|for)\b[^.;:]{{0,50}}?[ \t](?:against|towards|upon)"
     # the conditions that protect a victim: "a non-contact condition with X", "a restraining order protecting X"
@@ -116,7 +118,9 @@ _VICTIM_BEFORE = re.compile(
     rf"|(?:bodily[ \t]+harm|GBH|ABH|wounding|injury|injuries)(?:[ \t]+with[ \t]+intent)?[ \t]+(?:to|on|upon)"
     # the domestic abuse a partner suffered: "four domestic incidents involving X", "domestic abuse between him and X"
     rf"|domestic[ \t]+(?:abuse[ \t]+|violence[ \t]+)?(?:incidents?|call-?outs|callouts|abuse|violence|offences?)[ \t]+(?:involving|with|between[ \t]+(?:him|{_TITLED})[ \t]+and)"
-    rf")[ \t]+{_TITLE}$"
+    # the risk checklist completed with a victim of domestic abuse: "a DASH was completed with X"
+    rf"|(?:DASH|DASH[ \t]+risk[ \t]+(?:assessment|checklist))[ \t]+(?:was[ \t]+|had[ \t]+been[ \t]+)?(?:completed|undertaken|carried[ \t]+out)[ \t]+(?:with|for|by)"
+    rf")(?:[ \t]+|(?<=\())" + _TITLE + "$"
 )
 # An injury a person was left with: "sustained a fractured jaw", "suffered stab wounds", "was
 # left with life-changing injuries", "was taken to hospital with head injuries". An illness is
@@ -179,7 +183,8 @@ _CONDUCT_AFTER = re.compile(
     r"^(?:,[ \t]*)?[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+|subsequently[ \t]+|repeatedly[ \t]+)?(?i:"
     r"(?:was|had[ \t]+been|has[ \t]+been|is)[ \t]+(?:later[ \t]+|then[ \t]+|subsequently[ \t]+|first[ \t]+)?"
     r"(?:sentenced|convicted|released|recalled|remanded|charged|bailed|breached|inducted|"
-    r"made[ \t]+subject|subject[ \t]+to[ \t]+(?:a|an)[ \t]+(?:licence|community[ \t]+order|suspended|post[ \t]+sentence|MAPPA)|"
+    # "subject to a licence", "subject to post sentence supervision", "serving a community order"
+    r"made[ \t]+subject|(?:subject[ \t]+to|serving|on)[ \t]+(?:(?:a|an|his|the)[ \t]+)?(?:licence|community[ \t]+order|suspended|post[ \t]+sentence|MAPPA|probation[ \t]+supervision|statutory[ \t]+supervision|extended[ \t]+sentence)|"
     r"on[ \t]+licence|in[ \t]+breach|returned[ \t]+to[ \t]+custody|managed[ \t]+(?:at|under)[ \t]+MAPPA|"
     r"assessed[ \t]+as[ \t]+(?:posing|presenting|a[ \t]+(?:very[ \t]+)?(?:high|medium|low))|arrested[ \t]+(?:and|on[ \t]+suspicion|for))"
     r"|pleaded[ \t]+guilty|pled[ \t]+guilty|breached[ \t]+(?:his|her|their|the)|absconded|reoffended|"
@@ -227,6 +232,10 @@ _MORE_VICTIM_AFTER = re.compile(
     r"that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
     r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
+    # the complainant: "Chloe reported the offence to police", "told police she had been raped"
+    r"(?:had[ \t]+)?(?:reported|disclosed)[ \t]+(?:the|her|his|their|an?)[ \t]+(?:offence|offences|rape|sexual[ \t]+assault|abuse|assault|attack)[ \t]+to[ \t]+(?:the[ \t]+)?police|"
+    r"(?:had[ \t]+)?(?:told|informed|reported[ \t]+to)[ \t]+(?:the[ \t]+)?police[ \t]+(?:that[ \t]+)?(?:she|he|they)[ \t]+(?:had[ \t]+been|was|were)[ \t]+"
+    r"(?:raped|assaulted|sexually[ \t]+assaulted|attacked|strangled|threatened|harassed|stalked|abused|hit|punched|kicked)|"
     r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about)|"
     # harm told of the speaker: "X, who reported that Mr Y had threatened her" (the object
     # pronoun is the one who told; "his mother said he had hit a neighbour" is not)
@@ -237,13 +246,20 @@ _MORE_VICTIM_AFTER = re.compile(
     r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"
     r"(?:was|had[ \t]+been)[ \t]+(?:referred[ \t]+to|discussed[ \t]+at)[ \t]+(?:a[ \t]+)?MARAC)(?![\w-])"
     r"|^['’]s[ \t]+(?i:death|murder|killing|injuries|body)(?![\w-])"
+    # harm told of the person in a relative clause: "Holly, whom he had assaulted in 2019", "Jade, the woman he killed"
+    r"|^,?[ \t]+(?i:whom|who|(?:the|a)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:woman|man|girl|boy|child|person))[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+"
+    r"(?i:had[ \t]+|later[ \t]+|went[ \t]+on[ \t]+to[ \t]+)?(?:" + _HARM_VERBS + r"|harmed|abused|groomed)(?![\w-])"
+    # a complainant who would not go on with it: "Ms Z withdrew her support for the prosecution"
+    r"|^,?[ \t]+(?i:later[ \t]+|subsequently[ \t]+)?(?i:withdrew|retracted|did[ \t]+not[ \t]+support|declined[ \t]+to[ \t]+support|was[ \t]+unwilling[ \t]+to[ \t]+support|did[ \t]+not[ \t]+wish[ \t]+to[ \t]+support)"
+    r"[ \t]+(?i:her|his|their|a|the)[ \t]+(?i:support[ \t]+for[ \t]+(?:the|a)[ \t]+)?(?i:prosecution|complaint|allegations?|statement)(?![\w-])"
+    r"|^['’]s[ \t]+(?i:DASH)(?![\w-])"
     # the part played after an appositive: "Holly Fairclough, his partner at the time, was the victim"
     r"|^,[^.;,]{1,50},[ \t]+(?i:who[ \t]+)?(?i:was|is|had[ \t]+been|became)[ \t]+(?i:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:victim|injured[ \t]+party|complainant)(?![\w-])"
     # the family a review is shared with: "X's family have asked for a copy of this review"
     r"|^['’]s[ \t]+(?i:family|families|parents|loved[ \t]+ones|next[ \t]+of[ \t]+kin)(?![\w-])[^.;]{0,80}?" + _FAMILY_OF_VICTIM
 )
 _MORE_VICTIM_BEFORE = re.compile(
-    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by"
+    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of" + _APPOSED + "|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by"
     r"|(?:condolences|sympathies|sympathy)[^.;]{0,40}?(?:(?:family|families|loved[ \t]+ones)[ \t]+of|[ \t](?:to|with))|bereaved[ \t]+(?:family|families)[ \t]+of)[ \t]+" + _TITLE + r"$"
 )
 
@@ -377,9 +393,23 @@ _PRONOUN_HARM = re.compile(
 )
 
 
+# Harm told of "she" or "he" as the subject ("She was stabbed", "she sustained a fractured
+# skull") or of "her" or "his" owning it ("her murder", "his injuries"): the same cues as of a name.
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w'’-])(?P<pronoun>she|he)(?![\w'’-])", re.IGNORECASE)
+_PRONOUN_OWNS_HARM = re.compile(r"(?<![\w'’-])(?P<pronoun>her|his)[ \t]+(?i:murder|killing|injuries|body|stab[ \t]+wounds)(?![\w-])", re.IGNORECASE)
+
+
 def pronoun_harms(text: str) -> list[tuple[int, str]]:
-    """Where harm is done to "her" or "him" in `text`: (start of the verb, "f" or "m")."""
-    return [(m.start(), "f" if m.group("object").lower() == "her" else "m") for m in _PRONOUN_HARM.finditer(text)]
+    """Where harm is done to "her" or "him" in `text`, or told of "she" or "he": (start of
+    the verb or pronoun, "f" or "m").
+    """
+    out = [(m.start(), "f" if m.group("object").lower() == "her" else "m") for m in _PRONOUN_HARM.finditer(text)]
+    for m in _PRONOUN_SUBJECT.finditer(text):
+        after = text[m.end() : m.end() + 90]
+        if _VICTIM_AFTER.match(after) or _MORE_VICTIM_AFTER.match(after):
+            out.append((m.start(), "f" if m.group("pronoun").lower() == "she" else "m"))
+    out += [(m.start(), "f" if m.group("pronoun").lower() == "her" else "m") for m in _PRONOUN_OWNS_HARM.finditer(text)]
+    return sorted(out)
 
 
 def cue_from_explanation(explanation: str) -> Cue | None:

@@ -261,6 +261,37 @@ CASES = [
          "On 3 May he punched him."],
         {"Owen Marsh": SI, "Janet Marsh": THIRD},
     ),
+    (
+        "harm told of 'she' or of 'her' owning it, and of 'her' a paragraph after the name",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "His girlfriend, Amy Lister, moved in during April.",
+         "On 3 May Mr Marsh went to the flat. She was stabbed several times.", "He met Nicola Rowe in June. Her injuries were life-changing.",
+         "His friend, Tara Kell, stayed in July.", "On 3 August Mr Marsh went to the flat and punched her."],
+        {"Owen Marsh": SI, "Amy Lister": VICTIM, "Nicola Rowe": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: a natural death told of 'she'",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "His mother, Janet Marsh, was unwell.", "She died in hospital in 2019."],
+        {"Owen Marsh": SI, "Janet Marsh": THIRD},
+    ),
+    (
+        "the complainant reported the offence; supervision without an article names the subject",
+        ["Mr Wayne Gledhill was subject to post sentence supervision. Chloe Dennison reported the offence to police on 4 April.",
+         "Gemma Pryce told police she had been raped. His neighbour, Trevor Oldroyd, reported the noise to police."],
+        {"Wayne Gledhill": SI, "Chloe Dennison": VICTIM, "Gemma Pryce": VICTIM, "Trevor Oldroyd": THIRD},
+    ),
+    (
+        "an earlier victim in brackets, a baby's death, harm in a relative clause, a withdrawn complaint, a DASH",
+        ["Owen Marsh was recalled in 2021. He has a conviction for ABH against a former partner (Ms Holly Fairclough).",
+         "The review follows the death of baby Isla Rowe. He moved in with Tara Kell, whom he had assaulted in 2019.",
+         "Gemma Pryce later withdrew her support for the prosecution. A DASH risk assessment was completed with Nia Quinn."],
+        {"Owen Marsh": SI, "Holly Fairclough": VICTIM, "Isla Rowe": VICTIM, "Tara Kell": VICTIM, "Gemma Pryce": VICTIM, "Nia Quinn": VICTIM},
+    ),
+    (
+        "near miss: a relative clause of meeting, the man he lived with",
+        ["Owen Marsh was recalled in 2021. He moved in with Holly Fairclough, whom he had met in 2019.",
+         "Dean Kaye, the man he lived with, was a friend."],
+        {"Owen Marsh": SI, "Holly Fairclough": THIRD, "Dean Kaye": THIRD},
+    ),
 ]
 
 
