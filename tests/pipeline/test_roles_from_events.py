@@ -264,9 +264,9 @@ CASES = [
     (
         "harm told of 'she' or of 'her' owning it, and of 'her' a paragraph after the name",
         ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "His girlfriend, Amy Lister, moved in during April.",
-         "On 3 May Mr Marsh went to the flat. She was stabbed several times.", "He met Nicola Rowe in June. Her injuries were life-changing.",
+         "On 3 May Mr Marsh went to the flat. She was stabbed several times.", "He met Emma Rowe in June. Her injuries were life-changing.",
          "His friend, Tara Kell, stayed in July.", "On 3 August Mr Marsh went to the flat and punched her."],
-        {"Owen Marsh": SI, "Amy Lister": VICTIM, "Nicola Rowe": VICTIM, "Tara Kell": VICTIM},
+        {"Owen Marsh": SI, "Amy Lister": VICTIM, "Emma Rowe": VICTIM, "Tara Kell": VICTIM},
     ),
     (
         "near miss: a natural death told of 'she'",
