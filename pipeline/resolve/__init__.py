@@ -300,6 +300,10 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             continue
         if len(keys) > 1:
             keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
+        if not keys and cand.titled and _INITIALS_TOKEN.fullmatch(cand.tokens[0]):
+            # "Mr JV": the initials of the one person they fit, not a new person named "Jv"
+            keys = [k for k, p in people.items() if initials(p) == cand.tokens[0]][:2]
+            keys = keys if len(keys) == 1 else []
         key = placed.choose(keys, cand.order) if keys else _new_person(cand.tokens, people, name_index)
         assigned.append((cand, key))
         placed.add(cand.order, key)
@@ -468,6 +472,9 @@ def _seed_from_case(case: Case, people: dict[str, Person], name_index: dict[str,
         _index(key, [cp.name, *cp.aliases], name_index)
 
 
+_INITIALS_TOKEN = re.compile(r"[A-Z]{2,3}")
+
+
 def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: dict[str, list[str]]) -> str | None:
     key = _person_key(tokens)
     if key in people:
@@ -484,13 +491,22 @@ def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
         # "J. Smith" / "J Smith" against "John Smith"
         if same_last and len(first) == 1 and ptoks[0].startswith(first):
             return pkey
+        # the surname first, as police and court lists write it: "SMITH John", "Smith J";
+        # and a surname cut to its initial: "John S"
+        if len(tokens) == 2 and first == ptoks[-1] and (last == ptoks[0] or (len(last) == 1 and ptoks[0].startswith(last))):
+            return pkey
+        if len(tokens) == 2 and len(last) == 1 and first == ptoks[0] and ptoks[-1].startswith(last):
+            return pkey
         # "Sarah Jane Jenkins" against "Sarah Jenkins", and the reverse
         if same_last and ptoks[0] == first:
             return pkey
         # "Emma Butler" against "Emma Butler-O'Sullivan" (a reader or recognizer stopped at
         # the hyphen), and the reverse: the longer is the name.
-        if ptoks[0] == first and (ptoks[-1].startswith(last + "-") or last.startswith(ptoks[-1] + "-")):
-            if len(last) > len(ptoks[-1]) and person.role_source != "case file":
+        # The same for a hyphenated first name: "Jason-Lee Varley" against "Jason Varley".
+        if (ptoks[0] == first and (ptoks[-1].startswith(last + "-") or last.startswith(ptoks[-1] + "-"))) or (
+            same_last and (ptoks[0].startswith(first + "-") or first.startswith(ptoks[0] + "-"))
+        ):
+            if len(first) + len(last) > len(ptoks[0]) + len(ptoks[-1]) and person.role_source != "case file":
                 person.canonical = " ".join(tokens)
             person.variants.add(" ".join(tokens))
             _index(pkey, [" ".join(tokens)], name_index)
