@@ -300,6 +300,10 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             continue
         if len(keys) > 1:
             keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
+        if not keys and _norm(cand.tokens[0]).endswith("s") and _norm(cand.tokens[0]) not in _listed_names():
+            # a possessive written without its apostrophe, as typed by hand: "Mr Varleys licence"
+            keys = [k for k, p in people.items() if len(p.canonical.split()) >= 2 and _norm(p.canonical.split()[-1]) == _norm(cand.tokens[0])[:-1]][:2]
+            keys = keys if len(keys) == 1 else []
         if not keys and cand.titled and _INITIALS_TOKEN.fullmatch(cand.tokens[0]):
             # "Mr JV": the initials of the one person they fit, not a new person named "Jv"
             keys = [k for k, p in people.items() if initials(p) == cand.tokens[0]][:2]
@@ -488,8 +492,10 @@ def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
         if len(ptoks) < 2:
             continue
         same_last = ptoks[-1] == last
-        # "J. Smith" / "J Smith" against "John Smith"
+        # "J. Smith" / "J Smith" against "John Smith"; "JP Smith" against "John Paul Smith"
         if same_last and len(first) == 1 and ptoks[0].startswith(first):
+            return pkey
+        if same_last and _INITIALS_TOKEN.fullmatch(tokens[0]) and ptoks[0].startswith(first[0]):
             return pkey
         # the surname first, as police and court lists write it: "SMITH John", "Smith J";
         # and a surname cut to its initial: "John S"

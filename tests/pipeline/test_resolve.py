@@ -446,6 +446,9 @@ def test_an_offence_word_far_from_the_name_is_no_victim_cue():
         ("Jason V.", True),  # the surname cut to its initial
         ("Jason-Lee Varley", True),  # a hyphenated first name
         ("Mr JV", True),  # titled initials of the one person they fit
+        ("Mr JP Varley", True),  # initials before the surname
+        ("Mr Varleys", True),  # a possessive typed without its apostrophe ("Mr Varleys licence")
+        ("Mr Roberts", False),  # near miss: a surname of its own, not a possessive
         ("Jay Varley", False),  # near miss: another first name is another person (a brother)
         ("Varley Smith", False),  # near miss: a surname first, but another first name
     ],
