@@ -202,6 +202,19 @@ _CONDUCT_POSSESSIVE = re.compile(
 _CONDUCT_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:supervision|management|sentencing|release|recall|arrest)[ \t]+of|the[ \t]+case[ \t]+of|risk[ \t]+posed[ \t]+by)[ \t]+" + _TITLE + r"$"
 )
+# A relationship told as an event, not a role word: "he had been in a relationship with Gemma
+# Rowntree", "Gemma had been in a relationship with him", "Gemma, with whom he had been in a
+# relationship". Only the subject's partner: "him" and "he" stand for the subject, so a
+# name on both sides of "in a relationship with" is not given the cue ("Gemma had been in a
+# relationship with Mr Hart" makes Gemma the partner through "him" elsewhere, not Mr Hart).
+_IN_RELATIONSHIP_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:he|his)(?![\w'’-])[^.;]{0,40}?(?<![\w-])(?i:relationship)[ \t]+(?i:with)[ \t]+" + _TITLE + r"$"
+)
+_IN_RELATIONSHIP_AFTER = re.compile(
+    r"^(?:,[ \t]+(?i:with[ \t]+whom)[ \t]+(?i:he)[ \t]+(?i:had[ \t]+been|was|had)[ \t]+(?i:in[ \t]+a)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:relationship)"
+    r"|[ \t]+(?i:had[ \t]+been|was|has[ \t]+been|had|began|started|entered)[ \t]+(?i:in[ \t]+)?(?i:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:relationship)[ \t]+(?i:with)[ \t]+(?i:him))(?![\w'’-])"
+)
+_RELATIONSHIP_CUE = Cue(Role.THIRD_PARTY, RELATIONSHIP_CUES.get("partner"), "in a relationship with the subject")
 # A heading of the victim section, the whole line: "Contact with Leanne Royle's family".
 _FAMILY_HEADING_BEFORE = re.compile(r"^[ \t]*(?i:contact|meetings?|engagement|liaison|communication)[ \t]+with[ \t]+" + _TITLE + r"$")
 _FAMILY_HEADING_AFTER = re.compile(r"^['’]s[ \t]+(?i:family|families)[ \t]*:?[ \t]*$")
@@ -359,6 +372,8 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
             cue = classify(m.group("cue"))
             if cue:
                 found.append((cue, 2))
+    if _IN_RELATIONSHIP_BEFORE.search(before) or _IN_RELATIONSHIP_AFTER.match(after):
+        found.append((_RELATIONSHIP_CUE, 2))
     heading = start <= 80 and _FAMILY_HEADING_BEFORE.match(text[:start]) and _FAMILY_HEADING_AFTER.match(text[end:])
     if heading or _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
         found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))

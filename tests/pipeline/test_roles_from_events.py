@@ -292,6 +292,18 @@ CASES = [
          "Dean Kaye, the man he lived with, was a friend."],
         {"Owen Marsh": SI, "Holly Fairclough": THIRD, "Dean Kaye": THIRD},
     ),
+    (
+        "a relationship told as an event gives the partner, whom the harmed relation makes the victim",
+        ["Owen Marsh was recalled in 2021. Owen Marsh missed two appointments.", "He had been in a relationship with Gemma Pryce since 2021.",
+         "Tara Kell had been in a relationship with him before that.", "In May he stabbed his partner."],
+        {"Owen Marsh": SI, "Gemma Pryce": VICTIM, "Tara Kell": VICTIM},
+    ),
+    (
+        "near miss: a relationship nobody harmed, a working relationship, a name on both sides",
+        ["Mr Owen Marsh was recalled in 2021.", "Gemma Pryce had been in a relationship with Mr Marsh since 2021.",
+         "He had a good working relationship with his PP, Sarah Jenkins. In May he stabbed a stranger."],
+        {"Owen Marsh": SI, "Gemma Pryce": THIRD, "Sarah Jenkins": STAFF},
+    ),
 ]
 
 
