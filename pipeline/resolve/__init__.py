@@ -28,6 +28,7 @@ from pipeline.resolve.roles import (
     CONDUCT,
     HARM,
     PRACTICE,
+    SUPERVISION,
     Cue,
     classify,
     cue_from_explanation,
@@ -299,6 +300,14 @@ def resolve(document: Document, detections: list[Detection], case: Case | None =
             continue
         if len(keys) > 1:
             keys = _same_gender(keys, _title_before(document.units[cand.unit_id].text, cand.start), people) or keys
+        if not keys and _norm(cand.tokens[0]).endswith("s") and _norm(cand.tokens[0]) not in _listed_names():
+            # a possessive written without its apostrophe, as typed by hand: "Mr Varleys licence"
+            keys = [k for k, p in people.items() if len(p.canonical.split()) >= 2 and _norm(p.canonical.split()[-1]) == _norm(cand.tokens[0])[:-1]][:2]
+            keys = keys if len(keys) == 1 else []
+        if not keys and cand.titled and _INITIALS_TOKEN.fullmatch(cand.tokens[0]):
+            # "Mr JV": the initials of the one person they fit, not a new person named "Jv"
+            keys = [k for k, p in people.items() if initials(p) == cand.tokens[0]][:2]
+            keys = keys if len(keys) == 1 else []
         key = placed.choose(keys, cand.order) if keys else _new_person(cand.tokens, people, name_index)
         assigned.append((cand, key))
         placed.add(cand.order, key)
@@ -467,6 +476,9 @@ def _seed_from_case(case: Case, people: dict[str, Person], name_index: dict[str,
         _index(key, [cp.name, *cp.aliases], name_index)
 
 
+_INITIALS_TOKEN = re.compile(r"[A-Z]{2,3}")
+
+
 def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: dict[str, list[str]]) -> str | None:
     key = _person_key(tokens)
     if key in people:
@@ -480,16 +492,27 @@ def _match_full(tokens: tuple[str, ...], people: dict[str, Person], name_index: 
         if len(ptoks) < 2:
             continue
         same_last = ptoks[-1] == last
-        # "J. Smith" / "J Smith" against "John Smith"
+        # "J. Smith" / "J Smith" against "John Smith"; "JP Smith" against "John Paul Smith"
         if same_last and len(first) == 1 and ptoks[0].startswith(first):
+            return pkey
+        if same_last and _INITIALS_TOKEN.fullmatch(tokens[0]) and ptoks[0].startswith(first[0]):
+            return pkey
+        # the surname first, as police and court lists write it: "SMITH John", "Smith J";
+        # and a surname cut to its initial: "John S"
+        if len(tokens) == 2 and first == ptoks[-1] and (last == ptoks[0] or (len(last) == 1 and ptoks[0].startswith(last))):
+            return pkey
+        if len(tokens) == 2 and len(last) == 1 and first == ptoks[0] and ptoks[-1].startswith(last):
             return pkey
         # "Sarah Jane Jenkins" against "Sarah Jenkins", and the reverse
         if same_last and ptoks[0] == first:
             return pkey
         # "Emma Butler" against "Emma Butler-O'Sullivan" (a reader or recognizer stopped at
         # the hyphen), and the reverse: the longer is the name.
-        if ptoks[0] == first and (ptoks[-1].startswith(last + "-") or last.startswith(ptoks[-1] + "-")):
-            if len(last) > len(ptoks[-1]) and person.role_source != "case file":
+        # The same for a hyphenated first name: "Jason-Lee Varley" against "Jason Varley".
+        if (ptoks[0] == first and (ptoks[-1].startswith(last + "-") or last.startswith(ptoks[-1] + "-"))) or (
+            same_last and (ptoks[0].startswith(first + "-") or first.startswith(ptoks[0] + "-"))
+        ):
+            if len(first) + len(last) > len(ptoks[0]) + len(ptoks[-1]) and person.role_source != "case file":
                 person.canonical = " ".join(tokens)
             person.variants.add(" ".join(tokens))
             _index(pkey, [" ".join(tokens)], name_index)
@@ -944,6 +967,7 @@ def _assign_roles(document: Document, people: dict[str, Person], mentions: list[
     for key in votes:
         if key != conduct_winner:
             votes[key].pop((Role.SUPERVISED_INDIVIDUAL, CONDUCT), None)
+            votes[key].pop((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), None)
             if not votes[key]:
                 cue_of = {k: c for k, c in cue_of.items() if k[0] != key}
     cues: dict[str, list[str]] = {}
@@ -981,25 +1005,38 @@ _HARMED_BY_PRONOUN = Cue(Role.VICTIM, HARM, "harm done to the person (her or him
 
 def _pronoun_harm_votes(document: Document, people: dict[str, Person], mentions: list[Mention], votes: dict, cue_of: dict) -> None:
     """"His partner, Jane Smith ... He strangled her": the object pronoun of a verb of harm
-    stands for the nearest person named before it in its paragraph whose gender is known and fits, and who
-    is not the verb's subject (the name right before the verb). One vote: a role word beside
+    stands for the nearest person named before it in its paragraph (then in the paragraph
+    before) whose gender is known and fits, and who is not the verb's
+    subject (the name right before the verb). One vote: a role word beside
     the name outweighs it; it turns a relative or an unplaced name into the victim.
     """
     by_unit: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_unit[m.unit_id].append(m)
-    for uid, ms in by_unit.items():
+    units = [u for u in document.units if document.units[u].text.strip()]
+    previous = {u: units[i - 1] for i, u in enumerate(units) if i}
+
+    def gender_of(m: Mention) -> str | None:
+        title = _title_before(document.units[m.unit_id].text, m.start)
+        return ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else _gender(people[m.person])
+
+    for uid in units:
+        ms = by_unit.get(uid, [])
         text = document.units[uid].text
         for at, want in pronoun_harms(text):
-            before = sorted((m for m in ms if m.end <= at and at - m.end <= 300), key=lambda m: m.end, reverse=True)
+            here = sorted((m for m in ms if m.end <= at and at - m.end <= 300), key=lambda m: m.end, reverse=True)
+            before = here
             if before and not text[before[0].end : at].strip(" \t,'’s"):
                 before = before[1:]  # "Mr Doyle hit her": Mr Doyle is who hit, not who was hit
+            # then the paragraph before, when this one names nobody of that gender: "His
+            # girlfriend, Amy Lister, moved in." then "Mr Hart went to the flat and punched her."
+            if uid in previous and not any(gender_of(m) == want for m in here):
+                before = before + sorted(by_unit.get(previous[uid], []), key=lambda m: m.end, reverse=True)
             for m in before:
                 person = people[m.person]
                 if person.role_source == "case file":
                     break
-                title = _title_before(text, m.start)
-                gender = ("m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None) if title else _gender(person)
+                gender = gender_of(m)
                 # the gender must be known and fit: a name of unknown gender may be the
                 # subject named a sentence before ("Sam Reece went home. He hit her.")
                 if gender == want:
@@ -1018,9 +1055,15 @@ def _conduct_winner(people: dict[str, Person], votes: dict[str, Counter], counts
     """
     if any(p.role is Role.SUPERVISED_INDIVIDUAL for p in people.values()):
         return None
-    if any(r is Role.SUPERVISED_INDIVIDUAL and c != CONDUCT for tally in votes.values() for r, c in tally):
+    if any(r is Role.SUPERVISED_INDIVIDUAL and c not in (CONDUCT, SUPERVISION) for tally in votes.values() for r, c in tally):
         return None
-    weights = {k: t[(Role.SUPERVISED_INDIVIDUAL, CONDUCT)] for k, t in votes.items() if t.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT))}
+    # What only supervision is (on licence, recalled, missed appointments) counts first: a
+    # friend charged and remanded three times is not the subject of a review about a licence.
+    weights = {
+        k: (t.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0), t.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0) + t.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0))
+        for k, t in votes.items()
+    }
+    weights = {k: w for k, w in weights.items() if w[1]}
     if not weights:
         return None
     return max(weights, key=lambda k: (weights[k], counts[k], -people[k].first_seen))
@@ -1046,15 +1089,15 @@ def _vote(tally: Counter) -> tuple[Role, str | None]:
             role = Role.VICTIM
         elif any(r is Role.STAFF and c != PRACTICE for r, c in tally):
             role = Role.STAFF
-        elif tally.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0) >= 2:
+        elif tally.get((Role.SUPERVISED_INDIVIDUAL, CONDUCT), 0) + tally.get((Role.SUPERVISED_INDIVIDUAL, SUPERVISION), 0) >= 2:
             # "his mother's son", "Kerry's partner, Daniel": a relationship describes the
             # subject too; what happened to him over the review says who he is.
             role = Role.SUPERVISED_INDIVIDUAL
     codes = Counter({code: w for (r, code), w in tally.items() if r is role})
-    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM, CONDUCT), str(c)))
+    best = max(codes, key=lambda c: (codes[c], c not in ("other", PRACTICE, HARM, CONDUCT, SUPERVISION), str(c)))
     if best == PRACTICE:
         best = "other"  # a verb of practice says staff, not which role: "Professional N"
-    elif best in (HARM, CONDUCT):
+    elif best in (HARM, CONDUCT, SUPERVISION):
         best = None
     return role, best
 

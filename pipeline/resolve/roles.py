@@ -52,7 +52,13 @@ _TITLED = alternation(TITLES) + r"\.?[ \t]+\w+"
 # The role noun heads the phrase, so the first cue is the one that counts ("the sister of the
 # victim, Jane" is the sister), and search() finds the leftmost.
 _QUALIFIER = r"(?:[ \t]+(?:at|in|on|from|for|with|of|that|this|since|during|then|assigned|based)(?:[ \t]+[\w'’-]+){1,4},)?"
-_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE})(?:\s*\(\w+\))?{_QUALIFIER}[\s,:(]*{_TITLE}$")
+# A numbered role ("Victim 1: Holly", "Witness B -") and a role's name ("the victim's name is Holly").
+_NUMBERED = r"(?:[ \t]+(?:\d{1,2}|[A-Z])(?![\w'’]))?(?:['’]s[ \t]+(?:full[ \t]+)?name(?:[ \t]+(?:is|was))?)?"
+# The role as the subject and the name after its verb: "the PP was Sarah Jenkins", "the victim
+# of the further offence is Ms Holly Fairclough", "his previous victims include Tara Kell". Not
+# when the name owns what the role is: "the victim was Mr Cole's ex-partner" (cues_around).
+_IS = r"(?P<is>(?:[ \t]+(?:at|in|of|for|on)(?:[ \t]+[\w'’-]+){1,4}?)?[ \t]+(?:was|is|were|are|had[ \t]+been|include|included)(?:[ \t]+named)?(?=[ \t]))?"
+_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>{_CUE}){_NUMBERED}(?:\s*\(\w+\))?(?:{_QUALIFIER}|{_IS})[\s,:(\-–]*{_TITLE}$")
 # "Sarah Jenkins (PP)", "Sarah Jenkins, SPO", "Leanne Hughes, the victim", "Jane, his partner"
 _AFTER = re.compile(
     rf"^(?:'s)?\s*(?:\(|,|-|–)\s*(?:(?i:the|a|an|his|her|their|[A-Z]{{1,3}}'s)\s+)?(?:(?i:allocated|former|new|acting|then)\s+)?(?P<cue>{_CUE})(?![\w-])"
@@ -68,26 +74,36 @@ _PREDICATE = re.compile(
 HARM = "harm"
 PRACTICE = "practice"
 CONDUCT = "conduct"
+SUPERVISION = "supervision"  # conduct that only supervision is: a licence, a recall, appointments
 
 # What was done to a person says who the victim is: "the murder of Hollie Brent", "an
 # attack on Hollie", "Hollie Brent was killed". Dying is not: "his father died in 2019".
 # The victim of the further offence is often a partner or relative, so this cue, unlike
 # the practice cue, may turn "his partner, Hollie Brent" into the victim (_vote).
-_HARM_NOUNS = r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping"
+_HARM_NOUNS = (
+    r"murder|killing|manslaughter|rape|stabbing|assault|attack|abduction|kidnap|kidnapping|homicide|harassment|stalking|"
+    r"strangulation|wounding|robbery|false[ \t]+imprisonment|sexual[ \t]+abuse|abuse|grooming|sexual[ \t]+exploitation"
+)
 _OFFENCES = (
     r"murder|manslaughter|assault|harassment|stalking|kidnapping|kidnap|rape|robbery|wounding|grievous bodily harm|"
     r"actual bodily harm|threats to kill|false imprisonment|arson|burglary|coercive(?: and|,)? controlling behaviour|"
-    r"controlling(?: and|,)? coercive behaviour|offences?|attack|attempted murder|sexual assault|abuse"
+    r"controlling(?: and|,)? coercive behaviour|offences?|offending|violence|threats|attack|attempted murder|sexual assault|abuse|SFO|ABH|GBH"
 )
 # "he attacked his former partner, Jane Smith", "stabbed Jane Smith": a verb of harm with the
 # person as its object, perhaps through a relationship ("his ex-partner,").
 _HARM_VERBS = (
     r"killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|harassed|stalked|"
-    r"punched|kicked|beat|strangled|set fire to|threatened to kill"
+    r"punched|kicked|beat|strangled|set fire to|threatened to kill|injured|wounded|shot|choked|threatened|hit|slapped|headbutted|"
+    # the gerund a charge is written with: "charged with assaulting X", "convicted of stalking his ex-partner"
+    r"killing|murdering|stabbing|assaulting|attacking|raping|strangling|kidnapping|abducting|harassing|stalking|"
+    r"wounding|injuring|threatening to kill"
 )
+# What may stand between the harm and the name: the person's relation or description, closed
+# by a comma or opening a bracket ("against a former partner (Ms Z)"), or "baby".
+_APPOSED = r"(?:[ \t]+(?:(?:his|her|their|an?|the)(?:[ \t]+[\w'’-]+){1,3}(?:,|[ \t]+\()|baby|little))?"
 _VICTIM_BEFORE = re.compile(
-    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
-    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}},?)?"
+    rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon){_APPOSED}|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon){_APPOSED}"
+    rf"|(?:{_HARM_VERBS})(?:[ \t]+(?:his|her|their)(?:[ \t]+[\w'’-]+){{1,3}}(?:,|[ \t]+\()?)?"
     # a conviction or charge for anything "against" the person: "convicted of affray against X"
     rf"|(?:convicted|charged|arrested|cautioned|sentenced|remanded)[ \t]+(?:of|with|for)\b[^.;:]{{0,50}}?[ \t](?:against|towards|upon)"
     # the conditions that protect a victim: "a non-contact condition with X", "a restraining order protecting X"
@@ -98,13 +114,33 @@ _VICTIM_BEFORE = re.compile(
     # police attending a home they shared: "call-outs to addresses shared with X"
     rf"|(?:call-?outs|callouts|domestic[ \t]+incidents|incidents|police[ \t]+attendances?)[ \t]+(?:to|at)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:address|addresses|home|flat|property)[ \t]+(?:he[ \t]+)?shared[ \t]+with"
     rf"|exclusion[ \t]+zone[ \t]+(?:around|near)"
-    rf")[ \t]+{_TITLE}$"
+    # bodily harm done to the person: "grievous bodily harm with intent to X"
+    rf"|(?:bodily[ \t]+harm|GBH|ABH|wounding|injury|injuries)(?:[ \t]+with[ \t]+intent)?[ \t]+(?:to|on|upon)"
+    # the domestic abuse a partner suffered: "four domestic incidents involving X", "domestic abuse between him and X"
+    rf"|domestic[ \t]+(?:abuse[ \t]+|violence[ \t]+)?(?:incidents?|call-?outs|callouts|abuse|violence|offences?)[ \t]+(?:involving|with|between[ \t]+(?:him|{_TITLED})[ \t]+and)"
+    # the risk checklist completed with a victim of domestic abuse: "a DASH was completed with X"
+    rf"|(?:DASH|DASH[ \t]+risk[ \t]+(?:assessment|checklist))[ \t]+(?:was[ \t]+|had[ \t]+been[ \t]+)?(?:completed|undertaken|carried[ \t]+out)[ \t]+(?:with|for|by)"
+    rf")(?:[ \t]+|(?<=\())" + _TITLE + "$"
+)
+# An injury a person was left with: "sustained a fractured jaw", "suffered stab wounds", "was
+# left with life-changing injuries", "was taken to hospital with head injuries". An illness is
+# not an injury ("suffered a stroke").
+_INJURY = (
+    r"(?:an?[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"
+    r"(?:injury|injuries|wounds?|fractures?|fractured[ \t]+[\w-]+|broken[ \t]+[\w-]+|burns|lacerations|bruising|bleed|brain[ \t]+damage)"
+)
+_HARMED = (
+    r"(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+|critically[ \t]+|badly[ \t]+)?"
+    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by|"
+    r"injured|wounded|shot|punched|kicked|choked|harassed|stalked|robbed|set[ \t]+alight|subjected[ \t]+to)"
 )
 _VICTIM_AFTER = re.compile(
-    r"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+(?i:fatally[ \t]+|seriously[ \t]+|sexually[ \t]+)?"
-    r"(?i:killed|murdered|stabbed|assaulted|attacked|raped|strangled|kidnapped|abducted|isolated[ \t]+from|controlled[ \t]+by|coerced|abused|beaten|threatened[ \t]+by)"
-    r"|[ \t]+(?i:sustained|suffered)[ \t]+(?i:serious|fatal|life-changing|life[ \t]+threatening|significant|severe|multiple)?[ \t]*(?i:injuries|wounds)"
-    r"|[ \t]+(?i:died)[ \t]+(?i:from|of)[ \t]+(?i:her|his|their)[ \t]+(?i:injuries|wounds))(?![\w-])"
+    rf"^(?:['’]s[ \t]+(?i:murder|killing)|,?[ \t]+(?i:who[ \t]+)?(?i:was|had[ \t]+been)[ \t]+{_HARMED}"
+    # her age when it happened: "Holly Fairclough was 22 years old when she was killed"
+    rf"|[ \t]+(?i:was|,)[^.;]{{0,30}}?[ \t](?i:when|after)[ \t]+(?i:she|he|they)[ \t]+(?i:was|were|had[ \t]+been)[ \t]+{_HARMED}"
+    rf"|,?[ \t]+(?i:who[ \t]+)?(?i:had[ \t]+)?(?i:sustained|suffered|received|was[ \t]+left[ \t]+with|was[ \t]+taken[ \t]+to[ \t]+hospital[ \t]+with|was[ \t]+found[ \t]+with)[ \t]+(?i:{_INJURY})"
+    r"|[ \t]+(?i:later[ \t]+|subsequently[ \t]+|sadly[ \t]+|tragically[ \t]+)?(?i:died)[ \t]+(?i:from|of|as[ \t]+a[ \t]+result[ \t]+of)[ \t]+(?i:her|his|their|the)[ \t]+(?i:injuries|wounds|attack|assault)"
+    r"|[ \t]+(?i:lost)[ \t]+(?i:her|his|their)[ \t]+(?i:life))(?![\w-])"
 )
 # What a person did in the case says they are staff: "Sarah Jenkins countersigned the
 # plan", "Sarah Jenkins completed the OASys", "Sarah Jenkins allocated the case". The role
@@ -147,7 +183,8 @@ _CONDUCT_AFTER = re.compile(
     r"^(?:,[ \t]*)?[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+|subsequently[ \t]+|repeatedly[ \t]+)?(?i:"
     r"(?:was|had[ \t]+been|has[ \t]+been|is)[ \t]+(?:later[ \t]+|then[ \t]+|subsequently[ \t]+|first[ \t]+)?"
     r"(?:sentenced|convicted|released|recalled|remanded|charged|bailed|breached|inducted|"
-    r"made[ \t]+subject|subject[ \t]+to[ \t]+(?:a|an)[ \t]+(?:licence|community[ \t]+order|suspended|post[ \t]+sentence|MAPPA)|"
+    # "subject to a licence", "subject to post sentence supervision", "serving a community order"
+    r"made[ \t]+subject|(?:subject[ \t]+to|serving|on)[ \t]+(?:(?:a|an|his|the)[ \t]+)?(?:licence|community[ \t]+order|suspended|post[ \t]+sentence|MAPPA|probation[ \t]+supervision|statutory[ \t]+supervision|extended[ \t]+sentence)|"
     r"on[ \t]+licence|in[ \t]+breach|returned[ \t]+to[ \t]+custody|managed[ \t]+(?:at|under)[ \t]+MAPPA|"
     r"assessed[ \t]+as[ \t]+(?:posing|presenting|a[ \t]+(?:very[ \t]+)?(?:high|medium|low))|arrested[ \t]+(?:and|on[ \t]+suspicion|for))"
     r"|pleaded[ \t]+guilty|pled[ \t]+guilty|breached[ \t]+(?:his|her|their|the)|absconded|reoffended|"
@@ -165,28 +202,78 @@ _CONDUCT_POSSESSIVE = re.compile(
 _CONDUCT_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:supervision|management|sentencing|release|recall|arrest)[ \t]+of|the[ \t]+case[ \t]+of|risk[ \t]+posed[ \t]+by)[ \t]+" + _TITLE + r"$"
 )
+# A relationship told as an event, not a role word: "he had been in a relationship with Gemma
+# Rowntree", "Gemma had been in a relationship with him", "Gemma, with whom he had been in a
+# relationship". Only the subject's partner: "him" and "he" stand for the subject, so a
+# name on both sides of "in a relationship with" is not given the cue ("Gemma had been in a
+# relationship with Mr Hart" makes Gemma the partner through "him" elsewhere, not Mr Hart).
+_IN_RELATIONSHIP_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:he|his)(?![\w'’-])[^.;]{0,40}?(?<![\w-])(?i:relationship)[ \t]+(?i:with)[ \t]+" + _TITLE + r"$"
+)
+_IN_RELATIONSHIP_AFTER = re.compile(
+    r"^(?:,[ \t]+(?i:with[ \t]+whom)[ \t]+(?i:he)[ \t]+(?i:had[ \t]+been|was|had)[ \t]+(?i:in[ \t]+a)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:relationship)"
+    r"|[ \t]+(?i:had[ \t]+been|was|has[ \t]+been|had|began|started|entered)[ \t]+(?i:in[ \t]+)?(?i:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:relationship)[ \t]+(?i:with)[ \t]+(?i:him))(?![\w'’-])"
+)
+_RELATIONSHIP_CUE = Cue(Role.THIRD_PARTY, RELATIONSHIP_CUES.get("partner"), "in a relationship with the subject")
+# A heading of the victim section, the whole line: "Contact with Leanne Royle's family".
+_FAMILY_HEADING_BEFORE = re.compile(r"^[ \t]*(?i:contact|meetings?|engagement|liaison|communication)[ \t]+with[ \t]+" + _TITLE + r"$")
+_FAMILY_HEADING_AFTER = re.compile(r"^['’]s[ \t]+(?i:family|families)[ \t]*:?[ \t]*$")
+# What a victim's family is offered or asks for: this review, the Victim Liaison Unit, condolences.
+_FAMILY_OF_VICTIM = (
+    r"(?i:(?:this|the)[ \t]+(?:SFO[ \t]+)?review|victim[ \t]+liaison|\bVLO\b|\bVLU\b|\bFLO\b|family[ \t]+liaison|disclosure|condolences|bereave\w*)"
+)
+# Of those, what only supervision is (a licence, a recall, appointments kept or missed, his risk)
+# says more than what a friend or co-defendant may share with him (arrested, charged,
+# sentenced): "Mr Lee was subject to a licence" makes Lee the subject over "his friend Carl",
+# however often Carl was arrested and charged (_conduct_winner).
+_SUPERVISION = re.compile(
+    r"(?i:licence|recall|supervision|appointment|induct|breach|MAPPA|risk|complian|community[ \t]+order|post[ \t]+sentence|"
+    r"suspended|failed[ \t]+to|attended|reported|tested[ \t]+positive|management[ \t]+of|case[ \t]+of|absconded)"
+)
 # What makes a victim besides the harm itself: a death ("Lewis Hart was found dead", "the
 # death of Ryan Cole") and a complaint to the police about the subject ("Sophie Marsh
 # reported to police that he had threatened her", "obtained a non-molestation order").
 _MORE_VICTIM_AFTER = re.compile(
-    r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|in[ \t]+hospital|at[ \t]+the[ \t]+scene)|"
+    r"^(?:,[ \t]*)?[ \t]+(?i:was[ \t]+(?:found|pronounced)[ \t]+dead|was[ \t]+fatally|died[ \t]+(?:from|of|at[ \t]+the[ \t]+scene|in[ \t]+hospital"
+    # a natural death is not the offence: "died in hospital in 2019", "... after a long illness"
+    r"(?![ \t]+(?:in[ \t]+\d{4}|(?:after|following)[ \t]+an?[ \t]+(?:\w+[ \t]+)?illness)))|"
+    r""
     # a complaint of harm, not any call: "his mother told police he was missing" is his mother
-    r"(?:had[ \t]+)?(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
+    r"(?:had[ \t]+)?(?:(?:reported[ \t]+(?:to[ \t]+)?|told[ \t]+|informed[ \t]+)(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,3}?|"
+    # "had called the police twice in March to report that he had assaulted her"
+    r"(?:called|rang|phoned|telephoned|contacted|dialled[ \t]+999[ \t]+and[ \t]+told)[ \t]+(?:the[ \t]+)?police[ \t]+(?:\w+[ \t]+){0,4}?(?:to[ \t]+(?:report|say|allege)[ \t]+)?)"
+    r"that[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+"
     r"(?:threatened|assaulted|attacked|hit|punched|harassed|followed|stalked|raped|strangled|kicked|pushed|grabbed|damaged|sent[ \t]+(?:her|him|them)[ \t]+(?:threatening|abusive))|"
     r"(?:had[ \t]+)?(?:obtained|applied[ \t]+for|was[ \t]+granted)[ \t]+(?:a|an)[ \t]+(?:non-molestation|restraining|protective|domestic[ \t]+abuse[ \t]+protection)[ \t]+order|"
+    # the complainant: "Chloe reported the offence to police", "told police she had been raped"
+    r"(?:had[ \t]+)?(?:reported|disclosed)[ \t]+(?:the|her|his|their|an?)[ \t]+(?:offence|offences|rape|sexual[ \t]+assault|abuse|assault|attack)[ \t]+to[ \t]+(?:the[ \t]+)?police|"
+    r"(?:had[ \t]+)?(?:told|informed|reported[ \t]+to)[ \t]+(?:the[ \t]+)?police[ \t]+(?:that[ \t]+)?(?:she|he|they)[ \t]+(?:had[ \t]+been|was|were)[ \t]+"
+    r"(?:raped|assaulted|sexually[ \t]+assaulted|attacked|strangled|threatened|harassed|stalked|abused|hit|punched|kicked)|"
     r"made[ \t]+(?:an[ \t]+allegation|a[ \t]+complaint|a[ \t]+statement)[ \t]+(?:to[ \t]+police[ \t]+)?(?:against|about)|"
     # harm told of the speaker: "X, who reported that Mr Y had threatened her" (the object
     # pronoun is the one who told; "his mother said he had hit a neighbour" is not)
     r"(?:who[ \t]+)?(?:had[ \t]+)?(?:reported|told[ \t]+(?:the[ \t]+)?police|disclosed|alleged|complained)[ \t]+(?:to[ \t]+(?:the[ \t]+)?police[ \t]+)?that[ \t]+"
     r"(?:he|she|they|" + _TITLED + r")[ \t]+had[ \t]+(?:repeatedly[ \t]+)?"
-    r"(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled)[ \t]+(?:her|him|them)|"
+    r"(?:sexually[ \t]+)?(?:threatened|assaulted|attacked|hit|punched|harassed|stalked|raped|strangled|kicked|pushed|grabbed|choked|controlled|abused|touched|groomed)[ \t]+(?:her|him|them)|"
     # support only someone harmed receives: an IDVA or ISVA, a MARAC referral, a refuge
     r"(?:was|had[ \t]+been)[ \t]+(?:supported|helped|assisted)[ \t]+by[ \t]+(?:an?[ \t]+)?(?:independent[ \t]+(?:domestic[ \t]+(?:violence|abuse)|sexual[ \t]+violence)[ \t]+advis[eo]r|IDVA|ISVA|domestic[ \t]+abuse[ \t]+(?:service|worker|support)|refuge)|"
     r"(?:was|had[ \t]+been)[ \t]+(?:referred[ \t]+to|discussed[ \t]+at)[ \t]+(?:a[ \t]+)?MARAC)(?![\w-])"
-    r"|^['’]s[ \t]+(?i:death|murder|killing|injuries)(?![\w-])"
+    r"|^['’]s[ \t]+(?i:death|murder|killing|injuries|body)(?![\w-])"
+    # harm told of the person in a relative clause: "Holly, whom he had assaulted in 2019", "Jade, the woman he killed"
+    r"|^,?[ \t]+(?i:whom|who|(?:the|a)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:woman|man|girl|boy|child|person))[ \t]+(?:he|she|they|" + _TITLED + r")[ \t]+"
+    r"(?i:had[ \t]+|later[ \t]+|went[ \t]+on[ \t]+to[ \t]+)?(?:" + _HARM_VERBS + r"|harmed|abused|groomed)(?![\w-])"
+    # a complainant who would not go on with it: "Ms Z withdrew her support for the prosecution"
+    r"|^,?[ \t]+(?i:later[ \t]+|subsequently[ \t]+)?(?i:withdrew|retracted|did[ \t]+not[ \t]+support|declined[ \t]+to[ \t]+support|was[ \t]+unwilling[ \t]+to[ \t]+support|did[ \t]+not[ \t]+wish[ \t]+to[ \t]+support)"
+    r"[ \t]+(?i:her|his|their|a|the)[ \t]+(?i:support[ \t]+for[ \t]+(?:the|a)[ \t]+)?(?i:prosecution|complaint|allegations?|statement)(?![\w-])"
+    r"|^['’]s[ \t]+(?i:DASH)(?![\w-])"
+    # the part played after an appositive: "Holly Fairclough, his partner at the time, was the victim"
+    r"|^,[^.;,]{1,50},[ \t]+(?i:who[ \t]+)?(?i:was|is|had[ \t]+been|became)[ \t]+(?i:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:victim|injured[ \t]+party|complainant)(?![\w-])"
+    # the family a review is shared with: "X's family have asked for a copy of this review"
+    r"|^['’]s[ \t]+(?i:family|families|parents|loved[ \t]+ones|next[ \t]+of[ \t]+kin)(?![\w-])[^.;]{0,80}?" + _FAMILY_OF_VICTIM
 )
 _MORE_VICTIM_BEFORE = re.compile(
-    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by)[ \t]+" + _TITLE + r"$"
+    r"(?<![\w-])(?i:(?:the[ \t]+)?(?:death|body|murder|killing|manslaughter)[ \t]+of" + _APPOSED + "|(?:allegations?|complaints?|disclosures?)[ \t]+(?:made[ \t]+)?by"
+    r"|(?:condolences|sympathies|sympathy)[^.;]{0,40}?(?:(?:family|families|loved[ \t]+ones)[ \t]+of|[ \t](?:to|with))|bereaved[ \t]+(?:family|families)[ \t]+of)[ \t]+" + _TITLE + r"$"
 )
 
 
@@ -197,8 +284,10 @@ _MORE_VICTIM_BEFORE = re.compile(
 _RELATION = _alternation([w for w in RELATIONSHIP_CUES])
 _HARMED_RELATION = re.compile(
     rf"(?<![\w-])(?i:(?:{_HARM_NOUNS})[ \t]+(?:of|on|upon)|(?:{_OFFENCES})\b[^.;:]{{0,40}}?[ \t](?:against|towards|upon)"
-    rf"|(?:{_HARM_VERBS})|the[ \t]+victim(?:[ \t]+of[ \t]+the[ \t]+further[ \t]+offence)?(?:,|[ \t]+was))"
-    rf"[ \t]+(?i:his|her|their)[ \t]+(?i:(?:former|then|current|new|estranged|elderly|teenage|young|older|younger)[ \t]+)?(?P<rel>(?i:{_RELATION}))(?![\w-])"
+    rf"|(?:{_HARM_VERBS})|the[ \t]+victim(?:[ \t]+(?:of|in)[ \t]+(?:the|this)[ \t]+(?:further[ \t]+offence|SFO|offence|case|review))?"
+    rf"(?:,(?:[ \t]+who[ \t]+(?:was|is))?|[ \t]+(?:was|is|had[ \t]+been)))"
+    # whose relative: "his partner", or the subject's by name ("the victim was Mr Cole's ex-partner")
+    rf"[ \t]+(?i:his|her|their|{_TITLED}['’]s|[\w-]+['’]s)[ \t]+(?i:(?:former|then|current|new|estranged|elderly|teenage|young|older|younger)[ \t]+)?(?P<rel>(?i:{_RELATION}))(?![\w-])"
 )
 
 
@@ -267,7 +356,7 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
         found.append((Cue(Role.STAFF, "other", _TITLE_WORD.get(word, word)), 2))
     before = text[max(0, start - 60) : start]
     m = _BEFORE.search(before)
-    if m:
+    if m and not (m.group("is") and re.match(r"['’]s(?![\w-])", text[end : end + 3])):
         cue = classify(m.group("cue"))
         if cue:
             found.append((cue, 3))
@@ -283,12 +372,17 @@ def cues_around(text: str, start: int, end: int) -> list[tuple[Cue, int]]:
             cue = classify(m.group("cue"))
             if cue:
                 found.append((cue, 2))
-    if _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
+    if _IN_RELATIONSHIP_BEFORE.search(before) or _IN_RELATIONSHIP_AFTER.match(after):
+        found.append((_RELATIONSHIP_CUE, 2))
+    heading = start <= 80 and _FAMILY_HEADING_BEFORE.match(text[:start]) and _FAMILY_HEADING_AFTER.match(text[end:])
+    if heading or _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after) or _MORE_VICTIM_BEFORE.search(before) or _MORE_VICTIM_AFTER.match(after):
         found.append((Cue(Role.VICTIM, HARM, "harm done to the person"), 2))
     if _PRACTICE_AFTER.match(after) or _MORE_PRACTICE_AFTER.match(after) or _PRACTICE_POSSESSIVE.match(after) or _PRACTICE_BEFORE.search(before):
         found.append((Cue(Role.STAFF, PRACTICE, "practice done by the person"), 1))
-    if _CONDUCT_AFTER.match(after) or _CONDUCT_POSSESSIVE.match(after) or _CONDUCT_BEFORE.search(before):
-        found.append((Cue(Role.SUPERVISED_INDIVIDUAL, CONDUCT, "what the supervised individual did or had done"), 1))
+    conduct = _CONDUCT_AFTER.match(after) or _CONDUCT_POSSESSIVE.match(after) or _CONDUCT_BEFORE.search(before)
+    if conduct:
+        code = SUPERVISION if _SUPERVISION.search(conduct.group(0)) else CONDUCT
+        found.append((Cue(Role.SUPERVISED_INDIVIDUAL, code, "what the supervised individual did or had done"), 1))
     return found
 
 
@@ -314,9 +408,23 @@ _PRONOUN_HARM = re.compile(
 )
 
 
+# Harm told of "she" or "he" as the subject ("She was stabbed", "she sustained a fractured
+# skull") or of "her" or "his" owning it ("her murder", "his injuries"): the same cues as of a name.
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w'’-])(?P<pronoun>she|he)(?![\w'’-])", re.IGNORECASE)
+_PRONOUN_OWNS_HARM = re.compile(r"(?<![\w'’-])(?P<pronoun>her|his)[ \t]+(?i:murder|killing|injuries|body|stab[ \t]+wounds)(?![\w-])", re.IGNORECASE)
+
+
 def pronoun_harms(text: str) -> list[tuple[int, str]]:
-    """Where harm is done to "her" or "him" in `text`: (start of the verb, "f" or "m")."""
-    return [(m.start(), "f" if m.group("object").lower() == "her" else "m") for m in _PRONOUN_HARM.finditer(text)]
+    """Where harm is done to "her" or "him" in `text`, or told of "she" or "he": (start of
+    the verb or pronoun, "f" or "m").
+    """
+    out = [(m.start(), "f" if m.group("object").lower() == "her" else "m") for m in _PRONOUN_HARM.finditer(text)]
+    for m in _PRONOUN_SUBJECT.finditer(text):
+        after = text[m.end() : m.end() + 90]
+        if _VICTIM_AFTER.match(after) or _MORE_VICTIM_AFTER.match(after):
+            out.append((m.start(), "f" if m.group("pronoun").lower() == "she" else "m"))
+    out += [(m.start(), "f" if m.group("pronoun").lower() == "her" else "m") for m in _PRONOUN_OWNS_HARM.finditer(text)]
+    return sorted(out)
 
 
 def cue_from_explanation(explanation: str) -> Cue | None:

@@ -436,3 +436,28 @@ def test_an_offence_word_far_from_the_name_is_no_victim_cue():
     doc = document("Dean Farrow was supervised. Dean Farrow was recalled. Dean Farrow moved.", "The assault was reviewed; Sagal Kamau chaired it.")
     res = resolve(doc, [person(doc, "Dean Farrow", occurrence=i) for i in range(3)] + [person(doc, "Sagal Kamau")])
     assert {p.canonical: p.role for p in res.people.values()}["Sagal Kamau"] is not Role.VICTIM
+
+
+@pytest.mark.parametrize(
+    "form, same",
+    [
+        ("VARLEY Jason", True),  # a police or court list: the surname first, in capitals
+        ("Varley J", True),  # the surname, then the first name's initial
+        ("Jason V.", True),  # the surname cut to its initial
+        ("Jason-Lee Varley", True),  # a hyphenated first name
+        ("Mr JV", True),  # titled initials of the one person they fit
+        ("Mr JP Varley", True),  # initials before the surname
+        ("Mr Varleys", True),  # a possessive typed without its apostrophe ("Mr Varleys licence")
+        ("Mr Roberts", False),  # near miss: a surname of its own, not a possessive
+        ("Jay Varley", False),  # near miss: another first name is another person (a brother)
+        ("Varley Smith", False),  # near miss: a surname first, but another first name
+    ],
+)
+def test_other_forms_of_a_name_join_the_person(form, same):
+    doc = document("Jason Varley was subject to a licence. Jason Varley was recalled.", f"{form} attended on 3 May.")
+    res = resolve(doc, [person(doc, "Jason Varley"), person(doc, "Jason Varley", occurrence=1), person(doc, form)])
+    first = {m.person for m in res.mentions if m.text == "Jason Varley"}
+    second = list(doc.units)[1]
+    other = {m.person for m in res.mentions if m.unit_id == second}
+    assert len(first) == 1 and other
+    assert (other == first) is same, [res.people[k].canonical for k in other]
