@@ -327,7 +327,7 @@ def checked_render(prepared: Prepared, target: Path, fmt: str = PDF) -> int:
             where = {n: p for n, p in reversed(found)}
             if not leaked:
                 raise  # a structural problem, or text only qpdf sees: nothing to place
-            new, unplaced = locate_fixes(prepared.document, prepared.decisions, leaked)
+            new, unplaced = locate_fixes(prepared.document, prepared.decisions, leaked, where)
             if unplaced or not new:
                 parts = sorted({f"{describe(n)} on page {where[n]}" for n in (unplaced or leaked)})
                 raise LeakDetectedError(

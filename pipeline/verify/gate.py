@@ -45,7 +45,7 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _name_patterns(forms: Iterable[str], glued: bool = False) -> list[NeedlePattern]:
+def _name_patterns(forms: Iterable[str], glued: bool | str = False) -> list[NeedlePattern]:
     out = []
     for form in sorted(forms):
         n = name_needle(form)
@@ -54,7 +54,7 @@ def _name_patterns(forms: Iterable[str], glued: bool = False) -> list[NeedlePatt
     return out
 
 
-def _needle_patterns(needle: Needle, glued: bool = False) -> list[NeedlePattern]:
+def _needle_patterns(needle: Needle, glued: bool | str = False) -> list[NeedlePattern]:
     if needle.case_sensitive:
         return _name_patterns([needle.text], glued)
     return [compile_needle(f, False, glued=glued) for f in identifier_forms(needle.text)]
@@ -157,9 +157,15 @@ def _template(decisions: Sequence[Decision], needle: Needle) -> Decision | None:
     return None
 
 
-def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iterable[Needle]) -> tuple[list[Decision], list[Needle]]:
+def locate_fixes(
+    document: Document, decisions: Sequence[Decision], leaked: Iterable[Needle], pages: dict[Needle, int] | None = None
+) -> tuple[list[Decision], list[Needle]]:
     """New decisions for every uncovered place of the leaked needles, and the needles that
     could not be placed (no uncovered place in any unit, or nothing to label them with).
+
+    `pages`: the page of the draft each needle was found on. Where a PDF's units give pages,
+    a needle found nowhere as a word is placed, on that page only, at the start of a longer
+    word: the draft's reader parted what the document's reader joined ("Cooper ative").
     """
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for d in decisions:
@@ -174,6 +180,10 @@ def locate_fixes(document: Document, decisions: Sequence[Decision], leaked: Iter
             # A reader of the draft parted what the document's reader joined: a footnote mark
             # after the word ("levothyroxinej"). The word, without the mark, is what leaked.
             placed = _place(document, template, _needle_patterns(needle, glued=True), covered, added, new)
+        page = (pages or {}).get(needle)
+        if not placed and page is not None:
+            on_page = [uid for uid, u in document.units.items() if u.provenance.page == page]
+            placed = _place(document, template, _needle_patterns(needle, glued="prefix"), covered, added, new, on_page)
         if not placed:
             unplaced.append(needle)
     return new, unplaced
@@ -186,10 +196,14 @@ def _place(
     covered: dict[str, list[tuple[int, int]]],
     added: dict[str, list[tuple[int, int]]],
     new: list[Decision],
+    only: Iterable[str] | None = None,
 ) -> bool:
-    """Add a decision (copied from `template`) for each uncovered match; whether any place was found."""
+    """Add a decision (copied from `template`) for each uncovered match (in the units `only`
+    names, or all); whether any place was found.
+    """
     placed = False
-    for uid, unit in document.units.items():
+    units = document.units.items() if only is None else ((uid, document.units[uid]) for uid in only)
+    for uid, unit in units:
         for s, e in _spans(patterns, unit.text):
             if _overlaps(added[uid], s, e):
                 # another leaked form of this round was placed here ("PENHALIGON" for

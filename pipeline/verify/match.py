@@ -151,14 +151,16 @@ def _required_word(norm: str) -> str | None:
 @functools.lru_cache(maxsize=8192)
 def compile_needle(
     text: str, case_sensitive: bool, number_may_follow: bool = False, guards: tuple[str, str] = ("", ""),
-    glued: bool = False,
+    glued: bool | str = False,
 ) -> NeedlePattern:
     """A whole-word pattern for a (folded) needle; words may be joined by any spacing.
 
     `guards` are extra (lookbehind, lookahead) conditions: for names, the place rule of
     pipeline/resolve/places.py, so verification skips what resolve skipped. `glued`: the
     needle at the start of a word with one or two more letters or digits after it (a
-    footnote mark one reader joins to the word, "levothyroxinej", and another does not).
+    footnote mark one reader joins to the word, "levothyroxinej", and another does not);
+    `glued="prefix"`: at the start of a longer word (a word drawn in two pieces that a
+    reader of the draft parts, "Cooper ative").
     """
     norm = needle_form(text)
     body = r"\s*".join(_word_pattern(part) for part in norm.split())
@@ -168,7 +170,9 @@ def compile_needle(
     else:
         head = "" if not norm or _NO_SPACE_CHAR.match(norm[0]) else rf"(?<!{_WORD})"
         tail = "" if not norm or _NO_SPACE_CHAR.match(norm[-1]) else rf"(?!{_WORD})"
-    if glued:
+    if glued == "prefix":
+        tail = r"(?=\w)"
+    elif glued:
         tail = r"(?=\w{1,2}(?!\w))"
     if number_may_follow:
         tail += r"(?!\s+\d)"

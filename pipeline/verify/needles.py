@@ -80,12 +80,20 @@ def name_forms(names: Iterable[str]) -> set[str]:
     # A two-character name is common in Chinese ("王伟"); elsewhere two letters are too short,
     # and a form of initials only ("Y H" of "Yamashita H", "H RI" of "Haddad RI", whose
     # initials the resolver took for a surname) names nobody and is in any text.
+    # A form whose longest word is shorter than the name's own ("H Ri" of "Haddad RI") is a
+    # pair of initials to any reader; "J Ng" of "Jo Ng" is as long as that name gets.
+    longest = max(_longest_word(n) for n in names)
     return {
         v for v in out
         if v.lower() not in MONTHS
         and (len(v) >= 3 or (len(v) == 2 and all(_NO_SPACE_CHAR.match(c) for c in v)))
         and not _initials_only(v)
+        and (_longest_word(v) >= 3 or longest < 3 or _NO_SPACE_CHAR.search(v))
     }
+
+
+def _longest_word(form: str) -> int:
+    return max((len(w.strip(".,")) for w in form.split()), default=0)
 
 
 def _initials_only(form: str) -> bool:

@@ -112,3 +112,35 @@ def test_a_term_found_only_inside_a_longer_word_is_no_leak():
     assert not find_leaks(["Concurrent chemoradiotherapy is an option."], [needle])
     assert find_leaks(["He had r a d i o t h e r a p y last year."], [needle])
     assert find_leaks(["He had radio therapy last year."], [needle])
+
+
+def test_a_word_a_draft_reader_parted_in_two_is_placed_on_its_page_only():
+    """PyMuPDF reads "Cooperative" (drawn in two pieces) as one word; a reader of the draft
+    parts it, "Cooper ative", and finds a detected surname. Placed at the start of the word
+    on the page it was found on, not on every page with "Cooperative"."""
+    from pipeline.model import Action, Category, Decision, Provenance, Source, TextUnit
+    from pipeline.verify.gate import locate_fixes
+    from pipeline.verify.needles import name_needle
+
+    units = {
+        "p1-b1": TextUnit("p1-b1", "3. Cooper DS, Doherty GM.", Provenance(Source.BODY, page=1)),
+        "p2-b1": TextUnit("p2-b1", "The Cooperative Study Group.", Provenance(Source.BODY, page=2)),
+        "p3-b1": TextUnit("p3-b1", "A Cooperative trial.", Provenance(Source.BODY, page=3)),
+    }
+    review = document("x")
+    review.units.clear()
+    review.units.update(units)
+    first = Decision("p1-b1", 3, 9, "Cooper", Category.NAME, Action.ANONYMISE, "Third party 1", "name of a third party", "NameVariant", 1.0, "test", "cooper d", "PERSON")
+    needle = name_needle("Cooper", person="cooper d", label="Third party 1")
+    new, unplaced = locate_fixes(review, [first], [needle], {needle: 2})
+    assert unplaced == []
+    assert [(d.unit_id, d.text) for d in new] == [("p2-b1", "Cooper")]
+    # without the page, nothing is placed inside a longer word: refused
+    assert locate_fixes(review, [first], [needle])[1] == [needle]
+
+
+def test_short_forms_of_a_longer_name_are_not_needles():
+    from pipeline.verify.needles import name_forms
+
+    assert not {"H Ri", "H RI"} & name_forms(["Haddad RI", "Haddad Ri"])
+    assert "J Ng" in name_forms(["Jo Ng"])
