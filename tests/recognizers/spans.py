@@ -19,3 +19,8 @@ def assert_table_row(
     assert len(results) == expected_len, f"found {found} in {text!r}"
     assert found == expected_positions, f"found {[text[s:e] for s, e in found]} in {text!r}"
     return results
+
+
+def at(text: str, *parts: str) -> list[tuple[int, int]]:
+    """The (start, end) of each part's first occurrence in `text`: a table row's expected spans."""
+    return [(text.index(p), text.index(p) + len(p)) for p in parts]

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from recognizers.health_phrase import HealthPhraseRecognizer
-from tests.recognizers.spans import assert_table_row
+from tests.recognizers.spans import assert_table_row, at
 
 
 @pytest.fixture(scope="module")
 def recognizer():
     return HealthPhraseRecognizer()
-
-
-def _at(text: str, part: str) -> list[tuple[int, int]]:
-    start = text.index(part)
-    return [(start, start + len(part))]
 
 
 FOUND = [
@@ -297,7 +292,7 @@ KEPT = [
 
 @pytest.mark.parametrize("text, part", FOUND)
 def test_found(recognizer, text, part):
-    assert_table_row(recognizer, text, 1, _at(text, part))
+    assert_table_row(recognizer, text, 1, at(text, part))
 
 
 @pytest.mark.parametrize("text", KEPT)

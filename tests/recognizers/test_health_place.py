@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recognizers.health_place import HealthPlaceRecognizer
-from tests.recognizers.spans import assert_table_row
+from tests.recognizers.spans import assert_table_row, at
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +36,6 @@ def recognizer():
 )
 def test_table(recognizer, text, expected_len, expected_positions):
     assert_table_row(recognizer, text, expected_len, expected_positions)
-
-
-def _at(text: str, *parts: str) -> list[tuple[int, int]]:
-    return [(text.index(p), text.index(p) + len(p)) for p in parts]
 
 
 # Names found by the rules added for issue 12, each with the span that must go.
@@ -111,7 +107,7 @@ KEPT = [
 
 @pytest.mark.parametrize("text, part", FOUND)
 def test_found(recognizer, text, part):
-    assert_table_row(recognizer, text, 1, _at(text, part))
+    assert_table_row(recognizer, text, 1, at(text, part))
 
 
 @pytest.mark.parametrize("text", KEPT)
